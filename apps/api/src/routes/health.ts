@@ -1,0 +1,60 @@
+import { pingDatabase } from '@mc/db'
+import { readWorkerFreshness } from '@mc/runtime'
+import type { DependencyCheck, HealthResponse, WorkerCheck } from '@mc/shared'
+import { Hono } from 'hono'
+import type { AppDeps, AppEnv } from '../app-env.ts'
+import { withTimeout } from '../http/with-timeout.ts'
+import { API_VERSION } from '../version.ts'
+
+const CHECK_TIMEOUT_MS = 2000
+
+async function check(run: () => Promise<unknown>, what: string): Promise<DependencyCheck> {
+  const started = performance.now()
+  try {
+    await withTimeout(run(), CHECK_TIMEOUT_MS, what)
+    return { ok: true, latency_ms: Math.round(performance.now() - started) }
+  } catch (error) {
+    return { ok: false, latency_ms: null, error: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+async function workerCheck(deps: AppDeps): Promise<WorkerCheck> {
+  try {
+    const freshness = await withTimeout(
+      readWorkerFreshness(deps.redis, deps.config.REDIS_PREFIX),
+      CHECK_TIMEOUT_MS,
+      'redis',
+    )
+    return {
+      ok: freshness.alive > 0,
+      alive: freshness.alive,
+      last_seen: freshness.lastSeen,
+      age_s: freshness.ageS,
+    }
+  } catch {
+    return { ok: false, alive: 0, last_seen: null, age_s: null }
+  }
+}
+
+/**
+ * Liveness and readiness: 200 while Postgres and Redis answer (a missing worker only degrades:
+ * the API still serves), 503 otherwise.
+ */
+export function healthRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const [db, redis, worker] = await Promise.all([
+      check(() => pingDatabase(deps.db), 'postgres'),
+      check(() => deps.redis.ping(), 'redis'),
+      workerCheck(deps),
+    ])
+    const status = !db.ok || !redis.ok ? 'down' : worker.ok ? 'ok' : 'degraded'
+    const response: HealthResponse = {
+      status,
+      version: API_VERSION,
+      uptime_s: Math.floor((Date.now() - deps.startedAt.getTime()) / 1000),
+      checks: { db, redis, worker },
+    }
+    c.header('cache-control', 'no-store')
+    return c.json(response, status === 'down' ? 503 : 200)
+  })
+}

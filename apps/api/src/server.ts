@@ -1,0 +1,54 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { closeDb, createDb, runMigrations } from '@mc/db'
+import {
+  assertPostgresReachable,
+  assertRedisReachable,
+  createLogger,
+  createRedis,
+  redactUrl,
+} from '@mc/runtime'
+import { createApp } from './app.ts'
+import type { ApiConfig } from './config.ts'
+
+export interface RunningApi {
+  port: number
+  stop(): Promise<void>
+}
+
+/**
+ * Boots the API: checks Postgres and Redis (one clear error when either is wrong), migrates,
+ * listens, and returns how to stop gracefully (stop accepting, finish in-flight requests, close pools).
+ */
+export async function startApi(config: ApiConfig): Promise<RunningApi> {
+  const logger = createLogger({ service: 'api', level: config.LOG_LEVEL })
+  await assertPostgresReachable(config.DATABASE_URL)
+  await assertRedisReachable(config.REDIS_URL)
+  if (config.MIGRATE_ON_START) await runMigrations(config.DATABASE_URL)
+
+  const db = createDb(config.DATABASE_URL, { max: config.DB_POOL_MAX, applicationName: 'mc-api' })
+  const redis = createRedis(config.REDIS_URL)
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'))
+  const app = createApp({ config, db, redis, logger, startedAt: new Date() })
+
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST })
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  const port = (server.address() as AddressInfo).port
+  logger.info({ port, host: config.HOST, database: redactUrl(config.DATABASE_URL) }, 'api listening')
+
+  return {
+    port,
+    async stop() {
+      logger.info('api shutting down')
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        if ('closeIdleConnections' in server) server.closeIdleConnections()
+      })
+      await closeDb(db)
+      redis.disconnect()
+    },
+  }
+}

@@ -1,0 +1,50 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Writable } from 'node:stream'
+import { createLogger } from '@mc/runtime'
+import { useTestDatabase, useTestRedis } from '@mc/testing'
+import { beforeAll } from 'vitest'
+import { type App, createApp } from '../app.ts'
+import type { AppDeps } from '../app-env.ts'
+import { apiConfigSchema } from '../config.ts'
+
+export interface TestApp {
+  app: App
+  deps: AppDeps
+  /** Every log line the app wrote, for asserting what is (not) logged. */
+  logs: string[]
+  webDistDir: string
+}
+
+/**
+ * The real app on a database and Redis prefix of this test file's own; requests go through
+ * `app.request()` without a socket. A tiny built SPA stands in for apps/web/dist.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const database = useTestDatabase()
+  const redis = useTestRedis()
+  const context = { logs: [] as string[] } as TestApp
+  beforeAll(async () => {
+    context.webDistDir = await mkdtemp(path.join(tmpdir(), 'mc-web-'))
+    await writeFile(path.join(context.webDistDir, 'index.html'), '<!doctype html><div id="root"></div>')
+    const config = apiConfigSchema.parse({
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: redis.prefix,
+      WEB_DIST_DIR: context.webDistDir,
+      LOG_LEVEL: 'debug',
+      ...env,
+    })
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        context.logs.push(String(chunk))
+        done()
+      },
+    })
+    const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, destination })
+    context.deps = { config, db: database.db, redis: redis.redis, logger, startedAt: new Date() }
+    context.app = createApp(context.deps)
+  })
+  return context
+}

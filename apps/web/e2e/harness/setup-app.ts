@@ -1,0 +1,62 @@
+import { useTestRedis } from '@mc/testing'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { launchBrowser } from './browser.ts'
+import { saveScreenshot } from './screenshot.ts'
+import { type Stack, startStack } from './stack.ts'
+
+export interface AppContext {
+  stack: Stack
+  browser: Browser
+  /** A fresh browser tab per test. */
+  page: Page
+  /** Uncaught exceptions in the page during the current test. */
+  pageErrors: Error[]
+  /** Absolute URL of a path on the running product. */
+  url(path: string): string
+}
+
+/**
+ * One running product and one Chromium for the calling spec file, a new tab for each test, and a
+ * screenshot in `e2e-artifacts/` when a test fails. Read the fields inside tests or hooks.
+ */
+export function setupApp(): AppContext {
+  // Registered first so its after-hook (deleting the prefix's keys) runs after the stack stopped.
+  // biome-ignore lint/correctness/useHookAtTopLevel: a vitest helper named use*, not a React hook
+  const redis = useTestRedis()
+  const ctx = { pageErrors: [] as Error[] } as unknown as AppContext
+  let browserContext: BrowserContext | undefined
+
+  beforeAll(async () => {
+    ctx.stack = await startStack(redis.prefix)
+    ctx.url = (path) => new URL(path, ctx.stack.baseUrl).toString()
+    ctx.browser = await launchBrowser()
+  })
+
+  beforeEach(async () => {
+    browserContext = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } })
+    ctx.page = await browserContext.newPage()
+    ctx.pageErrors = []
+    ctx.page.on('pageerror', (error) => ctx.pageErrors.push(error))
+  })
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && ctx.page) {
+      const file = await saveScreenshot(ctx.page, `${task.file.name.split('/').pop()}-${task.name}`).catch(
+        (error: unknown) => `(screenshot failed: ${String(error)})`,
+      )
+      console.error(`screenshot of the failed test "${task.name}": ${file}`)
+    }
+    await browserContext?.close()
+    if (task.result?.state !== 'fail' && ctx.pageErrors.length > 0) {
+      throw new Error(`the page threw: ${ctx.pageErrors.map((e) => e.message).join('; ')}`)
+    }
+  })
+
+  afterAll(async () => {
+    await ctx.browser?.close()
+    await ctx.stack?.stop()
+  })
+
+  return ctx
+}

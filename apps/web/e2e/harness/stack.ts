@@ -1,0 +1,45 @@
+import { freePort } from '@mc/local-stack'
+import { createTestDatabase, testRedisUrl } from '@mc/testing'
+import { assertBuilt, paths } from './paths.ts'
+import { formatOutputs, type Service, startService } from './service.ts'
+import { waitForHealthy } from './wait-for-healthy.ts'
+
+/** The real product on a free port: api + worker on a fresh database and a private Redis prefix. */
+export interface Stack {
+  baseUrl: string
+  version: string
+  api: Service
+  worker: Service
+  /** Stops both services (idempotent) and drops the database. */
+  stop(): Promise<void>
+}
+
+export async function startStack(redisPrefix: string): Promise<Stack> {
+  assertBuilt()
+  const database = await createTestDatabase()
+  const port = await freePort()
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    REDIS_URL: testRedisUrl(),
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'warn',
+  }
+  const api = startService('api', paths.apiMain, env)
+  const worker = startService('worker', paths.workerMain, env)
+  const stopAll = async () => {
+    await Promise.all([worker.stop(), api.stop()])
+    await database.drop()
+  }
+
+  const baseUrl = `http://127.0.0.1:${port}`
+  try {
+    const health = await waitForHealthy(baseUrl, [api, worker])
+    return { baseUrl, version: health.version, api, worker, stop: stopAll }
+  } catch (error) {
+    await stopAll()
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`e2e stack failed to start: ${reason}\n${formatOutputs([api, worker])}`)
+  }
+}

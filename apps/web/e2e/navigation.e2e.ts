@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { setupApp } from './harness/setup-app.ts'
+
+const app = setupApp()
+
+const mainNav = () => app.page.getByRole('navigation', { name: 'Main' })
+const navLink = (name: string) => mainNav().getByRole('link', { name, exact: true })
+const heading = (name: string) => app.page.getByRole('heading', { level: 1, name, exact: true })
+
+describe('navigation', () => {
+  it('redirects / to /gateways and shows the brand and the four sections', async () => {
+    await app.page.goto(app.url('/'))
+    await app.page.waitForURL((url) => url.pathname === '/gateways')
+    await heading('Gateway Manager').waitFor()
+
+    expect(await app.page.getByText('Mission Control', { exact: true }).isVisible()).toBe(true)
+    const links = (await mainNav().getByRole('link').allTextContents()).map((text) => text.trim())
+    expect(links).toEqual(['Gateways', 'Connections', 'Agents', 'Settings'])
+    expect(await navLink('Gateways').getAttribute('aria-current')).toBe('page')
+    expect(await navLink('Settings').getAttribute('aria-current')).toBeNull()
+  })
+
+  it('moves between sections from the sidebar and highlights the current one', async () => {
+    await app.page.goto(app.url('/gateways'))
+    await heading('Gateway Manager').waitFor()
+
+    await navLink('Connections').click()
+    await heading('Direct CLI Connections').waitFor()
+    expect(new URL(app.page.url()).pathname).toBe('/connections')
+    expect(await navLink('Connections').getAttribute('aria-current')).toBe('page')
+    expect(await navLink('Gateways').getAttribute('aria-current')).toBeNull()
+    expect(await app.page.title()).toBe('Direct CLI Connections · Mission Control')
+
+    await navLink('Agents').click()
+    await heading('Agents').waitFor()
+    expect(new URL(app.page.url()).pathname).toBe('/agents')
+    expect(await navLink('Agents').getAttribute('aria-current')).toBe('page')
+  })
+
+  it('shows the Gateway Manager with its empty state', async () => {
+    await app.page.goto(app.url('/gateways'))
+    await heading('Gateway Manager').waitFor()
+
+    const main = app.page.getByRole('main')
+    expect(await main.getByText('Manage multiple OpenClaw gateway connections').isVisible()).toBe(true)
+    expect(await main.getByRole('heading', { name: 'No gateways registered' }).isVisible()).toBe(true)
+    expect(await main.textContent()).toMatch(/Gateways appear here once they are registered/)
+  })
+
+  it('shows empty states on the Connections and Agents pages', async () => {
+    await app.page.goto(app.url('/connections'))
+    await app.page.getByRole('heading', { name: 'No direct connections' }).waitFor()
+    expect(await app.page.getByRole('main').textContent()).toContain('POST /api/connect')
+
+    await app.page.goto(app.url('/agents'))
+    await app.page.getByRole('heading', { name: 'No agents yet' }).waitFor()
+  })
+
+  it('shows a 404 page inside the app frame for an unknown route', async () => {
+    const response = await app.page.goto(app.url('/no/such/page'))
+    expect(response?.status()).toBe(200)
+    await heading('Page not found').waitFor()
+
+    const main = app.page.getByRole('main')
+    expect(await main.getByText('404', { exact: true }).isVisible()).toBe(true)
+    expect(await main.getByText('/no/such/page', { exact: true }).isVisible()).toBe(true)
+    expect(await mainNav().isVisible()).toBe(true)
+    expect(await heading('Gateway Manager').count()).toBe(0)
+
+    await main.getByRole('link', { name: 'Go to Gateways' }).click()
+    await heading('Gateway Manager').waitFor()
+    expect(new URL(app.page.url()).pathname).toBe('/gateways')
+  })
+})

@@ -1,0 +1,53 @@
+import { healthResponseSchema } from '@mc/shared'
+import { describe, expect, it } from 'vitest'
+import { setupApp } from './harness/setup-app.ts'
+
+const app = setupApp()
+
+const checkRow = (id: string) => app.page.locator(`li[data-check="${id}"]`)
+
+describe('settings', () => {
+  it('is served on a deep link by the SPA fallback', async () => {
+    const response = await app.page.goto(app.url('/settings'))
+    expect(response?.status()).toBe(200)
+    expect(response?.headers()['content-type']).toMatch(/^text\/html/)
+
+    await app.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+    expect(new URL(app.page.url()).pathname).toBe('/settings')
+    const settingsLink = app.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+    expect(await settingsLink.getAttribute('aria-current')).toBe('page')
+  })
+
+  it('shows Database, Redis and Worker as ok, with latencies, the last heartbeat and the API version', async () => {
+    const health = healthResponseSchema.parse(await (await fetch(app.url('/api/health'))).json())
+    expect(health.version).not.toBe('')
+
+    await app.page.goto(app.url('/settings'))
+    await checkRow('db').waitFor()
+
+    const expectRow = async (id: string, name: string, detail: RegExp, metric: RegExp) => {
+      const row = checkRow(id)
+      expect(await row.getAttribute('data-ok')).toBe('true')
+      expect(await row.getByRole('img').getAttribute('aria-label')).toBe(`${name} ok`)
+      expect(await row.getByRole('img').getAttribute('data-tone')).toBe('ok')
+      expect(await row.locator('[data-field="detail"]').textContent()).toMatch(detail)
+      expect(await row.locator('[data-field="metric"]').textContent()).toMatch(metric)
+    }
+    await expectRow('db', 'Database', /^ok$/, /^\d+ ms$/)
+    await expectRow('redis', 'Redis', /^ok$/, /^\d+ ms$/)
+    await expectRow('worker', 'Worker', /^ok · [1-9]\d* alive$/, /^last heartbeat \d+ s ago$/)
+
+    expect(await app.page.getByTestId('api-version').textContent()).toBe(health.version)
+    expect(await app.page.getByTestId('api-uptime').textContent()).toMatch(/^\d+ (s|min)/)
+  })
+
+  it('says "All systems operational" in the header while everything is up', async () => {
+    await app.page.goto(app.url('/gateways'))
+    const indicator = app.page.getByTestId('system-status')
+    await indicator.getByText('All systems operational').waitFor()
+    expect(await indicator.getAttribute('data-tone')).toBe('ok')
+    expect(await indicator.locator('[data-tone="ok"]').count()).toBe(1)
+  })
+})

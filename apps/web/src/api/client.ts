@@ -1,0 +1,7 @@
+import { createApiClient } from '@mc/shared'
+
+/**
+ * The one way the web app talks to the API: same-origin (the API serves this app in production and
+ * Vite proxies `/api` in development), authenticated by the session cookie.
+ */
+export const api = createApiClient()

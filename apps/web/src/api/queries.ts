@@ -1,0 +1,20 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { api } from './client.ts'
+
+/** Query keys live here, next to the queries, so cache updates (SSE, mutations) find them. */
+export const queryKeys = {
+  health: ['health'] as const,
+}
+
+export const HEALTH_REFETCH_MS = 15_000
+
+export const healthQuery = queryOptions({
+  queryKey: queryKeys.health,
+  queryFn: ({ signal }) => api.health(signal),
+  refetchInterval: HEALTH_REFETCH_MS,
+})
+
+/** `GET /api/health`: shared by the header indicator and the Settings → System panel. */
+export function useHealth() {
+  return useQuery(healthQuery)
+}

@@ -1,0 +1,32 @@
+import { cx } from '../lib/class-names.ts'
+
+/** What a status means, independent of what it is about (a gateway, a check, the whole system). */
+export type StatusTone = 'ok' | 'warn' | 'error' | 'unknown'
+
+const TONE_CLASSES: Record<StatusTone, string> = {
+  ok: 'bg-green-500',
+  warn: 'bg-amber-500',
+  error: 'bg-red-500',
+  unknown: 'bg-muted-foreground/30',
+}
+
+interface StatusDotProps {
+  tone: StatusTone
+  pulse?: boolean
+  size?: 'sm' | 'md'
+  /** Read out by screen readers; without it the dot is decorative (the text next to it says it). */
+  label?: string
+  className?: string
+}
+
+export function StatusDot({ tone, pulse = false, size = 'sm', label, className }: StatusDotProps) {
+  const classes = cx(
+    'inline-block shrink-0 rounded-full',
+    size === 'md' ? 'size-2.5' : 'size-2',
+    TONE_CLASSES[tone],
+    pulse && 'animate-pulse',
+    className,
+  )
+  if (label) return <span role="img" aria-label={label} data-tone={tone} className={classes} />
+  return <span aria-hidden="true" data-tone={tone} className={classes} />
+}

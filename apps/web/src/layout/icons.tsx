@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react'
+
+/** Line icons in the usual 24-unit grid, drawn with the current text colour. */
+function Icon({ children, className = 'size-4' }: { children: ReactNode; className?: string }) {
+  return (
+    <svg
+      className={className}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
+      {children}
+    </svg>
+  )
+}
+
+export function GatewaysIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <rect x="3" y="3" width="18" height="7" rx="2" />
+      <rect x="3" y="14" width="18" height="7" rx="2" />
+      <path d="M7 6.5h.01M7 17.5h.01" />
+    </Icon>
+  )
+}
+
+export function ConnectionsIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="m4 17 6-6-6-6" />
+      <path d="M12 19h8" />
+    </Icon>
+  )
+}
+
+export function AgentsIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <rect x="4" y="8" width="16" height="12" rx="2" />
+      <path d="M12 8V4H9" />
+      <path d="M9 13v2M15 13v2" />
+    </Icon>
+  )
+}
+
+export function SettingsIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M4 6h9M17 6h3M4 12h2M10 12h10M4 18h11M19 18h1" />
+      <circle cx="15" cy="6" r="2" />
+      <circle cx="8" cy="12" r="2" />
+      <circle cx="17" cy="18" r="2" />
+    </Icon>
+  )
+}
+
+export function BrandMark({ className = 'size-6' }: { className?: string }) {
+  return (
+    <svg className={className} viewBox="0 0 32 32" aria-hidden="true">
+      <rect width="32" height="32" rx="7" className="fill-primary/15" />
+      <circle cx="16" cy="16" r="9" fill="none" strokeWidth="2.5" className="stroke-primary" />
+      <circle cx="16" cy="16" r="3.5" className="fill-green-500" />
+    </svg>
+  )
+}

@@ -1,0 +1,62 @@
+import type { Logger } from '@mc/runtime'
+import { Queue, Worker } from 'bullmq'
+import type { Redis } from 'ioredis'
+import type { JobContext, JobDefinition } from './jobs/job-definition.ts'
+
+export interface JobRunner {
+  queues: Map<string, Queue>
+  /** Stops taking jobs and waits for running ones to finish (or to be released by the timeout). */
+  close(): Promise<void>
+}
+
+export interface JobRunnerOptions {
+  connection: Redis
+  /** Namespaces all BullMQ keys, so several installations or test files can share one Redis. */
+  prefix: string
+  context: JobContext
+  logger: Logger
+}
+
+export async function startJobRunner(
+  definitions: JobDefinition[],
+  options: JobRunnerOptions,
+): Promise<JobRunner> {
+  const queues = new Map<string, Queue>()
+  const workers: Worker[] = []
+  const bullPrefix = `${options.prefix}:bull`
+  for (const definition of definitions) {
+    const queue = new Queue(definition.queue, { connection: options.connection, prefix: bullPrefix })
+    queues.set(definition.queue, queue)
+    if (definition.every) {
+      await queue.upsertJobScheduler(
+        `${definition.queue}:schedule`,
+        { every: definition.every.ms },
+        {
+          name: definition.queue,
+          data: definition.every.data,
+          opts: { removeOnComplete: 100, removeOnFail: 500 },
+        },
+      )
+    }
+    const worker = new Worker(definition.queue, (job) => definition.process(job, options.context), {
+      connection: options.connection,
+      prefix: bullPrefix,
+      concurrency: definition.concurrency ?? 1,
+    })
+    worker.on('failed', (job, err) =>
+      options.logger.warn({ queue: definition.queue, job_id: job?.id, err: err.message }, 'job failed'),
+    )
+    worker.on('error', (err) =>
+      options.logger.error({ queue: definition.queue, err: err.message }, 'worker error'),
+    )
+    workers.push(worker)
+  }
+  options.logger.info({ queues: [...queues.keys()] }, 'job runner started')
+  return {
+    queues,
+    async close() {
+      await Promise.all(workers.map((worker) => worker.close()))
+      await Promise.all([...queues.values()].map((queue) => queue.close()))
+    },
+  }
+}

@@ -1,0 +1,36 @@
+import { schema } from '@mc/db'
+import { createLogger } from '@mc/runtime'
+import { useTestDatabase } from '@mc/testing'
+import type { Job } from 'bullmq'
+import { describe, expect, it } from 'vitest'
+import { pruneExpiredSessions } from './prune-expired-sessions.ts'
+
+const database = useTestDatabase()
+
+describe('prune-expired-sessions job', () => {
+  it('deletes only sessions whose expiry has passed', async () => {
+    const { db } = database
+    const [user] = await db
+      .insert(schema.users)
+      .values({ username: 'alice', passwordHash: 'x', role: 'admin' })
+      .returning()
+    if (!user) throw new Error('no user')
+    const hour = 3600_000
+    await db.insert(schema.sessions).values([
+      { userId: user.id, tokenHash: 'expired', expiresAt: new Date(Date.now() - hour) },
+      { userId: user.id, tokenHash: 'live', expiresAt: new Date(Date.now() + hour) },
+    ])
+    const logger = createLogger({ service: 'test', level: 'silent' })
+    const result = await pruneExpiredSessions.process({ data: {} } as Job<Record<string, never>>, {
+      db,
+      logger,
+    })
+    expect(result).toEqual({ deleted: 1 })
+    const left = await db.select({ tokenHash: schema.sessions.tokenHash }).from(schema.sessions)
+    expect(left).toEqual([{ tokenHash: 'live' }])
+  })
+
+  it('is scheduled hourly', () => {
+    expect(pruneExpiredSessions.every?.ms).toBe(3600_000)
+  })
+})

@@ -1,0 +1,54 @@
+import { closeDb, createDb, runMigrations } from '@mc/db'
+import { assertPostgresReachable, assertRedisReachable, createLogger, createRedis } from '@mc/runtime'
+import type { WorkerConfig } from './config.ts'
+import { startHeartbeat } from './heartbeat.ts'
+import { type JobRunner, startJobRunner } from './job-runner.ts'
+import { jobDefinitions } from './jobs/index.ts'
+import type { JobDefinition } from './jobs/job-definition.ts'
+
+export interface RunningWorker {
+  jobs: JobRunner
+  stop(): Promise<void>
+}
+
+/** Boots a worker: checks dependencies, migrates, starts every job and the liveness heartbeat. */
+export async function startWorker(
+  config: WorkerConfig,
+  definitions: JobDefinition[] = jobDefinitions,
+): Promise<RunningWorker> {
+  const logger = createLogger({ service: 'worker', level: config.LOG_LEVEL }).child({
+    worker_id: config.WORKER_ID,
+  })
+  await assertPostgresReachable(config.DATABASE_URL)
+  await assertRedisReachable(config.REDIS_URL)
+  if (config.MIGRATE_ON_START) await runMigrations(config.DATABASE_URL)
+
+  const db = createDb(config.DATABASE_URL, { max: config.DB_POOL_MAX, applicationName: 'mc-worker' })
+  const redis = createRedis(config.REDIS_URL)
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'))
+  const jobs = await startJobRunner(definitions, {
+    connection: redis,
+    prefix: config.REDIS_PREFIX,
+    context: { db, logger },
+    logger,
+  })
+  const heartbeat = startHeartbeat({
+    redis,
+    prefix: config.REDIS_PREFIX,
+    workerId: config.WORKER_ID,
+    intervalS: config.WORKER_HEARTBEAT_S,
+    logger,
+  })
+  logger.info('worker started')
+
+  return {
+    jobs,
+    async stop() {
+      logger.info('worker shutting down')
+      await heartbeat.stop()
+      await jobs.close()
+      await closeDb(db)
+      redis.disconnect()
+    },
+  }
+}

@@ -1,0 +1,5 @@
+export * from './client.ts'
+export * from './migrate.ts'
+export * from './queries/health.ts'
+export * from './queries/sessions.ts'
+export * as schema from './schema/index.ts'

@@ -1,0 +1,22 @@
+import { index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core'
+import { createdAt, timestamptz } from './columns.ts'
+import { roleEnum } from './enums.ts'
+import { users } from './users.ts'
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    /** SHA-256 of the key (keys are long random strings, so a fast hash is enough). */
+    keyHash: text('key_hash').notNull().unique(),
+    /** The first characters of the key, shown in the UI to tell keys apart. */
+    prefix: text('prefix').notNull(),
+    role: roleEnum('role').notNull(),
+    ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamptz('last_used_at'),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [index('api_keys_owner_id_idx').on(t.ownerId)],
+)

@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm'
+import { boolean, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { createdAt, timestamptz, updatedAt } from './columns.ts'
+import { gatewayStatusEnum } from './enums.ts'
+
+export const gateways = pgTable(
+  'gateways',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    host: text('host').notNull(),
+    port: integer('port').notNull().default(18789),
+    /** The gateway auth token, AES-256-GCM encrypted; null when none is set. */
+    token: text('token'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    status: gatewayStatusEnum('status').notNull().default('unknown'),
+    lastSeen: timestamptz('last_seen'),
+    latency: integer('latency'),
+    sessionsCount: integer('sessions_count').notNull().default(0),
+    agentsCount: integer('agents_count').notNull().default(0),
+    version: text('version'),
+    lastError: text('last_error'),
+    lastProbeAt: timestamptz('last_probe_at'),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('gateways_name_lower_key').on(sql`lower(${t.name})`),
+    // At most one primary: the database enforces it, so concurrent updates cannot break it.
+    uniqueIndex('gateways_one_primary_key').on(t.isPrimary).where(sql`${t.isPrimary}`),
+  ],
+)

@@ -1,0 +1,3 @@
+export * from './free-port.ts'
+export * from './local-redis.ts'
+export * from './test-services.ts'

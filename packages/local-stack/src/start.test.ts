@@ -1,0 +1,161 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import postgres from 'postgres'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from './free-port.ts'
+
+// Runs the real `npm start` entry (tsx src/start.ts) against the built api, worker and web.
+const START = fileURLToPath(new URL('./start.ts', import.meta.url))
+const TSX = createRequire(import.meta.url).resolve('tsx/cli')
+
+interface Started {
+  child: ChildProcess
+  stdout: string[]
+  stderr: string[]
+}
+
+const running: Started[] = []
+
+// A failed assertion must not leave a product running that would break the next test.
+afterEach(async () => {
+  for (const started of running.splice(0)) {
+    if (started.child.exitCode === null) {
+      started.child.kill('SIGINT')
+      await exitOf(started.child)
+    }
+  }
+})
+
+function start(env: Record<string, string>): Started {
+  const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env
+  const child = spawn(process.execPath, [TSX, START], { env: { ...inherited, LOG_LEVEL: 'warn', ...env } })
+  const started: Started = { child, stdout: [], stderr: [] }
+  running.push(started)
+  child.stdout?.on('data', (chunk) => started.stdout.push(String(chunk)))
+  child.stderr?.on('data', (chunk) => started.stderr.push(String(chunk)))
+  return started
+}
+
+async function exitOf(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode
+  const [code] = await once(child, 'exit')
+  return code as number | null
+}
+
+async function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1')
+    socket.once('connect', () => resolve(socket.destroy() !== undefined))
+    socket.once('error', () => resolve(false))
+  })
+}
+
+interface Health {
+  checks: { db: { ok: boolean }; redis: { ok: boolean } }
+}
+
+/** Polls /api/health until 200; fails at once with start's stderr if it exits first. */
+async function waitUntilHealthy(started: Started, port: number): Promise<Health> {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (started.child.exitCode !== null) throw new Error(`npm start exited: ${started.stderr.join('')}`)
+    const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined)
+    if (res?.status === 200) return (await res.json()) as Health
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`not healthy within 60 s: ${started.stderr.join('')}`)
+}
+
+/** Ctrl-C, and the whole tree must be gone within the 10 s the README promises. */
+async function interrupt(started: Started): Promise<number | null> {
+  started.child.kill('SIGINT')
+  const deadline = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 10_000).unref())
+  const outcome = await Promise.race([exitOf(started.child), deadline])
+  if (outcome === 'late') started.child.kill('SIGKILL')
+  expect(outcome, 'npm start took over 10 s to stop').not.toBe('late')
+  return outcome as number | null
+}
+
+describe('npm start', () => {
+  let dataDir: string
+  const ports = { api: 0, pg: 0, redis: 0 }
+  const env = () => ({
+    MC_DATA_DIR: dataDir,
+    PORT: String(ports.api),
+    MC_EMBEDDED_PG_PORT: String(ports.pg),
+    MC_LOCAL_REDIS_PORT: String(ports.redis),
+  })
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'mc-start-'))
+    // Running as root, Postgres runs as the `postgres` user, who must be able to enter it.
+    await chmod(dataDir, 0o755)
+    ports.api = await freePort()
+    ports.pg = await freePort()
+    ports.redis = await freePort()
+  })
+  afterAll(() => rm(dataDir, { recursive: true, force: true }))
+
+  it('runs the whole product on embedded Postgres, stops every child on Ctrl-C, and keeps data for the next start', async () => {
+    const first = start(env())
+    expect(await waitUntilHealthy(first, ports.api)).toMatchObject({
+      checks: { db: { ok: true }, redis: { ok: true } },
+    })
+    const page = await fetch(`http://127.0.0.1:${ports.api}/`)
+    expect(page.headers.get('content-type')).toMatch(/text\/html/)
+    expect(await page.text()).toContain('<div id="root">')
+    await expect
+      .poll(() => first.stdout.join(''), { timeout: 5000 })
+      .toContain(`Mission Control is running at http://localhost:${ports.api}`)
+
+    const dbUrl = `postgres://postgres:postgres@127.0.0.1:${ports.pg}/mission_control`
+    const sql = postgres(dbUrl, { max: 1, onnotice: () => {} })
+    await sql`insert into audit_log (actor, action) values ('start-test', 'marker')`
+    await sql.end()
+
+    expect(await interrupt(first)).toBe(0)
+    for (const port of Object.values(ports)) expect(await listening(port)).toBe(false)
+
+    const second = start(env())
+    await waitUntilHealthy(second, ports.api)
+    const again = postgres(dbUrl, { max: 1, onnotice: () => {} })
+    const markers = await again`select actor from audit_log where action = 'marker'`
+    await again.end()
+    expect(markers.map((row) => row.actor)).toEqual(['start-test'])
+    expect(await interrupt(second)).toBe(0)
+  })
+
+  it('stops with one clear line when DATABASE_URL points nowhere', async () => {
+    const closed = await freePort()
+    const run = start({ ...env(), DATABASE_URL: `postgres://mc:pw-123@127.0.0.1:${closed}/mc` })
+    expect(await exitOf(run.child)).toBe(1)
+    const lines = run.stderr.join('').trim().split('\n')
+    expect(lines).toEqual([
+      `mission-control: cannot reach Postgres at postgres://mc:***@127.0.0.1:${closed}/mc: connect ECONNREFUSED 127.0.0.1:${closed}`,
+    ])
+  })
+
+  it('stops with one clear line on a malformed DATABASE_URL', async () => {
+    const run = start({ ...env(), DATABASE_URL: 'mysql://db/mc' })
+    expect(await exitOf(run.child)).toBe(1)
+    expect(run.stderr.join('').trim().split('\n')).toEqual([
+      'mission-control: invalid configuration: DATABASE_URL: must be a URL starting with postgres:// or postgresql://',
+    ])
+  })
+
+  it('stops with one clear line when REDIS_URL points nowhere, and takes its embedded Postgres down', async () => {
+    const closed = await freePort()
+    const run = start({ ...env(), REDIS_URL: `redis://127.0.0.1:${closed}` })
+    expect(await exitOf(run.child)).toBe(1)
+    expect(run.stderr.join('').trim().split('\n')).toEqual([
+      `mission-control: cannot reach Redis at redis://127.0.0.1:${closed}: connect ECONNREFUSED 127.0.0.1:${closed}`,
+    ])
+    expect(await listening(ports.pg)).toBe(false)
+  })
+})

@@ -1,0 +1,135 @@
+// `npm start`: the whole product on one machine. Uses DATABASE_URL / REDIS_URL when given, else an
+// embedded Postgres under .data/ and a local redis-server; then runs the api (serving the SPA) and
+// the worker, and on Ctrl-C stops them first and the databases last.
+import { type ChildProcess, fork, spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  assertPostgresReachable,
+  assertRedisReachable,
+  databaseUrlSchema,
+  envInt,
+  loadConfig,
+  redisUrlSchema,
+  StartupError,
+} from '@mc/runtime'
+import { z } from 'zod'
+import { isRunning, terminate } from './child.ts'
+import { startLocalRedis } from './local-redis.ts'
+import { startPostgresChild } from './postgres-child.ts'
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+const dev = process.argv.includes('--dev')
+
+const config = (() => {
+  try {
+    return loadConfig(
+      z.object({
+        DATABASE_URL: databaseUrlSchema.optional(),
+        REDIS_URL: redisUrlSchema.optional(),
+        PORT: envInt(3000, { min: 1, max: 65535 }),
+        MC_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
+        MC_EMBEDDED_PG_PORT: envInt(54329, { min: 1, max: 65535 }),
+        MC_LOCAL_REDIS_PORT: envInt(63799, { min: 1, max: 65535 }),
+      }),
+    )
+  } catch (error) {
+    fail(error)
+  }
+})()
+
+const say = (line: string) => process.stdout.write(`[mission-control] ${line}\n`)
+const stops: Array<() => Promise<void>> = []
+const apps: ChildProcess[] = []
+let shuttingDown = false
+
+function fail(error: unknown): never {
+  const message = error instanceof StartupError ? error.message : error instanceof Error ? error.stack : error
+  process.stderr.write(`mission-control: ${message}\n`)
+  process.exit(1)
+}
+
+async function shutdown(exitCode: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true
+    await Promise.all(apps.map((child) => terminate(child, 8000)))
+    for (const stop of stops.reverse()) await stop().catch(() => {})
+  }
+  process.exit(exitCode)
+}
+
+function runApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = fork(path.join(ROOT, script), [], { env, execArgv: [], detached: true, stdio: 'inherit' })
+  child.once('exit', (code, signal) => {
+    if (shuttingDown) return
+    process.stderr.write(`mission-control: ${name} exited (${signal ?? `code ${code}`}); stopping\n`)
+    void shutdown(1)
+  })
+  apps.push(child)
+  return child
+}
+
+async function waitForApi(url: string, api: ChildProcess): Promise<void> {
+  while (isRunning(api)) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+process.once('SIGINT', () => void shutdown(0))
+process.once('SIGTERM', () => void shutdown(0))
+
+try {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT) }
+  if (config.DATABASE_URL) {
+    await assertPostgresReachable(config.DATABASE_URL)
+  } else {
+    const dataDir = path.join(config.MC_DATA_DIR, 'postgres')
+    const pg = await startPostgresChild({
+      dataDir,
+      port: config.MC_EMBEDDED_PG_PORT,
+      database: 'mission_control',
+      persistent: true,
+    })
+    stops.push(pg.stop)
+    env.DATABASE_URL = pg.url
+    say(`embedded Postgres on 127.0.0.1:${config.MC_EMBEDDED_PG_PORT}, data in ${dataDir}`)
+  }
+  if (config.REDIS_URL) {
+    await assertRedisReachable(config.REDIS_URL)
+  } else {
+    const redis = await startLocalRedis({
+      port: config.MC_LOCAL_REDIS_PORT,
+      dir: path.join(config.MC_DATA_DIR, 'redis'),
+      detached: true,
+    })
+    stops.push(redis.stop)
+    env.REDIS_URL = redis.url
+    say(`local redis-server on 127.0.0.1:${config.MC_LOCAL_REDIS_PORT}`)
+  }
+  const api = runApp('api', 'apps/api/dist/main.js', env)
+  runApp('worker', 'apps/worker/dist/main.js', env)
+  if (dev) {
+    const vite = spawn('npm', ['run', 'dev', '-w', '@mc/web'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      detached: true,
+    })
+    stops.push(() => terminate(vite, 3000))
+  }
+  await waitForApi(`http://127.0.0.1:${config.PORT}/api/health`, api)
+  if (isRunning(api)) {
+    say(
+      `Mission Control is running at http://localhost:${config.PORT}${dev ? ' (vite dev server on :5173)' : ''}`,
+    )
+    say('press Ctrl-C to stop')
+  }
+} catch (error) {
+  shuttingDown = true
+  for (const stop of stops.reverse()) await stop().catch(() => {})
+  fail(error)
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { commonConfigShape, envBoolean, envInt, loadConfig } from './config.ts'
+import { StartupError } from './startup-error.ts'
+
+const schema = z.object(commonConfigShape)
+const valid = { DATABASE_URL: 'postgres://u:p@db:5432/mc', REDIS_URL: 'redis://redis:6379' }
+
+describe('loadConfig', () => {
+  it('applies defaults to a minimal environment', () => {
+    expect(loadConfig(schema, valid)).toMatchObject({
+      REDIS_PREFIX: 'mc',
+      LOG_LEVEL: 'info',
+      MIGRATE_ON_START: true,
+      SHUTDOWN_TIMEOUT_MS: 8000,
+    })
+  })
+
+  it('names every bad variable in one line, once each', () => {
+    let error: unknown
+    try {
+      loadConfig(schema, { DATABASE_URL: 'mysql://x', REDIS_URL: '', LOG_LEVEL: 'loud' })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(StartupError)
+    const message = (error as Error).message
+    expect(message).not.toContain('\n')
+    expect(message).toContain('DATABASE_URL: must be a URL starting with postgres:// or postgresql://')
+    expect(message).toContain('REDIS_URL: REDIS_URL is required')
+    expect(message.match(/REDIS_URL:/g)).toHaveLength(1)
+    expect(message).toContain('LOG_LEVEL')
+  })
+
+  it('reads booleans the way operators write them', () => {
+    const flag = z.object({ F: envBoolean(true) })
+    expect(loadConfig(flag, { F: 'off' }).F).toBe(false)
+    expect(loadConfig(flag, { F: 'YES' }).F).toBe(true)
+    expect(loadConfig(flag, {}).F).toBe(true)
+    expect(() => loadConfig(flag, { F: 'maybe' })).toThrow(/expected true or false/)
+  })
+})
+
+describe('envInt', () => {
+  it('treats an empty variable as unset and rejects non-integers', () => {
+    const schema = z.object({ N: envInt(7, { min: 1, max: 10 }) })
+    expect(loadConfig(schema, { N: '' }).N).toBe(7)
+    expect(loadConfig(schema, { N: '3' }).N).toBe(3)
+    expect(() => loadConfig(schema, { N: '3.5' })).toThrow(/N:/)
+    expect(() => loadConfig(schema, { N: '11' })).toThrow(/N:/)
+  })
+})

@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { StartupError } from './startup-error.ts'
+
+/** Parses `env` with `schema`, or throws a StartupError naming every bad variable on one line. */
+export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const result = schema.safeParse(env)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`)
+  throw new StartupError(`invalid configuration: ${problems.join('; ')}`)
+}
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on'])
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'off'])
+
+/** An env flag: accepts 1/0, true/false, yes/no, on/off. */
+export function envBoolean(defaultValue: boolean) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return defaultValue
+      const word = value.toLowerCase()
+      if (TRUE_WORDS.has(word)) return true
+      if (FALSE_WORDS.has(word)) return false
+      ctx.addIssue({ code: 'custom', message: `expected true or false, got "${value}"` })
+      return z.NEVER
+    })
+}
+
+/** Treats an empty variable (`FOO=` in a compose file or .env) as unset. */
+const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value)
+
+export function envInt(defaultValue: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+  return z.preprocess(emptyAsUnset, z.coerce.number().int().min(min).max(max).default(defaultValue))
+}
+
+/** An optional string setting; empty counts as unset. */
+export function envOptionalString() {
+  return z.preprocess(emptyAsUnset, z.string().optional())
+}
+
+function urlWithProtocols(name: string, protocols: string[]) {
+  return z
+    .string({ error: `${name} is required` })
+    .min(1, { error: `${name} is required`, abort: true })
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol)
+        } catch {
+          return false
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    )
+}
+
+export const databaseUrlSchema = urlWithProtocols('DATABASE_URL', ['postgres:', 'postgresql:'])
+export const redisUrlSchema = urlWithProtocols('REDIS_URL', ['redis:', 'rediss:'])
+export const logLevelSchema = z
+  .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  .default('info')
+
+/** Settings every server process shares. */
+export const commonConfigShape = {
+  DATABASE_URL: databaseUrlSchema,
+  REDIS_URL: redisUrlSchema,
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only')
+    .default('mc'),
+  LOG_LEVEL: logLevelSchema,
+  MIGRATE_ON_START: envBoolean(true),
+  SHUTDOWN_TIMEOUT_MS: envInt(8000, { min: 100, max: 120_000 }),
+}

@@ -1,0 +1,5 @@
+export * from './client.ts'
+export * from './errors.ts'
+export * from './health.ts'
+export * from './roles.ts'
+export * from './statuses.ts'

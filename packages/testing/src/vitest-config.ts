@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+/** The vitest settings every server-side package uses: real Postgres and Redis, one DB per file. */
+export const serverTestConfig = defineConfig({
+  test: {
+    globalSetup: [fileURLToPath(new URL('./global-setup.ts', import.meta.url))],
+    include: ['src/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+})
