@@ -1,4 +1,4 @@
-import type { HealthResponse } from '@mc/shared'
+import type { DependencyCheck, HealthResponse } from '@mc/shared'
 import { useHealth } from '../../api/queries.ts'
 import { Badge, type BadgeVariant } from '../../components/Badge.tsx'
 import { Button } from '../../components/Button.tsx'
@@ -65,6 +65,18 @@ export function SystemPanel() {
   )
 }
 
+function DependencyRow({ id, name, check }: { id: string; name: string; check: DependencyCheck }) {
+  return (
+    <CheckRow
+      id={id}
+      name={name}
+      tone={check.ok ? 'ok' : 'error'}
+      detail={check.ok ? 'ok' : (check.error ?? 'failing')}
+      metric={latency(check.latency_ms)}
+    />
+  )
+}
+
 /** `elapsedS`: seconds since `health` was fetched, so ages and uptime keep counting between checks. */
 function HealthDetails({ health, elapsedS }: { health: HealthResponse; elapsedS: number }) {
   const { db, redis, worker } = health.checks
@@ -72,20 +84,8 @@ function HealthDetails({ health, elapsedS }: { health: HealthResponse; elapsedS:
   return (
     <>
       <ul className="divide-y rounded-md border" aria-label="Checks">
-        <CheckRow
-          id="db"
-          name="Database"
-          tone={db.ok ? 'ok' : 'error'}
-          detail={db.ok ? 'ok' : (db.error ?? 'failing')}
-          metric={latency(db.latency_ms)}
-        />
-        <CheckRow
-          id="redis"
-          name="Redis"
-          tone={redis.ok ? 'ok' : 'error'}
-          detail={redis.ok ? 'ok' : (redis.error ?? 'failing')}
-          metric={latency(redis.latency_ms)}
-        />
+        <DependencyRow id="db" name="Database" check={db} />
+        <DependencyRow id="redis" name="Redis" check={redis} />
         <CheckRow
           id="worker"
           name="Worker"
