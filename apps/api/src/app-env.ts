@@ -1,6 +1,9 @@
 import type { Database } from '@mc/db'
 import type { Logger } from '@mc/runtime'
+import type { Principal } from '@mc/shared'
 import type { Redis } from 'ioredis'
+import type { Authenticator } from './auth/authenticate.ts'
+import type { AuthLimiters } from './auth/rate-limits.ts'
 import type { ApiConfig } from './config.ts'
 
 /** What route handlers get from the process: built once in main, replaced with test doubles never. */
@@ -12,9 +15,19 @@ export interface AppDeps {
   startedAt: Date
 }
 
+/** What route handlers get: the process's dependencies plus the app-wide auth machinery. */
+export interface RouteDeps extends AppDeps {
+  limiters: AuthLimiters
+  authenticate: Authenticator
+}
+
 export interface AppEnv {
   Variables: {
     requestId: string
     log: Logger
+    /** Set by `authorize` on every route that is not public. */
+    principal: Principal
+    /** How the principal proved itself; a session cookie needs CSRF protection, a key does not. */
+    credential: 'session' | 'api_key'
   }
 }

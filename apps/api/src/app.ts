@@ -1,19 +1,34 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import type { AppDeps, AppEnv } from './app-env.ts'
+import type { AppDeps, AppEnv, RouteDeps } from './app-env.ts'
+import { createAuthenticator } from './auth/authenticate.ts'
+import { authorize } from './auth/authorize.ts'
+import { createAuthLimiters } from './auth/rate-limits.ts'
 import { errorHandler, notFoundHandler } from './http/error-handler.ts'
 import { limitBodySize } from './http/limits.ts'
 import { requestLogger } from './http/request-logger.ts'
-import { healthRoutes } from './routes/health.ts'
+import { apiRoutes } from './routes/index.ts'
 import { spaRoutes } from './static/spa.ts'
 
-/** The whole HTTP surface: `/api/*` JSON routes, then the SPA for everything else. */
+export function createRouteDeps(deps: AppDeps): RouteDeps {
+  const withLimiters = { ...deps, limiters: createAuthLimiters(deps.redis, deps.config.REDIS_PREFIX) }
+  return { ...withLimiters, authenticate: createAuthenticator(withLimiters) }
+}
+
+/** The whole HTTP surface: `/api/*` JSON routes, each behind `authorize`, then the SPA for everything else. */
 export function createApp(deps: AppDeps) {
-  const api = new Hono<AppEnv>()
-    .use(limitBodySize(deps.config.BODY_LIMIT_BYTES))
-    .route('/health', healthRoutes(deps))
-    .all('*', notFoundHandler)
+  const routeDeps = createRouteDeps(deps)
+  const api = new Hono<AppEnv>().use(limitBodySize(deps.config.BODY_LIMIT_BYTES))
+  for (const route of apiRoutes(routeDeps)) {
+    api.on(
+      route.method,
+      route.path,
+      authorize(route.access, routeDeps.authenticate, deps.config.TRUST_PROXY),
+      route.handler,
+    )
+  }
+  api.all('*', notFoundHandler)
 
   const app = new Hono<AppEnv>()
     .use(requestId())

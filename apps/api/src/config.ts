@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { commonConfigShape, envInt, loadConfig } from '@mc/runtime'
+import { commonConfigShape, envBoolean, envInt, envOptionalString, loadConfig } from '@mc/runtime'
 import { z } from 'zod'
 
 /** The SPA build, next to this app's bundle in the repo and in the Docker image. */
@@ -12,6 +12,13 @@ export const apiConfigSchema = z.object({
   DB_POOL_MAX: envInt(10, { min: 1, max: 200 }),
   BODY_LIMIT_BYTES: envInt(1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
   WEB_DIST_DIR: z.string().min(1).default(DEFAULT_WEB_DIST_DIR),
+  /** Password of the first admin, used only when the database has no user yet. */
+  MC_ADMIN_PASSWORD: envOptionalString().pipe(z.string().min(10, 'at least 10 characters').optional()),
+  /** An automation key that acts as admin; for scripts that cannot be given a stored key. */
+  MC_API_KEY: envOptionalString().pipe(z.string().min(24, 'at least 24 characters').optional()),
+  SESSION_TTL_HOURS: envInt(168, { min: 1, max: 24 * 365 }),
+  /** Behind a reverse proxy: take the client address and https from X-Forwarded-* headers. */
+  TRUST_PROXY: envBoolean(false),
 })
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>

@@ -9,6 +9,7 @@ import {
   redactUrl,
 } from '@mc/runtime'
 import { createApp } from './app.ts'
+import { ensureInitialAdmin } from './auth/initial-admin.ts'
 import type { ApiConfig } from './config.ts'
 
 export interface RunningApi {
@@ -27,6 +28,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   if (config.MIGRATE_ON_START) await runMigrations(config.DATABASE_URL)
 
   const db = createDb(config.DATABASE_URL, { max: config.DB_POOL_MAX, applicationName: 'mc-api' })
+  await ensureInitialAdmin(db, config.MC_ADMIN_PASSWORD)
   const redis = createRedis(config.REDIS_URL)
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'))
   const app = createApp({ config, db, redis, logger, startedAt: new Date() })

@@ -1,5 +1,8 @@
 export * from './client.ts'
 export * from './migrate.ts'
+export * from './queries/api-keys.ts'
+export * from './queries/audit-log.ts'
 export * from './queries/health.ts'
 export * from './queries/sessions.ts'
+export * from './queries/users.ts'
 export * as schema from './schema/index.ts'

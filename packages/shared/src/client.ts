@@ -1,6 +1,20 @@
-import type { z } from 'zod'
+import { z } from 'zod'
+import {
+  apiKeyResponseSchema,
+  apiKeysResponseSchema,
+  type CreateApiKeyRequest,
+  createApiKeyResponseSchema,
+} from './api-keys.ts'
+import { type AuditQuery, auditResponseSchema } from './audit.ts'
+import { type LoginRequest, loginResponseSchema, meResponseSchema } from './auth.ts'
 import { apiErrorSchema } from './errors.ts'
 import { type HealthResponse, healthResponseSchema } from './health.ts'
+import {
+  type CreateUserRequest,
+  type UpdateUserRequest,
+  userResponseSchema,
+  usersResponseSchema,
+} from './users.ts'
 
 /** A non-2xx answer from the API, carrying its JSON error body. */
 export class ApiRequestError extends Error {
@@ -28,6 +42,15 @@ interface RequestOptions<T> {
   /** Statuses that carry a valid response body although they are not 2xx (e.g. 503 from health). */
   acceptStatuses?: number[]
   signal?: AbortSignal
+}
+
+const okSchema = z.object({ ok: z.literal(true) })
+
+function toQueryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value))
+  const text = params.toString()
+  return text ? `?${text}` : ''
 }
 
 /** Typed access to the Mission Control API, shared by the web app and by CLI tools. */
@@ -59,6 +82,29 @@ export function createApiClient(options: ApiClientOptions = {}) {
     request,
     health: (signal?: AbortSignal): Promise<HealthResponse> =>
       request('GET', '/api/health', { schema: healthResponseSchema, acceptStatuses: [503], signal }),
+    auth: {
+      login: (body: LoginRequest) =>
+        request('POST', '/api/auth/login', { body, schema: loginResponseSchema }),
+      logout: () => request('POST', '/api/auth/logout', { schema: okSchema }),
+      me: (signal?: AbortSignal) => request('GET', '/api/auth/me', { schema: meResponseSchema, signal }),
+    },
+    users: {
+      list: () => request('GET', '/api/users', { schema: usersResponseSchema }),
+      create: (body: CreateUserRequest) =>
+        request('POST', '/api/users', { body, schema: userResponseSchema }),
+      update: (id: number, body: UpdateUserRequest) =>
+        request('PATCH', `/api/users/${id}`, { body, schema: userResponseSchema }),
+    },
+    apiKeys: {
+      list: () => request('GET', '/api/keys', { schema: apiKeysResponseSchema }),
+      create: (body: CreateApiKeyRequest) =>
+        request('POST', '/api/keys', { body, schema: createApiKeyResponseSchema }),
+      revoke: (id: number) => request('DELETE', `/api/keys/${id}`, { schema: apiKeyResponseSchema }),
+    },
+    audit: {
+      list: (query: Partial<AuditQuery> = {}) =>
+        request('GET', `/api/audit${toQueryString(query)}`, { schema: auditResponseSchema }),
+    },
   }
 }
 

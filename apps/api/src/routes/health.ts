@@ -1,8 +1,8 @@
 import { pingDatabase } from '@mc/db'
 import { readWorkerFreshness } from '@mc/runtime'
 import type { DependencyCheck, HealthResponse, WorkerCheck } from '@mc/shared'
-import { Hono } from 'hono'
-import type { AppDeps, AppEnv } from '../app-env.ts'
+import type { AppDeps } from '../app-env.ts'
+import type { RouteDef } from '../http/route.ts'
 import { withTimeout } from '../http/with-timeout.ts'
 import { API_VERSION } from '../version.ts'
 
@@ -40,21 +40,28 @@ async function workerCheck(deps: AppDeps): Promise<WorkerCheck> {
  * Liveness and readiness: 200 while Postgres and Redis answer (a missing worker only degrades:
  * the API still serves), 503 otherwise.
  */
-export function healthRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/', async (c) => {
-    const [db, redis, worker] = await Promise.all([
-      check(() => pingDatabase(deps.db), 'postgres'),
-      check(() => deps.redis.ping(), 'redis'),
-      workerCheck(deps),
-    ])
-    const status = !db.ok || !redis.ok ? 'down' : worker.ok ? 'ok' : 'degraded'
-    const response: HealthResponse = {
-      status,
-      version: API_VERSION,
-      uptime_s: Math.floor((Date.now() - deps.startedAt.getTime()) / 1000),
-      checks: { db, redis, worker },
-    }
-    c.header('cache-control', 'no-store')
-    return c.json(response, status === 'down' ? 503 : 200)
-  })
+export function healthRoutes(deps: AppDeps): RouteDef[] {
+  return [
+    {
+      method: 'GET',
+      path: '/health',
+      access: 'public',
+      handler: async (c) => {
+        const [db, redis, worker] = await Promise.all([
+          check(() => pingDatabase(deps.db), 'postgres'),
+          check(() => deps.redis.ping(), 'redis'),
+          workerCheck(deps),
+        ])
+        const status = !db.ok || !redis.ok ? 'down' : worker.ok ? 'ok' : 'degraded'
+        const response: HealthResponse = {
+          status,
+          version: API_VERSION,
+          uptime_s: Math.floor((Date.now() - deps.startedAt.getTime()) / 1000),
+          checks: { db, redis, worker },
+        }
+        c.header('cache-control', 'no-store')
+        return c.json(response, status === 'down' ? 503 : 200)
+      },
+    },
+  ]
 }

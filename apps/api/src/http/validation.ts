@@ -1,0 +1,51 @@
+import type { FieldIssue } from '@mc/shared'
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import { HttpError } from './http-error.ts'
+
+/** zod issues as `{ path, message }`, one per unknown field too, for forms to show next to inputs. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String).join('.')
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: 'unknown field' }))
+    }
+    return [{ path: base, message: issue.message }]
+  })
+}
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value)
+  if (!result.success) throw new HttpError(400, `invalid ${what}`, fieldIssues(result.error))
+  return result.data
+}
+
+/** The JSON body checked against `schema`; an empty body counts as `{}` so missing fields are named. */
+export async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  const text = await c.req.text()
+  let body: unknown = {}
+  if (text.trim() !== '') {
+    try {
+      body = JSON.parse(text)
+    } catch {
+      throw new HttpError(400, 'request body is not valid JSON')
+    }
+  }
+  return parseWith(schema, body, 'request body')
+}
+
+export function parseQuery<T>(c: Context, schema: z.ZodType<T>): T {
+  return parseWith(schema, c.req.query(), 'query')
+}
+
+/** A numeric id from the path; anything else is a 400 rather than a lookup that cannot match. */
+export function parseId(c: Context, name = 'id'): number {
+  const raw = c.req.param(name) ?? ''
+  const id = Number(raw)
+  if (!/^\d{1,10}$/.test(raw) || id < 1 || id > 2_147_483_647) {
+    throw new HttpError(400, `${name} must be a positive integer`, [
+      { path: name, message: 'not a valid id' },
+    ])
+  }
+  return id
+}

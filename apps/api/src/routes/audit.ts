@@ -1,0 +1,35 @@
+import { listAudit } from '@mc/db'
+import { type AuditResponse, auditQuerySchema } from '@mc/shared'
+import type { RouteDeps } from '../app-env.ts'
+import type { RouteDef } from '../http/route.ts'
+import { parseQuery } from '../http/validation.ts'
+import { presentAuditEntry } from '../presenters/audit.ts'
+
+const fromUnix = (seconds: number | undefined) =>
+  seconds === undefined ? undefined : new Date(seconds * 1000)
+
+export function auditRoutes({ db }: RouteDeps): RouteDef[] {
+  return [
+    {
+      method: 'GET',
+      path: '/audit',
+      access: 'admin',
+      handler: async (c) => {
+        const query = parseQuery(c, auditQuerySchema)
+        const page = await listAudit(db, {
+          limit: query.limit,
+          before: query.before,
+          action: query.action,
+          actor: query.actor,
+          since: fromUnix(query.since),
+          until: fromUnix(query.until),
+        })
+        const body: AuditResponse = {
+          entries: page.rows.map(presentAuditEntry),
+          next_before: page.nextBefore,
+        }
+        return c.json(body)
+      },
+    },
+  ]
+}

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto'
+import type { UserRow } from '@mc/db'
+import { type Role, roleAtLeast } from '@mc/shared'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createRouteDeps } from '../app.ts'
+import type { Access } from '../auth/authorize.ts'
+import {
+  makeApiKey,
+  makeSessionCookie,
+  makeUser,
+  sameOriginHeaders,
+  TEST_PASSWORD,
+} from '../testing/factories.ts'
+import { useTestApp } from '../testing/test-app.ts'
+import { apiRoutes } from './index.ts'
+
+const t = useTestApp()
+
+/** Every route of the API, with a request that succeeds for anyone it admits. */
+interface RouteCase {
+  method: string
+  path: string
+  access: Access
+  request(): Promise<{ url: string; body?: unknown }>
+}
+
+let loginUser: UserRow
+let target: UserRow
+const fresh = (stem: string) => `${stem}-${randomBytes(4).toString('hex')}`
+
+const table: RouteCase[] = [
+  { method: 'GET', path: '/health', access: 'public', request: async () => ({ url: '/api/health' }) },
+  {
+    method: 'POST',
+    path: '/auth/login',
+    access: 'public',
+    request: async () => ({
+      url: '/api/auth/login',
+      body: { username: loginUser.username, password: TEST_PASSWORD },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/auth/logout',
+    access: 'viewer',
+    request: async () => ({ url: '/api/auth/logout' }),
+  },
+  { method: 'GET', path: '/auth/me', access: 'viewer', request: async () => ({ url: '/api/auth/me' }) },
+  { method: 'GET', path: '/users', access: 'admin', request: async () => ({ url: '/api/users' }) },
+  {
+    method: 'POST',
+    path: '/users',
+    access: 'admin',
+    request: async () => ({
+      url: '/api/users',
+      body: { username: fresh('new'), password: 'a-long-enough-password', role: 'viewer' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/users/:id',
+    access: 'admin',
+    request: async () => ({ url: `/api/users/${target.id}`, body: { role: 'operator' } }),
+  },
+  { method: 'GET', path: '/keys', access: 'admin', request: async () => ({ url: '/api/keys' }) },
+  {
+    method: 'POST',
+    path: '/keys',
+    access: 'admin',
+    request: async () => ({ url: '/api/keys', body: { name: fresh('ci'), role: 'viewer' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/keys/:id',
+    access: 'admin',
+    request: async () => ({ url: `/api/keys/${(await makeApiKey(t.deps.db, 'viewer')).row.id}` }),
+  },
+  { method: 'GET', path: '/audit', access: 'admin', request: async () => ({ url: '/api/audit' }) },
+]
+
+type Caller = 'no credentials' | Role | 'revoked key' | 'disabled user' | 'expired session'
+const CALLERS: Caller[] = [
+  'no credentials',
+  'viewer',
+  'operator',
+  'admin',
+  'revoked key',
+  'disabled user',
+  'expired session',
+]
+
+/** Fresh credentials per request, through every way of presenting them. */
+async function headersFor(caller: Caller): Promise<Record<string, string>> {
+  const { db } = t.deps
+  switch (caller) {
+    case 'no credentials':
+      return {}
+    case 'viewer':
+      return { 'x-api-key': (await makeApiKey(db, 'viewer')).key }
+    case 'operator':
+      return { authorization: `Bearer ${(await makeApiKey(db, 'operator')).key}` }
+    case 'admin':
+      return sameOriginHeaders(await makeSessionCookie(db, await makeUser(db, { role: 'admin' })))
+    case 'revoked key': {
+      const { key, row } = await makeApiKey(db, 'admin')
+      await t.app.request(`/api/keys/${row.id}`, { method: 'DELETE', headers: await headersFor('admin') })
+      return { 'x-api-key': key }
+    }
+    case 'disabled user':
+      return sameOriginHeaders(
+        await makeSessionCookie(db, await makeUser(db, { role: 'admin', disabled: true })),
+      )
+    case 'expired session':
+      return sameOriginHeaders(
+        await makeSessionCookie(db, await makeUser(db, { role: 'admin' }), { expired: true }),
+      )
+  }
+}
+
+function expected(access: Access, caller: Caller): '2xx' | 401 | 403 {
+  if (access === 'public') return '2xx'
+  if (caller === 'viewer' || caller === 'operator' || caller === 'admin') {
+    return roleAtLeast(caller, access) ? '2xx' : 403
+  }
+  return 401
+}
+
+beforeAll(async () => {
+  loginUser = await makeUser(t.deps.db, { role: 'viewer' })
+  target = await makeUser(t.deps.db, { role: 'viewer' })
+})
+
+describe('authorization of every route', () => {
+  it('covers exactly the routes the API registers, with the access each declares', () => {
+    const registered = apiRoutes(createRouteDeps(t.deps)).map((r) => `${r.method} ${r.path} ${r.access}`)
+    const listed = table.map((r) => `${r.method} ${r.path} ${r.access}`)
+    expect(listed.sort()).toEqual(registered.sort())
+  })
+
+  for (const route of table) {
+    for (const caller of CALLERS) {
+      const want = expected(route.access, caller)
+      it(`${route.method} ${route.path} as ${caller} → ${want}`, async () => {
+        const { url, body } = await route.request()
+        const headers = { 'content-type': 'application/json', ...(await headersFor(caller)) }
+        const res = await t.app.request(url, {
+          method: route.method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+        const text = await res.text()
+        if (want === '2xx') expect(res.status, text).toBeGreaterThanOrEqual(200)
+        if (want === '2xx') expect(res.status, text).toBeLessThan(300)
+        else expect(res.status, text).toBe(want)
+      })
+    }
+  }
+})

@@ -1,0 +1,18 @@
+import type { RouteDeps } from '../app-env.ts'
+import type { RouteDef } from '../http/route.ts'
+import { apiKeyRoutes } from './api-keys.ts'
+import { auditRoutes } from './audit.ts'
+import { authRoutes } from './auth.ts'
+import { healthRoutes } from './health.ts'
+import { userRoutes } from './users.ts'
+
+/** Every endpoint under /api. The authorization test walks this list: a route added here must be in its table. */
+export function apiRoutes(deps: RouteDeps): RouteDef[] {
+  return [
+    ...healthRoutes(deps),
+    ...authRoutes(deps),
+    ...userRoutes(deps),
+    ...apiKeyRoutes(deps),
+    ...auditRoutes(deps),
+  ]
+}

@@ -1,0 +1,75 @@
+import { createUser, deleteSessionsOfUser, LastAdminError, listUsers, recordAudit, updateUser } from '@mc/db'
+import { createUserRequestSchema, updateUserRequestSchema } from '@mc/shared'
+import type { RouteDeps } from '../app-env.ts'
+import { actorName } from '../auth/actor.ts'
+import { clientIp } from '../auth/client-ip.ts'
+import { hashPassword } from '../auth/passwords.ts'
+import { HttpError } from '../http/http-error.ts'
+import type { RouteDef } from '../http/route.ts'
+import { parseBody, parseId } from '../http/validation.ts'
+import { presentUser } from '../presenters/users.ts'
+
+export function userRoutes({ db, config }: RouteDeps): RouteDef[] {
+  return [
+    {
+      method: 'GET',
+      path: '/users',
+      access: 'admin',
+      handler: async (c) => c.json({ users: (await listUsers(db)).map(presentUser) }),
+    },
+    {
+      method: 'POST',
+      path: '/users',
+      access: 'admin',
+      handler: async (c) => {
+        const body = await parseBody(c, createUserRequestSchema)
+        const user = await createUser(db, {
+          username: body.username,
+          role: body.role,
+          passwordHash: await hashPassword(body.password),
+        })
+        if (!user) throw new HttpError(409, `a user named "${body.username}" already exists`)
+        await recordAudit(db, {
+          actor: actorName(c.var.principal),
+          action: 'user.create',
+          target: `user:${user.username}`,
+          detail: { role: user.role },
+          ip: clientIp(c, config.TRUST_PROXY),
+        })
+        return c.json({ user: presentUser(user) }, 201)
+      },
+    },
+    {
+      method: 'PATCH',
+      path: '/users/:id',
+      access: 'admin',
+      handler: async (c) => {
+        const id = parseId(c)
+        const body = await parseBody(c, updateUserRequestSchema)
+        const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password)
+        let user: Awaited<ReturnType<typeof updateUser>>
+        try {
+          user = await updateUser(db, id, { role: body.role, disabled: body.disabled, passwordHash })
+        } catch (error) {
+          if (error instanceof LastAdminError) throw new HttpError(409, error.message)
+          throw error
+        }
+        if (!user) throw new HttpError(404, `no user with id ${id}`)
+        // A disabled account or a reset password ends every session of that user at once.
+        if (body.disabled === true || passwordHash) await deleteSessionsOfUser(db, id)
+        await recordAudit(db, {
+          actor: actorName(c.var.principal),
+          action: 'user.update',
+          target: `user:${user.username}`,
+          detail: {
+            ...(body.role === undefined ? {} : { role: body.role }),
+            ...(body.disabled === undefined ? {} : { disabled: body.disabled }),
+            ...(passwordHash ? { password_reset: true } : {}),
+          },
+          ip: clientIp(c, config.TRUST_PROXY),
+        })
+        return c.json({ user: presentUser(user) })
+      },
+    },
+  ]
+}

@@ -1,0 +1,68 @@
+import { desc, eq, sql } from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import { apiKeys } from '../schema/api-keys.ts'
+import { users } from '../schema/users.ts'
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect
+export type ApiKeyWithOwner = ApiKeyRow & { ownerUsername: string | null; ownerDisabled: boolean | null }
+
+const withOwner = {
+  key: apiKeys,
+  ownerUsername: users.username,
+  ownerDisabled: users.disabled,
+}
+
+function flatten(row: { key: ApiKeyRow; ownerUsername: string | null; ownerDisabled: boolean | null }) {
+  return { ...row.key, ownerUsername: row.ownerUsername, ownerDisabled: row.ownerDisabled }
+}
+
+export async function createApiKey(
+  db: Database,
+  values: { name: string; keyHash: string; prefix: string; role: ApiKeyRow['role']; ownerId: number | null },
+): Promise<ApiKeyWithOwner> {
+  const [row] = await db.insert(apiKeys).values(values).returning()
+  if (!row) throw new Error('api key insert returned nothing')
+  const created = await findApiKeyById(db, row.id)
+  if (!created) throw new Error('api key vanished after insert')
+  return created
+}
+
+export async function listApiKeys(db: Database): Promise<ApiKeyWithOwner[]> {
+  const rows = await db
+    .select(withOwner)
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.ownerId))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+  return rows.map(flatten)
+}
+
+export async function findApiKeyById(db: Database, id: number): Promise<ApiKeyWithOwner | undefined> {
+  const [row] = await db
+    .select(withOwner)
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.ownerId))
+    .where(eq(apiKeys.id, id))
+  return row && flatten(row)
+}
+
+export async function findApiKeyByHash(db: Database, keyHash: string): Promise<ApiKeyWithOwner | undefined> {
+  const [row] = await db
+    .select(withOwner)
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.ownerId))
+    .where(eq(apiKeys.keyHash, keyHash))
+  return row && flatten(row)
+}
+
+/** Revokes once: revoking again keeps the first revocation time. */
+export async function revokeApiKey(db: Database, id: number): Promise<ApiKeyWithOwner | undefined> {
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+    .where(eq(apiKeys.id, id))
+  return findApiKeyById(db, id)
+}
+
+export async function touchApiKey(db: Database, id: number): Promise<void> {
+  await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, id))
+}

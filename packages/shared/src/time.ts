@@ -1,0 +1,5 @@
+import { z } from 'zod'
+
+/** Timestamps in the JSON API are unix seconds (integers), as the seed's contract shows. */
+export const unixSecondsSchema = z.number().int()
+export const nullableUnixSecondsSchema = unixSecondsSchema.nullable()
