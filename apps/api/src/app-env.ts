@@ -1,5 +1,5 @@
 import type { Database } from '@mc/db'
-import type { Logger } from '@mc/runtime'
+import type { Logger, TokenCipher } from '@mc/runtime'
 import type { Principal } from '@mc/shared'
 import type { Redis } from 'ioredis'
 import type { Authenticator } from './auth/authenticate.ts'
@@ -12,6 +12,8 @@ export interface AppDeps {
   db: Database
   redis: Redis
   logger: Logger
+  /** Encrypts gateway tokens with MC_SECRET_KEY before they are stored. */
+  tokenCipher: TokenCipher
   startedAt: Date
 }
 

@@ -1,5 +1,13 @@
 import { fileURLToPath } from 'node:url'
-import { commonConfigShape, envBoolean, envInt, envOptionalString, loadConfig } from '@mc/runtime'
+import {
+  commonConfigShape,
+  envBoolean,
+  envInt,
+  envOptionalString,
+  loadConfig,
+  secretKeySchema,
+} from '@mc/runtime'
+import { DEFAULT_GATEWAY_PORT, gatewayHostSchema } from '@mc/shared'
 import { z } from 'zod'
 
 /** The SPA build, next to this app's bundle in the repo and in the Docker image. */
@@ -16,6 +24,11 @@ export const apiConfigSchema = z.object({
   MC_ADMIN_PASSWORD: envOptionalString().pipe(z.string().min(10, 'at least 10 characters').optional()),
   /** An automation key that acts as admin; for scripts that cannot be given a stored key. */
   MC_API_KEY: envOptionalString().pipe(z.string().min(24, 'at least 24 characters').optional()),
+  MC_SECRET_KEY: secretKeySchema,
+  MC_DEFAULT_GATEWAY_HOST: envOptionalString().pipe(gatewayHostSchema.optional()),
+  MC_DEFAULT_GATEWAY_PORT: envInt(DEFAULT_GATEWAY_PORT, { min: 1, max: 65535 }),
+  MC_DEFAULT_GATEWAY_TOKEN: envOptionalString(),
+  MC_DEFAULT_GATEWAY_NAME: envOptionalString().pipe(z.string().max(100).default('Default gateway')),
   SESSION_TTL_HOURS: envInt(168, { min: 1, max: 24 * 365 }),
   /** Behind a reverse proxy: take the client address and https from X-Forwarded-* headers. */
   TRUST_PROXY: envBoolean(false),

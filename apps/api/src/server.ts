@@ -6,11 +6,13 @@ import {
   assertRedisReachable,
   createLogger,
   createRedis,
+  createTokenCipher,
   redactUrl,
 } from '@mc/runtime'
 import { createApp } from './app.ts'
 import { ensureInitialAdmin } from './auth/initial-admin.ts'
 import type { ApiConfig } from './config.ts'
+import { ensureDefaultGateway } from './default-gateway.ts'
 
 export interface RunningApi {
   port: number
@@ -31,7 +33,9 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   await ensureInitialAdmin(db, config.MC_ADMIN_PASSWORD)
   const redis = createRedis(config.REDIS_URL)
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'))
-  const app = createApp({ config, db, redis, logger, startedAt: new Date() })
+  const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
+  await ensureDefaultGateway(db, config, tokenCipher)
+  const app = createApp({ config, db, redis, logger, tokenCipher, startedAt: new Date() })
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST })
   await new Promise<void>((resolve, reject) => {

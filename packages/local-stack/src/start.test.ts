@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -33,7 +33,7 @@ afterEach(async () => {
 })
 
 function start(env: Record<string, string>): Started {
-  const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env
+  const { DATABASE_URL: _db, REDIS_URL: _redis, MC_SECRET_KEY: _key, ...inherited } = process.env
   const child = spawn(process.execPath, [TSX, START], { env: { ...inherited, LOG_LEVEL: 'warn', ...env } })
   const started: Started = { child, stdout: [], stderr: [] }
   running.push(started)
@@ -119,6 +119,10 @@ describe('npm start', () => {
     await sql`insert into audit_log (actor, action) values ('start-test', 'marker')`
     await sql.end()
 
+    expect(first.stdout.join('')).toContain('generated MC_SECRET_KEY')
+    const secretKey = await readFile(path.join(dataDir, 'secret.key'), 'utf8')
+    expect(Buffer.from(secretKey.trim(), 'base64')).toHaveLength(32)
+
     expect(await interrupt(first)).toBe(0)
     for (const port of Object.values(ports)) expect(await listening(port)).toBe(false)
 
@@ -128,6 +132,8 @@ describe('npm start', () => {
     const markers = await again`select actor from audit_log where action = 'marker'`
     await again.end()
     expect(markers.map((row) => row.actor)).toEqual(['start-test'])
+    expect(await readFile(path.join(dataDir, 'secret.key'), 'utf8')).toBe(secretKey)
+    expect(second.stdout.join('')).not.toContain('generated MC_SECRET_KEY')
     expect(await interrupt(second)).toBe(0)
   })
 

@@ -16,6 +16,7 @@ import {
 import { z } from 'zod'
 import { isRunning, terminate } from './child.ts'
 import { startLocalRedis } from './local-redis.ts'
+import { localSecretKey } from './local-secret-key.ts'
 import { startPostgresChild } from './postgres-child.ts'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
@@ -85,6 +86,12 @@ process.once('SIGTERM', () => void shutdown(0))
 
 try {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT) }
+  if (!env.MC_SECRET_KEY) {
+    const secret = await localSecretKey(config.MC_DATA_DIR)
+    env.MC_SECRET_KEY = secret.key
+    if (secret.created)
+      say(`generated MC_SECRET_KEY in ${secret.file}: keep it with the database, it decrypts gateway tokens`)
+  }
   if (config.DATABASE_URL) {
     await assertPostgresReachable(config.DATABASE_URL)
   } else {

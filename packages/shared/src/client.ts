@@ -8,6 +8,13 @@ import {
 import { type AuditQuery, auditResponseSchema } from './audit.ts'
 import { type LoginRequest, loginResponseSchema, meResponseSchema } from './auth.ts'
 import { apiErrorSchema } from './errors.ts'
+import {
+  type CreateGatewayRequest,
+  deleteGatewayResponseSchema,
+  gatewayResponseSchema,
+  gatewaysResponseSchema,
+  type UpdateGatewayRequest,
+} from './gateways.ts'
 import { type HealthResponse, healthResponseSchema } from './health.ts'
 import {
   type CreateUserRequest,
@@ -100,6 +107,17 @@ export function createApiClient(options: ApiClientOptions = {}) {
       create: (body: CreateApiKeyRequest) =>
         request('POST', '/api/keys', { body, schema: createApiKeyResponseSchema }),
       revoke: (id: number) => request('DELETE', `/api/keys/${id}`, { schema: apiKeyResponseSchema }),
+    },
+    gateways: {
+      list: (signal?: AbortSignal) =>
+        request('GET', '/api/gateways', { schema: gatewaysResponseSchema, signal }),
+      get: (id: number) => request('GET', `/api/gateways/${id}`, { schema: gatewayResponseSchema }),
+      create: (body: CreateGatewayRequest) =>
+        request('POST', '/api/gateways', { body, schema: gatewayResponseSchema }),
+      update: (body: UpdateGatewayRequest) =>
+        request('PUT', '/api/gateways', { body, schema: gatewayResponseSchema }),
+      remove: (id: number) =>
+        request('DELETE', '/api/gateways', { body: { id }, schema: deleteGatewayResponseSchema }),
     },
     audit: {
       list: (query: Partial<AuditQuery> = {}) =>

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { UserRow } from '@mc/db'
+import { createGateway, type GatewayRow, type UserRow } from '@mc/db'
 import { type Role, roleAtLeast } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createRouteDeps } from '../app.ts'
@@ -26,6 +26,7 @@ interface RouteCase {
 
 let loginUser: UserRow
 let target: UserRow
+let gateway: GatewayRow
 const fresh = (stem: string) => `${stem}-${randomBytes(4).toString('hex')}`
 
 const table: RouteCase[] = [
@@ -76,6 +77,40 @@ const table: RouteCase[] = [
     request: async () => ({ url: `/api/keys/${(await makeApiKey(t.deps.db, 'viewer')).row.id}` }),
   },
   { method: 'GET', path: '/audit', access: 'admin', request: async () => ({ url: '/api/audit' }) },
+  { method: 'GET', path: '/gateways', access: 'viewer', request: async () => ({ url: '/api/gateways' }) },
+  {
+    method: 'GET',
+    path: '/gateways/:id',
+    access: 'viewer',
+    request: async () => ({ url: `/api/gateways/${gateway.id}` }),
+  },
+  {
+    method: 'POST',
+    path: '/gateways',
+    access: 'admin',
+    request: async () => ({ url: '/api/gateways', body: { name: fresh('gw'), host: '10.0.0.1' } }),
+  },
+  {
+    method: 'PUT',
+    path: '/gateways',
+    access: 'admin',
+    request: async () => ({ url: '/api/gateways', body: { id: gateway.id, port: 18790 } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/gateways',
+    access: 'admin',
+    request: async () => {
+      const doomed = await createGateway(t.deps.db, {
+        name: fresh('gw'),
+        host: 'h',
+        port: 1,
+        token: null,
+        isPrimary: false,
+      })
+      return { url: '/api/gateways', body: { id: doomed.id } }
+    },
+  },
 ]
 
 type Caller = 'no credentials' | Role | 'revoked key' | 'disabled user' | 'expired session'
@@ -128,6 +163,13 @@ function expected(access: Access, caller: Caller): '2xx' | 401 | 403 {
 beforeAll(async () => {
   loginUser = await makeUser(t.deps.db, { role: 'viewer' })
   target = await makeUser(t.deps.db, { role: 'viewer' })
+  gateway = await createGateway(t.deps.db, {
+    name: 'fixed',
+    host: 'gw.local',
+    port: 18789,
+    token: null,
+    isPrimary: false,
+  })
 })
 
 describe('authorization of every route', () => {

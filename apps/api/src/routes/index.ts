@@ -3,6 +3,7 @@ import type { RouteDef } from '../http/route.ts'
 import { apiKeyRoutes } from './api-keys.ts'
 import { auditRoutes } from './audit.ts'
 import { authRoutes } from './auth.ts'
+import { gatewayRoutes } from './gateways.ts'
 import { healthRoutes } from './health.ts'
 import { userRoutes } from './users.ts'
 
@@ -12,6 +13,7 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...healthRoutes(deps),
     ...authRoutes(deps),
     ...userRoutes(deps),
+    ...gatewayRoutes(deps),
     ...apiKeyRoutes(deps),
     ...auditRoutes(deps),
   ]

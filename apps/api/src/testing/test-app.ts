@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
-import { createLogger } from '@mc/runtime'
+import { createLogger, createTokenCipher } from '@mc/runtime'
 import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { beforeAll } from 'vitest'
 import { type App, createApp } from '../app.ts'
@@ -34,6 +35,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       REDIS_PREFIX: redis.prefix,
       WEB_DIST_DIR: context.webDistDir,
       LOG_LEVEL: 'debug',
+      MC_SECRET_KEY: randomBytes(32).toString('base64'),
       ...env,
     })
     const destination = new Writable({
@@ -43,7 +45,14 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       },
     })
     const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, destination })
-    context.deps = { config, db: database.db, redis: redis.redis, logger, startedAt: new Date() }
+    context.deps = {
+      config,
+      db: database.db,
+      redis: redis.redis,
+      logger,
+      tokenCipher: createTokenCipher(config.MC_SECRET_KEY),
+      startedAt: new Date(),
+    }
     context.app = createApp(context.deps)
   })
   return context

@@ -1,0 +1,132 @@
+import {
+  createGateway,
+  DuplicateGatewayNameError,
+  deleteGateway,
+  findGateway,
+  listGateways,
+  PrimaryGatewayDeleteError,
+  recordAudit,
+  updateGateway,
+} from '@mc/db'
+import {
+  createGatewayRequestSchema,
+  deleteGatewayRequestSchema,
+  updateGatewayRequestSchema,
+} from '@mc/shared'
+import type { Context } from 'hono'
+import type { AppEnv, RouteDeps } from '../app-env.ts'
+import { actorName } from '../auth/actor.ts'
+import { clientIp } from '../auth/client-ip.ts'
+import { HttpError } from '../http/http-error.ts'
+import type { RouteDef } from '../http/route.ts'
+import { parseBody, parseId } from '../http/validation.ts'
+import { presentGateway } from '../presenters/gateways.ts'
+import { describeGatewayChange } from './gateway-audit.ts'
+
+/** Conflicts the database reports, as the 409s a client can act on. */
+async function asConflict<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    if (error instanceof DuplicateGatewayNameError || error instanceof PrimaryGatewayDeleteError) {
+      throw new HttpError(409, error.message)
+    }
+    throw error
+  }
+}
+
+export function gatewayRoutes({ db, config, tokenCipher }: RouteDeps): RouteDef[] {
+  /** A token of "" or null means none; anything else is stored encrypted. */
+  const sealToken = (token: string | null | undefined) =>
+    token === undefined ? undefined : token === null || token === '' ? null : tokenCipher.encrypt(token)
+
+  const audit = (c: Context<AppEnv>, action: string, target: string, detail: Record<string, unknown>) =>
+    recordAudit(db, {
+      actor: actorName(c.var.principal),
+      action,
+      target,
+      detail,
+      ip: clientIp(c, config.TRUST_PROXY),
+    })
+
+  return [
+    {
+      method: 'GET',
+      path: '/gateways',
+      access: 'viewer',
+      handler: async (c) => c.json({ gateways: (await listGateways(db)).map(presentGateway) }),
+    },
+    {
+      method: 'GET',
+      path: '/gateways/:id',
+      access: 'viewer',
+      handler: async (c) => {
+        const id = parseId(c)
+        const row = await findGateway(db, id)
+        if (!row) throw new HttpError(404, `no gateway with id ${id}`)
+        return c.json({ gateway: presentGateway(row) })
+      },
+    },
+    {
+      method: 'POST',
+      path: '/gateways',
+      access: 'admin',
+      handler: async (c) => {
+        const body = await parseBody(c, createGatewayRequestSchema)
+        const row = await asConflict(
+          createGateway(db, {
+            name: body.name,
+            host: body.host,
+            port: body.port,
+            token: sealToken(body.token) ?? null,
+            isPrimary: body.is_primary,
+          }),
+        )
+        await audit(c, 'gateway.create', `gateway:${row.name}#${row.id}`, {
+          host: row.host,
+          port: row.port,
+          is_primary: row.isPrimary,
+          token_set: row.token !== null,
+        })
+        return c.json({ gateway: presentGateway(row) }, 201)
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/gateways',
+      access: 'admin',
+      handler: async (c) => {
+        const body = await parseBody(c, updateGatewayRequestSchema)
+        const result = await asConflict(
+          updateGateway(db, body.id, {
+            name: body.name,
+            host: body.host,
+            port: body.port,
+            token: sealToken(body.token),
+            isPrimary: body.is_primary,
+          }),
+        )
+        if (!result) throw new HttpError(404, `no gateway with id ${body.id}`)
+        const { before, after } = result
+        const detail = describeGatewayChange(before, after, body.token !== undefined)
+        const target = `gateway:${after.name}#${after.id}`
+        if (!before.isPrimary && after.isPrimary) await audit(c, 'gateway.set_primary', target, {})
+        if ('token' in detail) await audit(c, 'gateway.token_change', target, { token: detail.token })
+        if (Object.keys(detail.changes).length > 0) await audit(c, 'gateway.update', target, detail)
+        return c.json({ gateway: presentGateway(after) })
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/gateways',
+      access: 'admin',
+      handler: async (c) => {
+        const { id } = await parseBody(c, deleteGatewayRequestSchema)
+        const row = await asConflict(deleteGateway(db, id))
+        if (!row) throw new HttpError(404, `no gateway with id ${id}`)
+        await audit(c, 'gateway.delete', `gateway:${row.name}#${row.id}`, { host: row.host, port: row.port })
+        return c.json({ deleted: true as const, id })
+      },
+    },
+  ]
+}

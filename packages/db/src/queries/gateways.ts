@@ -1,0 +1,150 @@
+import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import { gateways } from '../schema/gateways.ts'
+import { violatedUniqueIndex } from './postgres-errors.ts'
+
+export type GatewayRow = typeof gateways.$inferSelect
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
+
+export class DuplicateGatewayNameError extends Error {
+  constructor(name: string) {
+    super(`a gateway named "${name}" already exists`)
+    this.name = 'DuplicateGatewayNameError'
+  }
+}
+
+export class PrimaryGatewayDeleteError extends Error {
+  constructor() {
+    super('this is the primary gateway: choose another primary first, then delete it')
+    this.name = 'PrimaryGatewayDeleteError'
+  }
+}
+
+/** Any fixed number: serialises changes of the primary flag across all api replicas. */
+const PRIMARY_LOCK_ID = 7_414_895_876
+
+/**
+ * Takes the primary lock for this transaction. Concurrent "make X primary" requests then run one
+ * after another, each clearing the previous primary, instead of colliding on the unique index.
+ */
+async function lockPrimary(tx: Transaction): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${PRIMARY_LOCK_ID})`)
+}
+
+async function clearPrimaryExcept(tx: Transaction, id: number | null): Promise<void> {
+  await tx
+    .update(gateways)
+    .set({ isPrimary: false, updatedAt: sql`now()` })
+    .where(
+      id === null ? eq(gateways.isPrimary, true) : and(eq(gateways.isPrimary, true), ne(gateways.id, id)),
+    )
+}
+
+function rethrowDuplicateName(error: unknown, name: string | undefined): never {
+  if (violatedUniqueIndex(error) === 'gateways_name_lower_key' && name !== undefined) {
+    throw new DuplicateGatewayNameError(name)
+  }
+  throw error
+}
+
+/** The primary first, then by name (case-insensitive), as the Gateway Manager lists them. */
+export async function listGateways(db: Database): Promise<GatewayRow[]> {
+  return db
+    .select()
+    .from(gateways)
+    .orderBy(desc(gateways.isPrimary), asc(sql`lower(${gateways.name})`), asc(gateways.id))
+}
+
+export async function findGateway(db: Database, id: number): Promise<GatewayRow | undefined> {
+  const [row] = await db.select().from(gateways).where(eq(gateways.id, id))
+  return row
+}
+
+export async function countGateways(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(gateways)
+  return row?.n ?? 0
+}
+
+export interface GatewayValues {
+  name: string
+  host: string
+  port: number
+  /** Already encrypted; null for none. */
+  token: string | null
+  isPrimary: boolean
+}
+
+export async function createGateway(db: Database, values: GatewayValues): Promise<GatewayRow> {
+  try {
+    return await db.transaction(async (tx) => {
+      if (values.isPrimary) {
+        await lockPrimary(tx)
+        await clearPrimaryExcept(tx, null)
+      }
+      const [row] = await tx.insert(gateways).values(values).returning()
+      if (!row) throw new Error('gateway insert returned nothing')
+      return row
+    })
+  } catch (error) {
+    rethrowDuplicateName(error, values.name)
+  }
+}
+
+/** `token`: undefined keeps it, null clears it, a string (encrypted) replaces it. */
+export type GatewayPatch = Partial<Omit<GatewayValues, 'token'>> & { token?: string | null }
+
+/** Returns the row before and after, for the audit trail; undefined when there is no such gateway. */
+export async function updateGateway(
+  db: Database,
+  id: number,
+  patch: GatewayPatch,
+): Promise<{ before: GatewayRow; after: GatewayRow } | undefined> {
+  try {
+    return await db.transaction(async (tx) => {
+      if (patch.isPrimary === true) await lockPrimary(tx)
+      const [before] = await tx.select().from(gateways).where(eq(gateways.id, id)).for('update')
+      if (!before) return undefined
+      if (patch.isPrimary === true) await clearPrimaryExcept(tx, id)
+      const [after] = await tx
+        .update(gateways)
+        .set({ ...patch, updatedAt: sql`now()` })
+        .where(eq(gateways.id, id))
+        .returning()
+      if (!after) throw new Error('gateway vanished during update')
+      return { before, after }
+    })
+  } catch (error) {
+    rethrowDuplicateName(error, patch.name)
+  }
+}
+
+/** Deletes a gateway (its probe history goes with it). The primary goes last, or not at all. */
+export async function deleteGateway(db: Database, id: number): Promise<GatewayRow | undefined> {
+  return db.transaction(async (tx) => {
+    await lockPrimary(tx)
+    const [row] = await tx.select().from(gateways).where(eq(gateways.id, id)).for('update')
+    if (!row) return undefined
+    if (row.isPrimary) {
+      const [others] = await tx.select({ n: count() }).from(gateways).where(ne(gateways.id, id))
+      if ((others?.n ?? 0) > 0) throw new PrimaryGatewayDeleteError()
+    }
+    await tx.delete(gateways).where(eq(gateways.id, id))
+    return row
+  })
+}
+
+/** Gateways that have a token, for re-encrypting them under a new key. */
+export async function listGatewayTokens(db: Database): Promise<{ id: number; token: string }[]> {
+  const rows = await db.select({ id: gateways.id, token: gateways.token }).from(gateways)
+  return rows.flatMap((row) => (row.token === null ? [] : [{ id: row.id, token: row.token }]))
+}
+
+/** Replaces stored (encrypted) tokens in one transaction: all or nothing. */
+export async function replaceGatewayTokens(
+  db: Database,
+  tokens: { id: number; token: string }[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const { id, token } of tokens) await tx.update(gateways).set({ token }).where(eq(gateways.id, id))
+  })
+}

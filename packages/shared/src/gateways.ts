@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { gatewayHostSchema } from './gateway-host.ts'
+import { gatewayStatusSchema } from './statuses.ts'
+import { nullableUnixSecondsSchema, unixSecondsSchema } from './time.ts'
+
+export const DEFAULT_GATEWAY_PORT = 18789
+
+/** The seed's `Gateway`, plus additive fields. Never the token: only whether one is set. */
+export const gatewaySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  token_set: z.boolean(),
+  is_primary: z.union([z.literal(0), z.literal(1)]),
+  status: gatewayStatusSchema,
+  last_seen: nullableUnixSecondsSchema,
+  latency: z.number().int().nullable(),
+  sessions_count: z.number().int(),
+  agents_count: z.number().int(),
+  created_at: unixSecondsSchema,
+  updated_at: unixSecondsSchema,
+  version: z.string().nullable(),
+  last_error: z.string().nullable(),
+  last_probe_at: nullableUnixSecondsSchema,
+})
+export type Gateway = z.infer<typeof gatewaySchema>
+
+const nameSchema = z.string().trim().min(1, 'required').max(100, 'at most 100 characters')
+const portSchema = z
+  .number({ error: 'must be a whole number from 1 to 65535' })
+  .int('must be a whole number from 1 to 65535')
+  .min(1, 'must be from 1 to 65535')
+  .max(65535, 'must be from 1 to 65535')
+/** The seed sends `true`/`false` and also `1`/`0`. */
+const primaryFlagSchema = z
+  .union([z.boolean(), z.literal(0), z.literal(1)], { error: 'must be true, false, 1 or 0' })
+  .transform((value) => value === true || value === 1)
+const tokenSchema = z.string().max(4096, 'at most 4096 characters')
+
+export const createGatewayRequestSchema = z.strictObject({
+  name: nameSchema,
+  host: gatewayHostSchema,
+  port: portSchema.default(DEFAULT_GATEWAY_PORT),
+  token: tokenSchema.nullable().optional(),
+  is_primary: primaryFlagSchema.default(false),
+})
+export type CreateGatewayRequest = z.input<typeof createGatewayRequestSchema>
+
+const idSchema = z.number({ error: 'must be a gateway id' }).int().positive()
+
+/** Fields that only probes write; a client sending them gets told so instead of "unknown field". */
+export const PROBE_OWNED_GATEWAY_FIELDS = [
+  'status',
+  'last_seen',
+  'latency',
+  'sessions_count',
+  'agents_count',
+  'version',
+  'last_error',
+  'last_probe_at',
+  'token_set',
+  'created_at',
+  'updated_at',
+] as const
+
+const probeOwnedFields = Object.fromEntries(
+  PROBE_OWNED_GATEWAY_FIELDS.map((field) => [
+    field,
+    z.never({ error: 'set by probes: not writable' }).optional(),
+  ]),
+)
+
+/** `token: ""` or `null` clears the token; leaving it out keeps it. Probe results are not writable. */
+export const updateGatewayRequestSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema.optional(),
+  host: gatewayHostSchema.optional(),
+  port: portSchema.optional(),
+  token: tokenSchema.nullable().optional(),
+  is_primary: primaryFlagSchema.optional(),
+  ...probeOwnedFields,
+})
+
+export type UpdateGatewayRequest = z.input<typeof updateGatewayRequestSchema>
+
+export const deleteGatewayRequestSchema = z.strictObject({ id: idSchema })
+
+export const gatewayResponseSchema = z.object({ gateway: gatewaySchema })
+export const gatewaysResponseSchema = z.object({ gateways: z.array(gatewaySchema) })
+export const deleteGatewayResponseSchema = z.object({ deleted: z.literal(true), id: z.number().int() })
