@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { setupApp } from './harness/setup-app.ts'
 
 const app = setupApp()
@@ -8,6 +8,8 @@ const navLink = (name: string) => mainNav().getByRole('link', { name, exact: tru
 const heading = (name: string) => app.page.getByRole('heading', { level: 1, name, exact: true })
 
 describe('navigation', () => {
+  beforeEach(() => app.signIn())
+
   it('redirects / to /gateways and shows the brand and the four sections', async () => {
     await app.page.goto(app.url('/'))
     await app.page.waitForURL((url) => url.pathname === '/gateways')

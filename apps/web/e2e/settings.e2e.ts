@@ -1,5 +1,5 @@
 import { healthResponseSchema } from '@mc/shared'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { setupApp } from './harness/setup-app.ts'
 
 const app = setupApp()
@@ -7,13 +7,18 @@ const app = setupApp()
 const checkRow = (id: string) => app.page.locator(`li[data-check="${id}"]`)
 
 describe('settings', () => {
-  it('is served on a deep link by the SPA fallback', async () => {
+  beforeEach(() => app.signIn())
+
+  it('is served on a deep link by the SPA fallback and opens on System', async () => {
     const response = await app.page.goto(app.url('/settings'))
     expect(response?.status()).toBe(200)
     expect(response?.headers()['content-type']).toMatch(/^text\/html/)
 
     await app.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
-    expect(new URL(app.page.url()).pathname).toBe('/settings')
+    await app.page.waitForURL((url) => url.pathname === '/settings/system')
+    // The URL changes a moment before the redirect's render: wait for the highlighted tab itself.
+    const tabs = app.page.getByRole('navigation', { name: 'Settings' })
+    await tabs.locator('a[aria-current="page"]', { hasText: 'System' }).waitFor()
     const settingsLink = app.page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Settings' })

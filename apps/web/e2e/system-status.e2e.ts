@@ -10,7 +10,8 @@ describe('system status indicator', () => {
   it('follows the system: operational, then worker offline, then API unavailable', {
     timeout: 240_000,
   }, async () => {
-    await app.page.goto(app.url('/settings'))
+    await app.signIn()
+    await app.page.goto(app.url('/settings/system'))
     const indicator = app.page.getByTestId('system-status')
     await indicator.getByText('All systems operational').waitFor()
     expect(await indicator.getAttribute('data-tone')).toBe('ok')

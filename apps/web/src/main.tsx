@@ -3,15 +3,19 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { createQueryClient } from './api/query-client.ts'
+import { createSendToLogin } from './auth/send-to-login.ts'
 import { router } from './router.tsx'
 import './styles.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
+// Any 401 from any query or mutation: back to the login page, with an empty cache.
+const queryClient = createQueryClient({ onUnauthenticated: createSendToLogin(router, () => queryClient) })
+
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>,

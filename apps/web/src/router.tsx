@@ -1,25 +1,56 @@
+import type { ReactNode } from 'react'
 import { createBrowserRouter, Navigate } from 'react-router'
+import { RequireAuth } from './auth/RequireAuth.tsx'
+import { RequireRole } from './auth/RequireRole.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
+import { LOGIN_PATH } from './lib/login-path.ts'
 import { AgentsPage } from './pages/AgentsPage.tsx'
 import { ConnectionsPage } from './pages/ConnectionsPage.tsx'
 import { GatewaysPage } from './pages/GatewaysPage.tsx'
+import { LoginPage } from './pages/login/LoginPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx'
-import { SettingsPage } from './pages/settings/SettingsPage.tsx'
+import { ApiKeysPanel } from './pages/settings/api-keys/ApiKeysPanel.tsx'
+import { AuditPanel } from './pages/settings/audit/AuditPanel.tsx'
+import { SettingsLayout } from './pages/settings/SettingsLayout.tsx'
+import { SystemPanel } from './pages/settings/SystemPanel.tsx'
+import { UsersPanel } from './pages/settings/users/UsersPanel.tsx'
 
-/** Every page and its URL. The API answers any non-`/api` GET with index.html, so deep links work. */
+/**
+ * Every page and its URL. The API answers any non-`/api` GET with index.html, so deep links work.
+ * Everything but `/login` is behind the sign-in gate; admin sections are behind a role gate too.
+ */
 export const router = createBrowserRouter([
+  { path: LOGIN_PATH, element: <LoginPage />, errorElement: <RouteErrorPage /> },
   {
     path: '/',
-    element: <AppLayout />,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <Navigate to="/gateways" replace /> },
       { path: 'gateways', element: <GatewaysPage /> },
       { path: 'connections', element: <ConnectionsPage /> },
       { path: 'agents', element: <AgentsPage /> },
-      { path: 'settings', element: <SettingsPage /> },
+      {
+        path: 'settings',
+        element: <SettingsLayout />,
+        children: [
+          { index: true, element: <Navigate to="system" replace /> },
+          { path: 'system', element: <SystemPanel /> },
+          { path: 'users', element: admin(<UsersPanel />) },
+          { path: 'api-keys', element: admin(<ApiKeysPanel />) },
+          { path: 'audit', element: admin(<AuditPanel />) },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ])
+
+function admin(page: ReactNode) {
+  return <RequireRole min="admin">{page}</RequireRole>
+}

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { launchBrowser } from './browser.ts'
 import { saveScreenshot } from './screenshot.ts'
+import { type Credentials, signInByApi } from './sign-in.ts'
 import { type Stack, startStack } from './stack.ts'
 
 export interface AppContext {
@@ -14,6 +15,8 @@ export interface AppContext {
   pageErrors: Error[]
   /** Absolute URL of a path on the running product. */
   url(path: string): string
+  /** Signs this test's tab in (as the first admin unless told otherwise) without the login page. */
+  signIn(who?: Credentials): Promise<void>
 }
 
 /**
@@ -30,6 +33,7 @@ export function setupApp(): AppContext {
   beforeAll(async () => {
     ctx.stack = await startStack(redis.prefix)
     ctx.url = (path) => new URL(path, ctx.stack.baseUrl).toString()
+    ctx.signIn = (who = ctx.stack.admin) => signInByApi(ctx.page.context(), ctx.stack.baseUrl, who)
     ctx.browser = await launchBrowser()
   })
 

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto'
 import { freePort } from '@mc/local-stack'
 import { createTestDatabase, testRedisUrl } from '@mc/testing'
 import { assertBuilt, paths } from './paths.ts'
 import { formatOutputs, type Service, startService } from './service.ts'
+import type { Credentials } from './sign-in.ts'
 import { waitForHealthy } from './wait-for-healthy.ts'
 
 /** The real product on a free port: api + worker on a fresh database and a private Redis prefix. */
@@ -10,6 +12,8 @@ export interface Stack {
   version: string
   api: Service
   worker: Service
+  /** The first admin, created by the api on its empty database from MC_ADMIN_PASSWORD. */
+  admin: Credentials
   /** Stops both services (idempotent) and drops the database. */
   stop(): Promise<void>
 }
@@ -18,6 +22,7 @@ export async function startStack(redisPrefix: string): Promise<Stack> {
   assertBuilt()
   const database = await createTestDatabase()
   const port = await freePort()
+  const admin = { username: 'admin', password: randomBytes(18).toString('base64url') }
   const env = {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -25,6 +30,8 @@ export async function startStack(redisPrefix: string): Promise<Stack> {
     REDIS_URL: testRedisUrl(),
     REDIS_PREFIX: redisPrefix,
     LOG_LEVEL: 'warn',
+    MC_ADMIN_PASSWORD: admin.password,
+    MC_SECRET_KEY: randomBytes(32).toString('base64'),
   }
   const api = startService('api', paths.apiMain, env)
   const worker = startService('worker', paths.workerMain, env)
@@ -36,7 +43,7 @@ export async function startStack(redisPrefix: string): Promise<Stack> {
   const baseUrl = `http://127.0.0.1:${port}`
   try {
     const health = await waitForHealthy(baseUrl, [api, worker])
-    return { baseUrl, version: health.version, api, worker, stop: stopAll }
+    return { baseUrl, version: health.version, api, worker, admin, stop: stopAll }
   } catch (error) {
     await stopAll()
     const reason = error instanceof Error ? error.message : String(error)

@@ -1,9 +1,18 @@
+import type { AuditQuery } from '@mc/shared'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { api } from './client.ts'
+
+export type AuditFilters = Pick<AuditQuery, 'action' | 'actor'>
 
 /** Query keys live here, next to the queries, so cache updates (SSE, mutations) find them. */
 export const queryKeys = {
   health: ['health'] as const,
+  me: ['auth', 'me'] as const,
+  users: ['users'] as const,
+  apiKeys: ['api-keys'] as const,
+  /** Every page of every filter; `auditLog(filters)` is one filtered list. */
+  audit: ['audit'] as const,
+  auditLog: (filters: AuditFilters) => ['audit', filters] as const,
 }
 
 export const HEALTH_REFETCH_MS = 15_000

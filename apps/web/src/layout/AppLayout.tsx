@@ -1,15 +1,17 @@
 import { Outlet } from 'react-router'
 import { Sidebar } from './Sidebar.tsx'
 import { SystemStatusIndicator } from './SystemStatusIndicator.tsx'
+import { UserMenu } from './UserMenu.tsx'
 
-/** The frame around every page: navigation on the left, system status in the header. */
+/** The frame around every page: navigation on the left, system status and the user menu in the header. */
 export function AppLayout() {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-12 shrink-0 items-center justify-end border-b px-4 md:px-6">
+        <header className="flex h-12 shrink-0 items-center justify-end gap-3 border-b px-4 md:px-6">
           <SystemStatusIndicator />
+          <UserMenu />
         </header>
         <main className="flex-1">
           <Outlet />

@@ -1,15 +1,14 @@
 import { NavLink } from 'react-router'
 import { cx } from '../lib/class-names.ts'
-import { BrandMark } from './icons.tsx'
+import { Brand } from './Brand.tsx'
 import { NAV_ITEMS } from './nav-items.ts'
 
 /** Brand and main navigation: a column on wide screens, a scrolling row on narrow ones. */
 export function Sidebar() {
   return (
     <aside className="shrink-0 border-b bg-card/60 md:sticky md:top-0 md:h-screen md:w-56 md:border-r md:border-b-0">
-      <div className="flex h-12 items-center gap-2 px-4">
-        <BrandMark />
-        <span className="font-semibold text-sm tracking-tight">Mission Control</span>
+      <div className="flex h-12 items-center px-4">
+        <Brand />
       </div>
       <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:pt-2">
         {NAV_ITEMS.map(({ to, label, icon: Icon }) => (

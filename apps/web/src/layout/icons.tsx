@@ -67,3 +67,57 @@ export function BrandMark({ className = 'size-6' }: { className?: string }) {
     </svg>
   )
 }
+
+export function LockIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <rect x="4" y="11" width="16" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </Icon>
+  )
+}
+
+export function UsersIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2.5 20a6.5 6.5 0 0 1 13 0" />
+      <path d="M16 4.5a3.5 3.5 0 0 1 0 7M18 14a6.5 6.5 0 0 1 3.5 6" />
+    </Icon>
+  )
+}
+
+export function KeyIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <circle cx="7.5" cy="15.5" r="4.5" />
+      <path d="m10.7 12.3 9.3-9.3M16 7l3 3M14 9l2 2" />
+    </Icon>
+  )
+}
+
+export function AuditIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M6 3h9l4 4v14H6z" />
+      <path d="M14 3v5h5M9.5 12h6M9.5 16h6" />
+    </Icon>
+  )
+}
+
+export function ChevronDownIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="m6 9 6 6 6-6" />
+    </Icon>
+  )
+}
+
+export function SignOutIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" />
+      <path d="m16 17 5-5-5-5M21 12H9" />
+    </Icon>
+  )
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAge, formatDuration } from './time.ts'
+import { formatAge, formatDate, formatDateTime, formatDuration } from './time.ts'
 
 describe('formatAge', () => {
   it('says never when there is no timestamp', () => {
@@ -32,5 +32,18 @@ describe('formatDuration', () => {
     [86_400, '1 d'],
   ])('%s s → %s', (seconds, expected) => {
     expect(formatDuration(seconds)).toBe(expected)
+  })
+})
+
+describe('formatDate and formatDateTime', () => {
+  // Built from local parts, so the expectation holds in every time zone.
+  const at = new Date(2026, 4, 1, 9, 3, 7).getTime() / 1000
+
+  it('shows the local date', () => {
+    expect(formatDate(at)).toBe('2026-05-01')
+  })
+
+  it('shows the local date and time, zero-padded', () => {
+    expect(formatDateTime(at)).toBe('2026-05-01 09:03:07')
   })
 })

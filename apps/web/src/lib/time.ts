@@ -24,3 +24,17 @@ export function formatDuration(totalSeconds: number): string {
 function joinUnits(major: number, majorUnit: string, minor: number, minorUnit: string): string {
   return minor === 0 ? `${major} ${majorUnit}` : `${major} ${majorUnit} ${minor} ${minorUnit}`
 }
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** A unix-seconds timestamp as a local calendar date: "2026-05-01". */
+export function formatDate(unixSeconds: number): string {
+  const d = new Date(unixSeconds * 1000)
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** A unix-seconds timestamp as local date and time: "2026-05-01 14:03:07". */
+export function formatDateTime(unixSeconds: number): string {
+  const d = new Date(unixSeconds * 1000)
+  return `${formatDate(unixSeconds)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}

@@ -9,3 +9,8 @@ export function useNow(intervalMs = 1000): number {
   }, [intervalMs])
   return now
 }
+
+/** The current time in unix seconds, for ages of API timestamps; coarse by default (labels in minutes). */
+export function useNowSeconds(intervalMs = 30_000): number {
+  return useNow(intervalMs) / 1000
+}

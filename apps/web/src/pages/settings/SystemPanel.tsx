@@ -2,8 +2,8 @@ import type { DependencyCheck, HealthResponse } from '@mc/shared'
 import { useHealth } from '../../api/queries.ts'
 import { Badge, type BadgeVariant } from '../../components/Badge.tsx'
 import { Button } from '../../components/Button.tsx'
-import { Card } from '../../components/Card.tsx'
 import { ErrorState } from '../../components/ErrorState.tsx'
+import { Panel } from '../../components/Panel.tsx'
 import { Skeleton } from '../../components/Skeleton.tsx'
 import { Spinner } from '../../components/Spinner.tsx'
 import { formatAge, formatDuration } from '../../lib/time.ts'
@@ -22,46 +22,40 @@ export function SystemPanel() {
   const now = useNow()
 
   return (
-    <Card aria-labelledby="system-heading">
-      <div className="flex items-start justify-between gap-3">
-        <div>
-          <div className="flex items-center gap-2">
-            <h2 id="system-heading" className="font-semibold text-sm">
-              System
-            </h2>
-            {health.data && !health.isError && (
-              <Badge variant={STATUS_BADGE[health.data.status]}>{health.data.status}</Badge>
-            )}
-          </div>
-          <p className="mt-0.5 text-muted-foreground text-xs">
-            {health.dataUpdatedAt > 0
-              ? `Checked ${formatAge((now - health.dataUpdatedAt) / 1000)}`
-              : 'Database, Redis and worker checks'}
-          </p>
-        </div>
-        <div className="flex items-center gap-2">
+    <Panel
+      id="system-heading"
+      title="System"
+      badge={
+        health.data &&
+        !health.isError && <Badge variant={STATUS_BADGE[health.data.status]}>{health.data.status}</Badge>
+      }
+      description={
+        health.dataUpdatedAt > 0
+          ? `Checked ${formatAge((now - health.dataUpdatedAt) / 1000)}`
+          : 'Database, Redis and worker checks'
+      }
+      actions={
+        <>
           {health.isFetching && <Spinner label="Checking" />}
           <Button variant="ghost" onClick={() => health.refetch()} disabled={health.isFetching}>
             Refresh
           </Button>
-        </div>
-      </div>
-
-      <div className="mt-4">
-        {health.isError ? (
-          <ErrorState
-            title="Could not check the system"
-            error={health.error}
-            onRetry={() => health.refetch()}
-            retrying={health.isFetching}
-          />
-        ) : health.data ? (
-          <HealthDetails health={health.data} elapsedS={(now - health.dataUpdatedAt) / 1000} />
-        ) : (
-          <LoadingRows />
-        )}
-      </div>
-    </Card>
+        </>
+      }
+    >
+      {health.isError ? (
+        <ErrorState
+          title="Could not check the system"
+          error={health.error}
+          onRetry={() => health.refetch()}
+          retrying={health.isFetching}
+        />
+      ) : health.data ? (
+        <HealthDetails health={health.data} elapsedS={(now - health.dataUpdatedAt) / 1000} />
+      ) : (
+        <LoadingRows />
+      )}
+    </Panel>
   )
 }
 

@@ -1,0 +1,16 @@
+/** The audit actions the API writes today, for the filter's suggestions; others can still be typed. */
+export const KNOWN_AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.api_key_rejected',
+  'user.create',
+  'user.update',
+  'api_key.create',
+  'api_key.revoke',
+] as const
+
+/** Failed or refused authentication: worth a second look when scanning the log. */
+export function isFailureAction(action: string): boolean {
+  return /(_failed|_rejected)$/.test(action)
+}

@@ -1,0 +1,39 @@
+import { ApiRequestError, fieldIssueSchema } from '@mc/shared'
+
+export interface FormErrors<Field extends string> {
+  /** Inline messages under the form's own fields, from a 400's `details`. */
+  fields: Partial<Record<Field, string>>
+  /** Everything else (409 conflict, 403, network…): one message for the whole form, or null. */
+  form: string | null
+}
+
+/**
+ * Splits a failed submit into messages by field, using the `{ path, message }` issues of a 400.
+ * Issues about fields the form does not show, and errors without issues, become the form message.
+ */
+export function formErrors<Field extends string>(
+  error: unknown,
+  formFields: readonly Field[],
+  describe: (error: unknown) => string,
+): FormErrors<Field> {
+  const result: FormErrors<Field> = { fields: {}, form: null }
+  if (error === null || error === undefined) return result
+  const issues = error instanceof ApiRequestError && error.status === 400 ? readIssues(error.details) : []
+  const unplaced: string[] = []
+  for (const issue of issues) {
+    const field = formFields.find((name) => name === issue.path)
+    if (field === undefined) unplaced.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message)
+    else result.fields[field] ??= issue.message
+  }
+  if (issues.length === 0) result.form = describe(error)
+  else if (unplaced.length > 0) result.form = unplaced.join('; ')
+  return result
+}
+
+function readIssues(details: unknown): { path: string; message: string }[] {
+  if (!Array.isArray(details)) return []
+  return details.flatMap((item) => {
+    const issue = fieldIssueSchema.safeParse(item)
+    return issue.success ? [issue.data] : []
+  })
+}
