@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis'
 import type { Authenticator } from './auth/authenticate.ts'
 import type { AuthLimiters } from './auth/rate-limits.ts'
 import type { ApiConfig } from './config.ts'
+import type { ProbeDispatcher } from './probes/probe-dispatcher.ts'
 
 /** What route handlers get from the process: built once in main, replaced with test doubles never. */
 export interface AppDeps {
@@ -14,6 +15,8 @@ export interface AppDeps {
   logger: Logger
   /** Encrypts gateway tokens with MC_SECRET_KEY before they are stored. */
   tokenCipher: TokenCipher
+  /** Manual probes go through the worker's queue. */
+  probes: ProbeDispatcher
   startedAt: Date
 }
 

@@ -29,6 +29,8 @@ export const apiConfigSchema = z.object({
   MC_DEFAULT_GATEWAY_PORT: envInt(DEFAULT_GATEWAY_PORT, { min: 1, max: 65535 }),
   MC_DEFAULT_GATEWAY_TOKEN: envOptionalString(),
   MC_DEFAULT_GATEWAY_NAME: envOptionalString().pipe(z.string().max(100).default('Default gateway')),
+  /** The worker's probe deadline; manual probes wait for it (plus queueing) before answering. */
+  PROBE_TIMEOUT_MS: envInt(5000, { min: 200, max: 60_000 }),
   SESSION_TTL_HOURS: envInt(168, { min: 1, max: 24 * 365 }),
   /** Behind a reverse proxy: take the client address and https from X-Forwarded-* headers. */
   TRUST_PROXY: envBoolean(false),

@@ -13,6 +13,7 @@ import { createApp } from './app.ts'
 import { ensureInitialAdmin } from './auth/initial-admin.ts'
 import type { ApiConfig } from './config.ts'
 import { ensureDefaultGateway } from './default-gateway.ts'
+import { createProbeDispatcher } from './probes/probe-dispatcher.ts'
 
 export interface RunningApi {
   port: number
@@ -35,7 +36,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'))
   const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
   await ensureDefaultGateway(db, config, tokenCipher)
-  const app = createApp({ config, db, redis, logger, tokenCipher, startedAt: new Date() })
+  const probes = createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX)
+  const app = createApp({ config, db, redis, logger, tokenCipher, probes, startedAt: new Date() })
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST })
   await new Promise<void>((resolve, reject) => {
@@ -53,6 +55,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
         server.close(() => resolve())
         if ('closeIdleConnections' in server) server.closeIdleConnections()
       })
+      await probes.close()
       await closeDb(db)
       redis.disconnect()
     },

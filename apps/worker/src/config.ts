@@ -1,5 +1,5 @@
 import { hostname } from 'node:os'
-import { commonConfigShape, envInt, loadConfig } from '@mc/runtime'
+import { commonConfigShape, envInt, loadConfig, secretKeySchema } from '@mc/runtime'
 import { z } from 'zod'
 
 export const workerConfigSchema = z.object({
@@ -7,6 +7,15 @@ export const workerConfigSchema = z.object({
   DB_POOL_MAX: envInt(5, { min: 1, max: 200 }),
   WORKER_HEARTBEAT_S: envInt(5, { min: 1, max: 60 }),
   WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
+  /** Decrypts the stored gateway tokens for probes. */
+  MC_SECRET_KEY: secretKeySchema,
+  PROBE_INTERVAL_S: envInt(30, { min: 5, max: 3600 }),
+  /** Probes wait on the network, not the CPU: enough in flight that a sweep takes about one timeout. */
+  PROBE_CONCURRENCY: envInt(1000, { min: 1, max: 10_000 }),
+  PROBE_TIMEOUT_MS: envInt(5000, { min: 200, max: 60_000 }),
+  /** Failures in a row before an online gateway is shown as failed. */
+  FAILURE_THRESHOLD: envInt(1, { min: 1, max: 100 }),
+  PROBE_RETENTION_DAYS: envInt(30, { min: 1, max: 3650 }),
 })
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>

@@ -12,7 +12,6 @@ function runner(definitions: JobDefinition[], prefix = redis.prefix) {
   return startJobRunner(definitions, {
     connection: redis.redis,
     prefix,
-    context: { db: database.db, logger },
     logger,
   })
 }
@@ -22,13 +21,13 @@ describe('startJobRunner', () => {
     const seen: number[] = []
     const echo = defineJob<{ n: number }>({
       queue: 'echo',
-      async process(job, { db }) {
-        const rows = await db.execute<{ n: number }>(`select ${Number(job.data.n)}::int as n`)
+      async process(job) {
+        const rows = await database.db.execute<{ n: number }>(`select ${Number(job.data.n)}::int as n`)
         seen.push(rows[0]?.n ?? -1)
         return rows[0]?.n
       },
     })
-    const jobs = await runner([echo as JobDefinition])
+    const jobs = await runner([echo])
     try {
       const queue = jobs.queues.get('echo')
       if (!queue) throw new Error('queue missing')
@@ -52,8 +51,8 @@ describe('startJobRunner', () => {
       },
     })
     const prefix = `${redis.prefix}-sched`
-    const first = await runner([tick as JobDefinition], prefix)
-    const second = await runner([tick as JobDefinition], prefix)
+    const first = await runner([tick], prefix)
+    const second = await runner([tick], prefix)
     try {
       await expect.poll(() => runs, { timeout: 10_000 }).toBe(1)
       const schedulers = await first.queues.get('tick')?.getJobSchedulers()

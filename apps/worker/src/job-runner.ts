@@ -1,7 +1,8 @@
 import type { Logger } from '@mc/runtime'
+import { bullPrefix } from '@mc/shared'
 import { Queue, Worker } from 'bullmq'
 import type { Redis } from 'ioredis'
-import type { JobContext, JobDefinition } from './jobs/job-definition.ts'
+import type { JobDefinition } from './jobs/job-definition.ts'
 
 export interface JobRunner {
   queues: Map<string, Queue>
@@ -13,7 +14,6 @@ export interface JobRunnerOptions {
   connection: Redis
   /** Namespaces all BullMQ keys, so several installations or test files can share one Redis. */
   prefix: string
-  context: JobContext
   logger: Logger
 }
 
@@ -23,9 +23,9 @@ export async function startJobRunner(
 ): Promise<JobRunner> {
   const queues = new Map<string, Queue>()
   const workers: Worker[] = []
-  const bullPrefix = `${options.prefix}:bull`
+  const prefix = bullPrefix(options.prefix)
   for (const definition of definitions) {
-    const queue = new Queue(definition.queue, { connection: options.connection, prefix: bullPrefix })
+    const queue = new Queue(definition.queue, { connection: options.connection, prefix })
     queues.set(definition.queue, queue)
     if (definition.every) {
       await queue.upsertJobScheduler(
@@ -38,9 +38,9 @@ export async function startJobRunner(
         },
       )
     }
-    const worker = new Worker(definition.queue, (job) => definition.process(job, options.context), {
+    const worker = new Worker(definition.queue, (job) => definition.process(job), {
       connection: options.connection,
-      prefix: bullPrefix,
+      prefix,
       concurrency: definition.concurrency ?? 1,
     })
     worker.on('failed', (job, err) =>

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readWorkerFreshness } from '@mc/runtime'
 import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { describe, expect, it } from 'vitest'
@@ -15,6 +16,7 @@ describe('startWorker', () => {
       REDIS_PREFIX: redis.prefix,
       LOG_LEVEL: 'silent',
       WORKER_ID: 'test-host:1',
+      MC_SECRET_KEY: randomBytes(32).toString('base64'),
     })
     const worker = await startWorker(config)
     try {
@@ -33,6 +35,7 @@ describe('startWorker', () => {
       DATABASE_URL: database.url,
       REDIS_URL: 'redis://127.0.0.1:1',
       LOG_LEVEL: 'silent',
+      MC_SECRET_KEY: randomBytes(32).toString('base64'),
     })
     await expect(startWorker(config)).rejects.toThrow(
       /^cannot reach Redis at redis:\/\/127\.0\.0\.1:1: connect ECONNREFUSED/,

@@ -1,10 +1,19 @@
 import { closeDb, createDb, runMigrations } from '@mc/db'
-import { assertPostgresReachable, assertRedisReachable, createLogger, createRedis } from '@mc/runtime'
+import {
+  assertPostgresReachable,
+  assertRedisReachable,
+  createLogger,
+  createRedis,
+  createTokenCipher,
+} from '@mc/runtime'
+import { bullPrefix, QUEUES } from '@mc/shared'
+import { Queue } from 'bullmq'
 import type { WorkerConfig } from './config.ts'
 import { startHeartbeat } from './heartbeat.ts'
 import { type JobRunner, startJobRunner } from './job-runner.ts'
-import { jobDefinitions } from './jobs/index.ts'
+import { createJobDefinitions } from './jobs/index.ts'
 import type { JobDefinition } from './jobs/job-definition.ts'
+import type { WorkerContext } from './worker-context.ts'
 
 export interface RunningWorker {
   jobs: JobRunner
@@ -14,7 +23,7 @@ export interface RunningWorker {
 /** Boots a worker: checks dependencies, migrates, starts every job and the liveness heartbeat. */
 export async function startWorker(
   config: WorkerConfig,
-  definitions: JobDefinition[] = jobDefinitions,
+  chooseJobs: (ctx: WorkerContext) => JobDefinition[] = createJobDefinitions,
 ): Promise<RunningWorker> {
   const logger = createLogger({ service: 'worker', level: config.LOG_LEVEL }).child({
     worker_id: config.WORKER_ID,
@@ -26,10 +35,21 @@ export async function startWorker(
   const db = createDb(config.DATABASE_URL, { max: config.DB_POOL_MAX, applicationName: 'mc-worker' })
   const redis = createRedis(config.REDIS_URL)
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'))
-  const jobs = await startJobRunner(definitions, {
+  const probeQueue = new Queue(QUEUES.probeGateway, {
+    connection: redis,
+    prefix: bullPrefix(config.REDIS_PREFIX),
+  })
+  const ctx: WorkerContext = {
+    config,
+    db,
+    redis,
+    logger,
+    tokenCipher: createTokenCipher(config.MC_SECRET_KEY),
+    probeQueue,
+  }
+  const jobs = await startJobRunner(chooseJobs(ctx), {
     connection: redis,
     prefix: config.REDIS_PREFIX,
-    context: { db, logger },
     logger,
   })
   const heartbeat = startHeartbeat({
@@ -47,6 +67,7 @@ export async function startWorker(
       logger.info('worker shutting down')
       await heartbeat.stop()
       await jobs.close()
+      await probeQueue.close()
       await closeDb(db)
       redis.disconnect()
     },

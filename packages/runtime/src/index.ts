@@ -1,5 +1,6 @@
 export * from './config.ts'
 export * from './dependency-checks.ts'
+export * from './events.ts'
 export * from './logger.ts'
 export * from './main.ts'
 export * from './redact.ts'

@@ -17,6 +17,13 @@ import {
 } from './gateways.ts'
 import { type HealthResponse, healthResponseSchema } from './health.ts'
 import {
+  gatewayDetailResponseSchema,
+  type ProbeRequest,
+  probeHistoryResponseSchema,
+  probeResponseSchema,
+  recentProbesResponseSchema,
+} from './probes.ts'
+import {
   type CreateUserRequest,
   type UpdateUserRequest,
   userResponseSchema,
@@ -111,13 +118,32 @@ export function createApiClient(options: ApiClientOptions = {}) {
     gateways: {
       list: (signal?: AbortSignal) =>
         request('GET', '/api/gateways', { schema: gatewaysResponseSchema, signal }),
-      get: (id: number) => request('GET', `/api/gateways/${id}`, { schema: gatewayResponseSchema }),
+      get: (id: number, signal?: AbortSignal) =>
+        request('GET', `/api/gateways/${id}`, { schema: gatewayDetailResponseSchema, signal }),
       create: (body: CreateGatewayRequest) =>
         request('POST', '/api/gateways', { body, schema: gatewayResponseSchema }),
       update: (body: UpdateGatewayRequest) =>
         request('PUT', '/api/gateways', { body, schema: gatewayResponseSchema }),
       remove: (id: number) =>
         request('DELETE', '/api/gateways', { body: { id }, schema: deleteGatewayResponseSchema }),
+      /** Probe now through the worker: all gateways, or `{ id }` / `{ ids }`. */
+      probe: (body: ProbeRequest = {}) =>
+        request('POST', '/api/gateways/health', { body, schema: probeResponseSchema }),
+      history: (query: {
+        gateway_id?: number
+        since?: number
+        until?: number
+        before?: number
+        limit?: number
+      }) =>
+        request('GET', `/api/gateways/health/history${toQueryString(query)}`, {
+          schema: probeHistoryResponseSchema,
+        }),
+      recent: (ids: number[], limit = 30, signal?: AbortSignal) =>
+        request('GET', `/api/gateways/health/recent${toQueryString({ ids: ids.join(','), limit })}`, {
+          schema: recentProbesResponseSchema,
+          signal,
+        }),
     },
     audit: {
       list: (query: Partial<AuditQuery> = {}) =>

@@ -23,6 +23,8 @@ export const gatewaySchema = z.object({
   version: z.string().nullable(),
   last_error: z.string().nullable(),
   last_probe_at: nullableUnixSecondsSchema,
+  /** wss:// only: accept a self-signed certificate. */
+  tls_insecure: z.boolean(),
 })
 export type Gateway = z.infer<typeof gatewaySchema>
 
@@ -44,6 +46,7 @@ export const createGatewayRequestSchema = z.strictObject({
   port: portSchema.default(DEFAULT_GATEWAY_PORT),
   token: tokenSchema.nullable().optional(),
   is_primary: primaryFlagSchema.default(false),
+  tls_insecure: z.boolean().default(false),
 })
 export type CreateGatewayRequest = z.input<typeof createGatewayRequestSchema>
 
@@ -79,6 +82,7 @@ export const updateGatewayRequestSchema = z.strictObject({
   port: portSchema.optional(),
   token: tokenSchema.nullable().optional(),
   is_primary: primaryFlagSchema.optional(),
+  tls_insecure: z.boolean().optional(),
   ...probeOwnedFields,
 })
 

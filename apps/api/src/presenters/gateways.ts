@@ -21,5 +21,6 @@ export function presentGateway(row: GatewayRow): Gateway {
     version: row.version,
     last_error: row.lastError,
     last_probe_at: unixSecondsOrNull(row.lastProbeAt),
+    tls_insecure: row.tlsInsecure,
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createGateway, type GatewayRow, type UserRow } from '@mc/db'
+import { beatWorkerHeartbeat } from '@mc/runtime'
 import { type Role, roleAtLeast } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createRouteDeps } from '../app.ts'
@@ -14,7 +15,8 @@ import {
 import { useTestApp } from '../testing/test-app.ts'
 import { apiRoutes } from './index.ts'
 
-const t = useTestApp()
+// A short probe deadline: nothing works the probe queue here, so manual probes answer at the deadline.
+const t = useTestApp({ PROBE_TIMEOUT_MS: '200' })
 
 /** Every route of the API, with a request that succeeds for anyone it admits. */
 interface RouteCase {
@@ -95,6 +97,28 @@ const table: RouteCase[] = [
     path: '/gateways',
     access: 'admin',
     request: async () => ({ url: '/api/gateways', body: { id: gateway.id, port: 18790 } }),
+  },
+  {
+    method: 'POST',
+    path: '/gateways/health',
+    access: 'operator',
+    request: async () => {
+      // Manual probes need a live worker (else 503).
+      await beatWorkerHeartbeat(t.deps.redis, t.deps.config.REDIS_PREFIX, 'authorization-test:1')
+      return { url: '/api/gateways/health', body: { id: gateway.id } }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/gateways/health/history',
+    access: 'viewer',
+    request: async () => ({ url: `/api/gateways/health/history?gateway_id=${gateway.id}` }),
+  },
+  {
+    method: 'GET',
+    path: '/gateways/health/recent',
+    access: 'viewer',
+    request: async () => ({ url: `/api/gateways/health/recent?ids=${gateway.id}` }),
   },
   {
     method: 'DELETE',

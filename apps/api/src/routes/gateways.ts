@@ -2,7 +2,6 @@ import {
   createGateway,
   DuplicateGatewayNameError,
   deleteGateway,
-  findGateway,
   listGateways,
   PrimaryGatewayDeleteError,
   recordAudit,
@@ -19,7 +18,7 @@ import { actorName } from '../auth/actor.ts'
 import { clientIp } from '../auth/client-ip.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
-import { parseBody, parseId } from '../http/validation.ts'
+import { parseBody } from '../http/validation.ts'
 import { presentGateway } from '../presenters/gateways.ts'
 import { describeGatewayChange } from './gateway-audit.ts'
 
@@ -57,17 +56,6 @@ export function gatewayRoutes({ db, config, tokenCipher }: RouteDeps): RouteDef[
       handler: async (c) => c.json({ gateways: (await listGateways(db)).map(presentGateway) }),
     },
     {
-      method: 'GET',
-      path: '/gateways/:id',
-      access: 'viewer',
-      handler: async (c) => {
-        const id = parseId(c)
-        const row = await findGateway(db, id)
-        if (!row) throw new HttpError(404, `no gateway with id ${id}`)
-        return c.json({ gateway: presentGateway(row) })
-      },
-    },
-    {
       method: 'POST',
       path: '/gateways',
       access: 'admin',
@@ -80,6 +68,7 @@ export function gatewayRoutes({ db, config, tokenCipher }: RouteDeps): RouteDef[
             port: body.port,
             token: sealToken(body.token) ?? null,
             isPrimary: body.is_primary,
+            tlsInsecure: body.tls_insecure,
           }),
         )
         await audit(c, 'gateway.create', `gateway:${row.name}#${row.id}`, {
@@ -104,6 +93,7 @@ export function gatewayRoutes({ db, config, tokenCipher }: RouteDeps): RouteDef[
             port: body.port,
             token: sealToken(body.token),
             isPrimary: body.is_primary,
+            tlsInsecure: body.tls_insecure,
           }),
         )
         if (!result) throw new HttpError(404, `no gateway with id ${body.id}`)

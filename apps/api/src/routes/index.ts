@@ -3,6 +3,7 @@ import type { RouteDef } from '../http/route.ts'
 import { apiKeyRoutes } from './api-keys.ts'
 import { auditRoutes } from './audit.ts'
 import { authRoutes } from './auth.ts'
+import { gatewayHealthRoutes } from './gateway-health.ts'
 import { gatewayRoutes } from './gateways.ts'
 import { healthRoutes } from './health.ts'
 import { userRoutes } from './users.ts'
@@ -14,6 +15,7 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...authRoutes(deps),
     ...userRoutes(deps),
     ...gatewayRoutes(deps),
+    ...gatewayHealthRoutes(deps),
     ...apiKeyRoutes(deps),
     ...auditRoutes(deps),
   ]

@@ -5,10 +5,11 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { createLogger, createTokenCipher } from '@mc/runtime'
 import { useTestDatabase, useTestRedis } from '@mc/testing'
-import { beforeAll } from 'vitest'
+import { afterAll, beforeAll } from 'vitest'
 import { type App, createApp } from '../app.ts'
 import type { AppDeps } from '../app-env.ts'
 import { apiConfigSchema } from '../config.ts'
+import { createProbeDispatcher } from '../probes/probe-dispatcher.ts'
 
 export interface TestApp {
   app: App
@@ -51,9 +52,11 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       redis: redis.redis,
       logger,
       tokenCipher: createTokenCipher(config.MC_SECRET_KEY),
+      probes: createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX),
       startedAt: new Date(),
     }
     context.app = createApp(context.deps)
   })
+  afterAll(() => context.deps?.probes.close())
   return context
 }

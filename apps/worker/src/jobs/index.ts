@@ -1,5 +1,17 @@
+import type { WorkerContext } from '../worker-context.ts'
 import type { JobDefinition } from './job-definition.ts'
+import { probeGatewayJob } from './probe-gateway.ts'
+import { probeRetention, probeRollup } from './probe-history.ts'
+import { probeSweep } from './probe-sweep.ts'
 import { pruneExpiredSessions } from './prune-expired-sessions.ts'
 
 /** Every job this worker runs. A new kind of job is one file in this folder and one line here. */
-export const jobDefinitions: JobDefinition[] = [pruneExpiredSessions as JobDefinition]
+export function createJobDefinitions(ctx: WorkerContext): JobDefinition[] {
+  return [
+    pruneExpiredSessions(ctx),
+    probeSweep(ctx),
+    probeGatewayJob(ctx),
+    probeRollup(ctx),
+    probeRetention(ctx),
+  ]
+}

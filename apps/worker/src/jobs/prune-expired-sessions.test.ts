@@ -1,5 +1,4 @@
 import { schema } from '@mc/db'
-import { createLogger } from '@mc/runtime'
 import { useTestDatabase } from '@mc/testing'
 import type { Job } from 'bullmq'
 import { describe, expect, it } from 'vitest'
@@ -20,17 +19,13 @@ describe('prune-expired-sessions job', () => {
       { userId: user.id, tokenHash: 'expired', expiresAt: new Date(Date.now() - hour) },
       { userId: user.id, tokenHash: 'live', expiresAt: new Date(Date.now() + hour) },
     ])
-    const logger = createLogger({ service: 'test', level: 'silent' })
-    const result = await pruneExpiredSessions.process({ data: {} } as Job<Record<string, never>>, {
-      db,
-      logger,
-    })
+    const result = await pruneExpiredSessions({ db }).process({ data: {} } as Job)
     expect(result).toEqual({ deleted: 1 })
     const left = await db.select({ tokenHash: schema.sessions.tokenHash }).from(schema.sessions)
     expect(left).toEqual([{ tokenHash: 'live' }])
   })
 
   it('is scheduled hourly', () => {
-    expect(pruneExpiredSessions.every?.ms).toBe(3600_000)
+    expect(pruneExpiredSessions({ db: database.db }).every?.ms).toBe(3600_000)
   })
 })

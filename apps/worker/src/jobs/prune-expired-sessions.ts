@@ -1,12 +1,12 @@
 import { deleteExpiredSessions } from '@mc/db'
+import { QUEUES } from '@mc/shared'
+import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
 
-/** Deletes login sessions past their expiry, so the sessions table does not grow without bound. */
-export const pruneExpiredSessions = defineJob<Record<string, never>>({
-  queue: 'prune-expired-sessions',
-  every: { ms: 60 * 60 * 1000, data: {} },
-  async process(_job, { db }) {
-    const deleted = await deleteExpiredSessions(db)
-    return { deleted }
-  },
-})
+/** Deletes sign-in sessions past their expiry, so the sessions table does not grow without bound. */
+export const pruneExpiredSessions = ({ db }: Pick<WorkerContext, 'db'>) =>
+  defineJob<Record<string, never>>({
+    queue: QUEUES.pruneSessions,
+    every: { ms: 60 * 60 * 1000, data: {} },
+    process: async () => ({ deleted: await deleteExpiredSessions(db) }),
+  })

@@ -72,6 +72,7 @@ export interface GatewayValues {
   /** Already encrypted; null for none. */
   token: string | null
   isPrimary: boolean
+  tlsInsecure?: boolean
 }
 
 export async function createGateway(db: Database, values: GatewayValues): Promise<GatewayRow> {

@@ -13,6 +13,8 @@ export const gateways = pgTable(
     /** The gateway auth token, AES-256-GCM encrypted; null when none is set. */
     token: text('token'),
     isPrimary: boolean('is_primary').notNull().default(false),
+    /** Accept a self-signed certificate on wss:// (for gateways on private networks). */
+    tlsInsecure: boolean('tls_insecure').notNull().default(false),
     status: gatewayStatusEnum('status').notNull().default('unknown'),
     lastSeen: timestamptz('last_seen'),
     latency: integer('latency'),

@@ -1,0 +1,123 @@
+import { findGateway, type GatewayRow, gatewayUptime, listGatewayIds, listProbes, recentProbes } from '@mc/db'
+import { readWorkerFreshness } from '@mc/runtime'
+import {
+  type GatewayDetailResponse,
+  type ProbeResponse,
+  type ProbeResult,
+  probeHistoryQuerySchema,
+  probeRequestSchema,
+  recentProbesQuerySchema,
+} from '@mc/shared'
+import type { RouteDeps } from '../app-env.ts'
+import { HttpError } from '../http/http-error.ts'
+import type { RouteDef } from '../http/route.ts'
+import { parseBody, parseId, parseQuery } from '../http/validation.ts'
+import { presentGateway } from '../presenters/gateways.ts'
+import { presentProbe } from '../presenters/probes.ts'
+
+function summarizeGateway(row: GatewayRow, error: string): ProbeResult {
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    latency: row.latency,
+    version: row.version,
+    sessions_count: row.sessionsCount,
+    agents_count: row.agentsCount,
+    error,
+  }
+}
+
+const fromUnix = (seconds: number | undefined) =>
+  seconds === undefined ? undefined : new Date(seconds * 1000)
+/** Queueing and recording take a little longer than the probe's own deadline. */
+const WAIT_MARGIN_MS = 3000
+
+export function gatewayHealthRoutes({ db, redis, config, probes }: RouteDeps): RouteDef[] {
+  return [
+    {
+      method: 'POST',
+      path: '/gateways/health',
+      access: 'operator',
+      handler: async (c) => {
+        const body = await parseBody(c, probeRequestSchema)
+        const registered = await listGatewayIds(db)
+        const ids = body.ids ?? (body.id === undefined ? registered : [body.id])
+        const known = new Set(registered)
+        const missing = ids.filter((id) => !known.has(id))
+        if (missing.length > 0) throw new HttpError(404, `no gateway with id ${missing.join(', ')}`)
+        if ((await readWorkerFreshness(redis, config.REDIS_PREFIX)).alive === 0) {
+          throw new HttpError(
+            503,
+            'no worker is running, so nothing can probe: start the worker (npm start runs one)',
+          )
+        }
+        const finished = await probes.probe(ids, config.PROBE_TIMEOUT_MS + WAIT_MARGIN_MS)
+        const results: ProbeResult[] = []
+        for (const id of ids) {
+          const result = finished.get(id)
+          if (result) results.push(result)
+          // null: deleted while being probed. Missing: still queued or running at the deadline (a
+          // large fleet), so the last known state is reported and the result arrives with the next read.
+          if (finished.has(id)) continue
+          const row = await findGateway(db, id)
+          if (row)
+            results.push(
+              summarizeGateway(row, 'probe did not finish in time; its result will appear shortly'),
+            )
+        }
+        const response: ProbeResponse = { results, probed_at: Math.floor(Date.now() / 1000) }
+        return c.json(response)
+      },
+    },
+    {
+      method: 'GET',
+      path: '/gateways/health/history',
+      access: 'viewer',
+      handler: async (c) => {
+        const query = parseQuery(c, probeHistoryQuerySchema)
+        const page = await listProbes(db, {
+          gatewayId: query.gateway_id,
+          since: fromUnix(query.since),
+          until: fromUnix(query.until),
+          before: query.before,
+          limit: query.limit,
+        })
+        return c.json({ probes: page.rows.map(presentProbe), next_before: page.nextBefore })
+      },
+    },
+    {
+      method: 'GET',
+      path: '/gateways/health/recent',
+      access: 'viewer',
+      handler: async (c) => {
+        const { ids, limit } = parseQuery(c, recentProbesQuerySchema)
+        const byGateway: Record<string, ReturnType<typeof presentProbe>[]> = Object.fromEntries(
+          ids.map((id) => [String(id), []]),
+        )
+        for (const row of await recentProbes(db, ids, limit))
+          byGateway[String(row.gatewayId)]?.push(presentProbe(row))
+        return c.json({ probes: byGateway })
+      },
+    },
+    {
+      method: 'GET',
+      path: '/gateways/:id',
+      access: 'viewer',
+      handler: async (c) => {
+        const id = parseId(c)
+        const row = await findGateway(db, id)
+        if (!row) throw new HttpError(404, `no gateway with id ${id}`)
+        const [uptime, recent] = await Promise.all([gatewayUptime(db, id), recentProbes(db, [id], 30)])
+        const body: GatewayDetailResponse = {
+          gateway: presentGateway(row),
+          uptime: { '24h': uptime.uptime24h, '7d': uptime.uptime7d, '30d': uptime.uptime30d },
+          latency_ms: { p50: uptime.latencyP50, p95: uptime.latencyP95, p99: uptime.latencyP99 },
+          probes_24h: uptime.probes24h,
+          recent_probes: recent.map(presentProbe),
+        }
+        return c.json(body)
+      },
+    },
+  ]
+}

@@ -1,0 +1,23 @@
+import { pruneProbeHistory, rollUpProbeHours } from '@mc/db'
+import { QUEUES } from '@mc/shared'
+import type { WorkerContext } from '../worker-context.ts'
+import { defineJob } from './job-definition.ts'
+
+const HOUR_MS = 60 * 60 * 1000
+/** Rollups are kept a year; raw probes PROBE_RETENTION_DAYS. */
+const ROLLUP_RETENTION_DAYS = 365
+
+/** Hourly: recompute the last three complete hours (covers a worker that was down for a while). */
+export const probeRollup = ({ db }: Pick<WorkerContext, 'db'>) =>
+  defineJob<Record<string, never>>({
+    queue: QUEUES.probeRollup,
+    every: { ms: HOUR_MS, data: {} },
+    process: async () => ({ rows: await rollUpProbeHours(db, 3) }),
+  })
+
+export const probeRetention = ({ db, config }: Pick<WorkerContext, 'db' | 'config'>) =>
+  defineJob<Record<string, never>>({
+    queue: QUEUES.probeRetention,
+    every: { ms: 6 * HOUR_MS, data: {} },
+    process: () => pruneProbeHistory(db, config.PROBE_RETENTION_DAYS, ROLLUP_RETENTION_DAYS),
+  })

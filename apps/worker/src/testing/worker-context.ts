@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto'
+import { createLogger, createTokenCipher } from '@mc/runtime'
+import { bullPrefix, QUEUES } from '@mc/shared'
+import { useTestDatabase, useTestRedis } from '@mc/testing'
+import { Queue } from 'bullmq'
+import { afterAll, beforeAll } from 'vitest'
+import { workerConfigSchema } from '../config.ts'
+import type { WorkerContext } from '../worker-context.ts'
+
+/** A worker context on this test file's own database and Redis prefix, with a real probe queue. */
+export function useWorkerContext(env: Record<string, string> = {}): WorkerContext {
+  const database = useTestDatabase()
+  const redis = useTestRedis()
+  const ctx = {} as WorkerContext
+  beforeAll(() => {
+    const config = workerConfigSchema.parse({
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: redis.prefix,
+      MC_SECRET_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'silent',
+      ...env,
+    })
+    Object.assign(ctx, {
+      config,
+      db: database.db,
+      redis: redis.redis,
+      logger: createLogger({ service: 'worker-test', level: 'silent' }),
+      tokenCipher: createTokenCipher(config.MC_SECRET_KEY),
+      probeQueue: new Queue(QUEUES.probeGateway, {
+        connection: redis.redis,
+        prefix: bullPrefix(redis.prefix),
+      }),
+    })
+  })
+  afterAll(() => ctx.probeQueue?.close())
+  return ctx
+}

@@ -1,0 +1,16 @@
+import type { Database } from '@mc/db'
+import type { Logger, TokenCipher } from '@mc/runtime'
+import type { Queue } from 'bullmq'
+import type { Redis } from 'ioredis'
+import type { WorkerConfig } from './config.ts'
+
+/** What jobs get from the worker process. */
+export interface WorkerContext {
+  config: WorkerConfig
+  db: Database
+  redis: Redis
+  logger: Logger
+  tokenCipher: TokenCipher
+  /** The queue individual gateway probes go through (the sweep fills it). */
+  probeQueue: Queue
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "gateways" ADD COLUMN "tls_insecure" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,150 @@
+import type { ProbeOutcome } from '@mc/shared'
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { useMigratedDatabase } from '../../test/migrated-database.ts'
+import { gatewayProbeHourly } from '../schema/gateway-probe-hourly.ts'
+import { gatewayProbes } from '../schema/gateway-probes.ts'
+import { gatewayUptime, listProbes, recentProbes, recordProbeResult } from './gateway-probes.ts'
+import { createGateway, findGateway } from './gateways.ts'
+import { pruneProbeHistory, rollUpProbeHours } from './probe-rollups.ts'
+
+const t = useMigratedDatabase()
+let seq = 0
+const gateway = () =>
+  createGateway(t.db, { name: `gw-${++seq}`, host: 'h', port: 1, token: null, isPrimary: false })
+
+const online = (latencyMs = 20): ProbeOutcome => ({
+  status: 'online',
+  latencyMs,
+  version: '2026.9.6',
+  sessionsCount: 3,
+  agentsCount: 2,
+  error: null,
+})
+const refused: ProbeOutcome = {
+  status: 'offline',
+  latencyMs: null,
+  version: null,
+  sessionsCount: null,
+  agentsCount: null,
+  error: 'connection refused',
+}
+
+describe('recordProbeResult', () => {
+  it('stores online results, and a failure keeps last_seen, latency and counts', async () => {
+    const gw = await gateway()
+    const first = await recordProbeResult(t.db, gw.id, online(12), 1)
+    expect(first?.previousStatus).toBe('unknown')
+    expect(first?.gateway).toMatchObject({
+      status: 'online',
+      latency: 12,
+      version: '2026.9.6',
+      sessionsCount: 3,
+    })
+    const seenAt = first?.gateway.lastSeen
+    expect(seenAt).toBeInstanceOf(Date)
+
+    const second = await recordProbeResult(t.db, gw.id, refused, 1)
+    expect(second?.previousStatus).toBe('online')
+    expect(second?.gateway).toMatchObject({
+      status: 'offline',
+      latency: 12,
+      sessionsCount: 3,
+      consecutiveFailures: 1,
+      lastError: 'connection refused',
+    })
+    expect(second?.gateway.lastSeen).toEqual(seenAt)
+    const history = await listProbes(t.db, { gatewayId: gw.id, limit: 10 })
+    expect(history.rows.map((p) => p.status)).toEqual(['offline', 'online'])
+  })
+
+  it('needs FAILURE_THRESHOLD failures in a row before an online gateway turns failed', async () => {
+    const gw = await gateway()
+    await recordProbeResult(t.db, gw.id, online(), 3)
+    const statuses: string[] = []
+    for (let i = 0; i < 3; i++)
+      statuses.push((await recordProbeResult(t.db, gw.id, refused, 3))?.gateway.status ?? '')
+    expect(statuses).toEqual(['online', 'online', 'offline'])
+    const back = await recordProbeResult(t.db, gw.id, online(), 3)
+    expect(back?.gateway).toMatchObject({ status: 'online', consecutiveFailures: 0, lastError: null })
+  })
+
+  it('does nothing for a gateway deleted meanwhile', async () => {
+    expect(await recordProbeResult(t.db, 987654, online(), 1)).toBeUndefined()
+  })
+})
+
+describe('probe history views', () => {
+  it('returns the last N probes of each gateway, newest first', async () => {
+    const [a, b] = [await gateway(), await gateway()]
+    for (const latency of [1, 2, 3, 4]) await recordProbeResult(t.db, a.id, online(latency), 1)
+    await recordProbeResult(t.db, b.id, refused, 1)
+    const rows = await recentProbes(t.db, [a.id, b.id], 3)
+    expect(rows.filter((r) => r.gatewayId === a.id).map((r) => r.latency)).toEqual([4, 3, 2])
+    expect(typeof rows[0]?.id).toBe('number')
+    expect(rows[0]?.probedAt).toBeInstanceOf(Date)
+    expect(rows.filter((r) => r.gatewayId === b.id).map((r) => r.status)).toEqual(['offline'])
+    expect(await recentProbes(t.db, [], 3)).toEqual([])
+  })
+
+  it('computes uptime per window and latency percentiles', async () => {
+    const gw = await gateway()
+    const insert = (status: 'online' | 'offline', ageHours: number, latency: number | null) =>
+      t.db.insert(gatewayProbes).values({
+        gatewayId: gw.id,
+        status,
+        latency,
+        probedAt: sql`now() - make_interval(hours => ${ageHours})`,
+      })
+    for (let i = 0; i < 3; i++) await insert('online', 1, 10 * (i + 1))
+    await insert('offline', 2, null)
+    await insert('offline', 48, null)
+    await insert('online', 24 * 20, 5)
+    const uptime = await gatewayUptime(t.db, gw.id)
+    expect(uptime).toMatchObject({ uptime24h: 75, uptime7d: 60, probes24h: 4, latencyP50: 20 })
+    expect(uptime.uptime30d).toBeCloseTo(66.67, 1)
+    expect(uptime.latencyP95).toBeCloseTo(29, 0)
+    const none = await gatewayUptime(t.db, (await gateway()).id)
+    expect(none).toMatchObject({ uptime24h: null, uptime30d: null, latencyP50: null, probes24h: 0 })
+  })
+
+  it('rolls complete hours up idempotently and prunes by age', async () => {
+    const gw = await gateway()
+    for (const latency of [10, 20, 30]) {
+      await t.db.insert(gatewayProbes).values({
+        gatewayId: gw.id,
+        status: 'online',
+        latency,
+        probedAt: sql`date_trunc('hour', now()) - interval '90 minutes'`,
+      })
+    }
+    await t.db.insert(gatewayProbes).values({
+      gatewayId: gw.id,
+      status: 'timeout',
+      probedAt: sql`date_trunc('hour', now()) - interval '80 minutes'`,
+    })
+    await rollUpProbeHours(t.db, 3)
+    await rollUpProbeHours(t.db, 3)
+    const hourly = await t.db
+      .select()
+      .from(gatewayProbeHourly)
+      .where(sql`${gatewayProbeHourly.gatewayId} = ${gw.id}`)
+    expect(hourly).toHaveLength(1)
+    expect(hourly[0]).toMatchObject({
+      probes: 4,
+      failures: 1,
+      latencyMin: 10,
+      latencyAvg: 20,
+      latencyP95: 30,
+    })
+
+    await t.db
+      .insert(gatewayProbes)
+      .values({ gatewayId: gw.id, status: 'online', probedAt: sql`now() - interval '40 days'` })
+    const pruned = await pruneProbeHistory(t.db, 30, 365)
+    expect(pruned.raw).toBeGreaterThanOrEqual(1)
+    expect(await findGateway(t.db, gw.id)).toBeDefined()
+    const left = await listProbes(t.db, { gatewayId: gw.id, limit: 100 })
+    expect(left.rows.every((p) => p.probedAt.getTime() > Date.now() - 31 * 86400_000)).toBe(true)
+  })
+})

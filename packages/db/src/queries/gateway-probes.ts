@@ -1,0 +1,165 @@
+import type { ProbeOutcome } from '@mc/shared'
+import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import { gatewayProbes } from '../schema/gateway-probes.ts'
+import { gateways } from '../schema/gateways.ts'
+import type { GatewayRow } from './gateways.ts'
+
+export type ProbeRow = typeof gatewayProbes.$inferSelect
+/** What the gateways need for a probe, for those that still exist. Tokens are still encrypted. */
+export async function findGatewayProbeTargets(db: Database, ids: number[]) {
+  if (ids.length === 0) return []
+  return db
+    .select({
+      id: gateways.id,
+      host: gateways.host,
+      port: gateways.port,
+      token: gateways.token,
+      tlsInsecure: gateways.tlsInsecure,
+    })
+    .from(gateways)
+    .where(inArray(gateways.id, ids))
+}
+
+export async function listGatewayIds(db: Database): Promise<number[]> {
+  const rows = await db.select({ id: gateways.id }).from(gateways).orderBy(gateways.id)
+  return rows.map((row) => row.id)
+}
+
+/**
+ * Stores one probe: a `gateway_probes` row and the gateway's new state, in one transaction.
+ * A failure turns an online gateway into a failure status only after `failureThreshold` failures in
+ * a row; `last_seen` and `latency` change only when it is online; counts and version only when the
+ * probe read them. Returns the status before and the row after, or undefined if the gateway is gone.
+ */
+export async function recordProbeResult(
+  db: Database,
+  gatewayId: number,
+  outcome: ProbeOutcome,
+  failureThreshold: number,
+): Promise<{ previousStatus: GatewayRow['status']; gateway: GatewayRow } | undefined> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(gateways).where(eq(gateways.id, gatewayId)).for('update')
+    if (!current) return undefined
+    const online = outcome.status === 'online'
+    const failures = online ? 0 : current.consecutiveFailures + 1
+    const holdOnline = current.status === 'online' && failures < failureThreshold
+    const status = online || holdOnline ? 'online' : outcome.status
+    const [gateway] = await tx
+      .update(gateways)
+      .set({
+        status,
+        consecutiveFailures: failures,
+        lastProbeAt: sql`now()`,
+        lastError: online ? null : outcome.error,
+        ...(online ? { lastSeen: sql`now()`, latency: outcome.latencyMs } : {}),
+        ...(outcome.version === null ? {} : { version: outcome.version }),
+        ...(outcome.sessionsCount === null ? {} : { sessionsCount: outcome.sessionsCount }),
+        ...(outcome.agentsCount === null ? {} : { agentsCount: outcome.agentsCount }),
+      })
+      .where(eq(gateways.id, gatewayId))
+      .returning()
+    await tx.insert(gatewayProbes).values({
+      gatewayId,
+      status: outcome.status,
+      latency: outcome.latencyMs,
+      sessionsCount: outcome.sessionsCount,
+      agentsCount: outcome.agentsCount,
+      version: outcome.version,
+      error: outcome.error,
+    })
+    if (!gateway) throw new Error('gateway vanished during probe update')
+    return { previousStatus: current.status, gateway }
+  })
+}
+
+export interface ProbeFilter {
+  gatewayId?: number
+  since?: Date
+  until?: Date
+  /** Only rows with a smaller id: the cursor of the next page. */
+  before?: number
+  limit: number
+}
+
+/** Probe history, newest first, with a cursor for the next page. */
+export async function listProbes(
+  db: Database,
+  filter: ProbeFilter,
+): Promise<{ rows: ProbeRow[]; nextBefore: number | null }> {
+  const conditions: SQL[] = []
+  if (filter.gatewayId !== undefined) conditions.push(eq(gatewayProbes.gatewayId, filter.gatewayId))
+  if (filter.since) conditions.push(gte(gatewayProbes.probedAt, filter.since))
+  if (filter.until) conditions.push(lte(gatewayProbes.probedAt, filter.until))
+  if (filter.before !== undefined) conditions.push(lt(gatewayProbes.id, filter.before))
+  const rows = await db
+    .select()
+    .from(gatewayProbes)
+    .where(conditions.length > 0 ? and(...conditions) : sql`true`)
+    .orderBy(desc(gatewayProbes.probedAt), desc(gatewayProbes.id))
+    .limit(filter.limit + 1)
+  const page = rows.slice(0, filter.limit)
+  const last = page.at(-1)
+  return { rows: page, nextBefore: rows.length > filter.limit && last ? last.id : null }
+}
+
+/** The last `limit` probes of each of `gatewayIds`, newest first, in one query. */
+export async function recentProbes(db: Database, gatewayIds: number[], limit: number): Promise<ProbeRow[]> {
+  if (gatewayIds.length === 0) return []
+  const rows = await db.execute<Record<keyof ProbeRow, unknown>>(sql`
+    select p.id, p.gateway_id as "gatewayId", p.status, p.latency, p.sessions_count as "sessionsCount",
+           p.agents_count as "agentsCount", p.version, p.error, p.probed_at as "probedAt"
+    from unnest(array[${sql.join(
+      gatewayIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}]::int[]) as g(id)
+    cross join lateral (
+      select * from ${gatewayProbes} where gateway_id = g.id order by probed_at desc limit ${limit}
+    ) p`)
+  // Raw rows: bigint ids arrive as strings and timestamps as text; give them the table's types.
+  return rows.map((row) => ({
+    ...(row as ProbeRow),
+    id: Number(row.id),
+    probedAt: new Date(row.probedAt as string | Date),
+  }))
+}
+
+export interface GatewayUptime {
+  /** Share of online probes in the window, 0–100; null without probes. */
+  uptime24h: number | null
+  uptime7d: number | null
+  uptime30d: number | null
+  latencyP50: number | null
+  latencyP95: number | null
+  latencyP99: number | null
+  probes24h: number
+}
+
+/** Uptime over 24 h / 7 d / 30 d and the last day's latency percentiles, in one pass over the index. */
+export async function gatewayUptime(db: Database, gatewayId: number): Promise<GatewayUptime> {
+  const [row] = await db.execute<Record<string, number | string | null>>(sql`
+    select
+      100.0 * count(*) filter (where status = 'online' and probed_at > now() - interval '24 hours')
+        / nullif(count(*) filter (where probed_at > now() - interval '24 hours'), 0) as uptime_24h,
+      100.0 * count(*) filter (where status = 'online' and probed_at > now() - interval '7 days')
+        / nullif(count(*) filter (where probed_at > now() - interval '7 days'), 0) as uptime_7d,
+      100.0 * count(*) filter (where status = 'online') / nullif(count(*), 0) as uptime_30d,
+      percentile_cont(0.5) within group (order by latency) filter (where status = 'online' and probed_at > now() - interval '24 hours') as p50,
+      percentile_cont(0.95) within group (order by latency) filter (where status = 'online' and probed_at > now() - interval '24 hours') as p95,
+      percentile_cont(0.99) within group (order by latency) filter (where status = 'online' and probed_at > now() - interval '24 hours') as p99,
+      count(*) filter (where probed_at > now() - interval '24 hours') as probes_24h
+    from ${gatewayProbes}
+    where gateway_id = ${gatewayId} and probed_at > now() - interval '30 days'`)
+  const num = (value: number | string | null | undefined) =>
+    value === null || value === undefined ? null : Number(value)
+  const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100)
+  return {
+    uptime24h: round(num(row?.uptime_24h)),
+    uptime7d: round(num(row?.uptime_7d)),
+    uptime30d: round(num(row?.uptime_30d)),
+    latencyP50: round(num(row?.p50)),
+    latencyP95: round(num(row?.p95)),
+    latencyP99: round(num(row?.p99)),
+    probes24h: num(row?.probes_24h) ?? 0,
+  }
+}

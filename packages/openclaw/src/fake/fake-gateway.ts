@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto'
+import http from 'node:http'
+import https from 'node:https'
+import type { AddressInfo, Socket } from 'node:net'
+import { WebSocketServer } from 'ws'
+import type { GatewayTarget } from '../client/target.ts'
+import { AuthThrottle } from './auth-throttle.ts'
+import { healthSnapshot } from './fake-methods.ts'
+import { emptyRecords, type FakeRecords, record } from './fake-records.ts'
+import { FakeSession, type SessionHost } from './fake-session.ts'
+import type { FakeGatewayMode, FakeSettings } from './fake-settings.ts'
+import { FakeWorld } from './fake-world.ts'
+import { httpAnswer, rawHtmlResponse, writeAnswer } from './http-routes.ts'
+import { createSelfSignedCert, type SelfSignedCert } from './self-signed-cert.ts'
+import { TimerSet } from './timer-set.ts'
+
+export interface FakeGatewayOptions extends Partial<FakeSettings> {
+  /** Default 127.0.0.1. */
+  host?: string
+  /** Default 0 (a free port). */
+  port?: number
+  /** Agents at start, `main` first (default 1, like a fresh gateway). */
+  agents?: number
+  /** Sessions at start (default 0). */
+  sessions?: number
+  /** Serve wss:// with a fresh self-signed certificate (`true`) or the given one. */
+  tls?: boolean | SelfSignedCert
+}
+
+export interface FakeGateway {
+  readonly host: string
+  readonly port: number
+  /** ws://127.0.0.1:PORT, or wss://… with `tls`. */
+  readonly url: string
+  readonly token: string
+  /** What clients sent (bounded). */
+  readonly records: FakeRecords
+  /** The params of the latest `connect` request, as sent. */
+  readonly lastConnect: unknown
+  /** Open WebSocket connections, authenticated or not. */
+  readonly connectionCount: number
+  /** A GatewayTarget for this fake, with its token unless overridden. */
+  target(overrides?: Partial<GatewayTarget>): GatewayTarget
+  setMode(mode: FakeGatewayMode, slowMs?: number): void
+  setStarting(starting: boolean): void
+  setToken(token: string): void
+  setVersion(version: string): void
+  setCounts(counts: { agents?: number; sessions?: number }): void
+  /** Answers `method` `ms` later than usual (0 to undo). */
+  setMethodDelay(method: string, ms: number): void
+  /** Caps the scopes a token login gets (null: as requested, like the real gateway). */
+  setTokenScopes(scopes: string[] | null): void
+  counts(): { agents: number; sessions: number }
+  /** Sends an event to every authenticated client (e.g. `presence`). */
+  emitEvent(event: string, payload: unknown): void
+  /** Sends a raw text frame to every authenticated client, e.g. a frame type from a future version. */
+  sendRaw(text: string): void
+  /** `shutdown` event then close 1012 for every client; keeps listening, like a restart. */
+  shutdown(): void
+  clearRecords(): void
+  /** Shuts down, frees the port and every timer and socket. */
+  stop(): Promise<void>
+}
+
+const DEFAULTS: FakeSettings = {
+  mode: 'normal',
+  slowMs: 1000,
+  starting: false,
+  token: 'fake-gateway-token',
+  version: '2026.9.6',
+  tickIntervalMs: 30_000,
+  rejectDelayScale: 0.01,
+  handshakeTimeoutMs: 15_000,
+  protocol: 4,
+  methodDelaysMs: {},
+  tokenScopes: null,
+}
+const STOP_GRACE_MS = 1000
+
+/** A faithful, cheap stand-in for an OpenClaw gateway on loopback, for tests and benchmarks. */
+export async function startFakeGateway(options: FakeGatewayOptions = {}): Promise<FakeGateway> {
+  const { host = '127.0.0.1', port = 0, agents = 1, sessions = 0, tls = false, ...overrides } = options
+  const settings: FakeSettings = {
+    ...DEFAULTS,
+    ...overrides,
+    methodDelaysMs: { ...overrides.methodDelaysMs },
+  }
+  const cert = tls === true ? createSelfSignedCert() : tls || null
+  const server = cert ? https.createServer(cert) : http.createServer()
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 26_214_400 })
+  const timers = new TimerSet()
+  const sockets = new Set<Socket>()
+  const clients = new Set<FakeSession>()
+  const ready = new Set<FakeSession>()
+  let records = emptyRecords()
+  let tick: NodeJS.Timeout | undefined
+  let listeningPort = 0
+
+  const sessionHost: SessionHost = {
+    settings,
+    world: new FakeWorld({ agents, sessions }),
+    get records() {
+      return records
+    },
+    throttle: new AuthThrottle(),
+    bootId: randomUUID(),
+    startedAt: Date.now(),
+    port: () => listeningPort,
+    onReady(session) {
+      ready.add(session)
+      tick ??= timers.repeat(() => {
+        for (const client of ready) {
+          client.event('tick', { ts: Date.now() })
+          client.event('health', healthSnapshot(sessionHost.world))
+        }
+      }, settings.tickIntervalMs)
+    },
+    onGone(session) {
+      clients.delete(session)
+      ready.delete(session)
+      if (ready.size > 0) return
+      timers.cancel(tick)
+      tick = undefined
+    },
+  }
+  const later = (run: () => void) => (settings.mode === 'slow' ? timers.later(run, settings.slowMs) : run())
+
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  server.on('request', (request, response) => {
+    record(records.http, {
+      method: request.method ?? '',
+      url: request.url ?? '',
+      headers: request.headers,
+      upgrade: false,
+    })
+    if (settings.mode === 'blackhole') return
+    later(() => writeAnswer(request, response, httpAnswer(request, settings, sessionHost.startedAt)))
+  })
+  server.on('upgrade', (request: http.IncomingMessage, socket: Socket, head: Buffer) => {
+    record(records.http, {
+      method: request.method ?? '',
+      url: request.url ?? '',
+      headers: request.headers,
+      upgrade: true,
+    })
+    socket.on('error', () => socket.destroy())
+    // Once http hands the socket over, nobody closes it when the client leaves; a black hole must.
+    if (settings.mode === 'blackhole') return void socket.on('end', () => socket.destroy())
+    if (settings.mode === 'http-only') return void socket.end(rawHtmlResponse())
+    later(() => {
+      if (socket.destroyed) return
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        clients.add(new FakeSession(ws, request.socket.remoteAddress ?? 'unknown', sessionHost))
+      })
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  listeningPort = (server.address() as AddressInfo).port
+  const scheme = cert ? 'wss' : 'ws'
+  const urlHost = host.includes(':') ? `[${host}]` : host
+  let stopping: Promise<void> | undefined
+
+  const shutdown = () => {
+    for (const client of clients) client.shutdown()
+  }
+
+  return {
+    host,
+    port: listeningPort,
+    url: `${scheme}://${urlHost}:${listeningPort}`,
+    get token() {
+      return settings.token
+    },
+    get records() {
+      return records
+    },
+    get lastConnect() {
+      return records.connects.at(-1)
+    },
+    get connectionCount() {
+      return clients.size
+    },
+    target: (targetOverrides = {}) => ({
+      host: cert ? `wss://${urlHost}` : host,
+      port: listeningPort,
+      token: settings.token,
+      ...(cert ? { tlsInsecure: true } : {}),
+      ...targetOverrides,
+    }),
+    setMode(mode, slowMs) {
+      settings.mode = mode
+      if (slowMs !== undefined) settings.slowMs = slowMs
+    },
+    setStarting(starting) {
+      settings.starting = starting
+    },
+    setToken(token) {
+      settings.token = token
+    },
+    setVersion(version) {
+      settings.version = version
+    },
+    setCounts: (counts) => sessionHost.world.setCounts(counts),
+    setMethodDelay(method, ms) {
+      settings.methodDelaysMs[method] = ms
+    },
+    setTokenScopes(scopes) {
+      settings.tokenScopes = scopes
+    },
+    counts: () => ({ agents: sessionHost.world.agents.length, sessions: sessionHost.world.sessions.length }),
+    emitEvent(event, payload) {
+      for (const client of ready) client.event(event, payload)
+    },
+    sendRaw(text) {
+      for (const client of ready) client.raw(text)
+    },
+    shutdown,
+    clearRecords() {
+      records = emptyRecords()
+    },
+    stop() {
+      stopping ??= (async () => {
+        shutdown()
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+        await settleWithin(
+          [...clients].map((client) => client.closed),
+          STOP_GRACE_MS,
+          timers,
+        )
+        for (const socket of sockets) socket.destroy()
+        wss.close()
+        timers.clear()
+        await closed
+      })()
+      return stopping
+    },
+  }
+}
+
+/** Waits for all of `promises`, or `ms` at most. */
+async function settleWithin(promises: Promise<void>[], ms: number, timers: TimerSet): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    Promise.all(promises),
+    new Promise<void>((resolve) => {
+      timer = timers.later(resolve, ms)
+    }),
+  ])
+  timers.cancel(timer)
+}

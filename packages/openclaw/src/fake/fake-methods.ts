@@ -1,0 +1,183 @@
+import { z } from 'zod'
+import type { ErrorShape } from '../protocol/frames.ts'
+import { agentIdFor, DEFAULT_AGENT_ID, type FakeWorld } from './fake-world.ts'
+import { paramsErrorMessage } from './params-error.ts'
+import { hasScope, missingScopeError, type OperatorScope } from './scopes.ts'
+
+export type MethodAnswer = { ok: true; payload: unknown } | { ok: false; error: ErrorShape }
+
+export interface MethodContext {
+  world: FakeWorld
+  scopes: readonly string[]
+  version: string
+  port: number
+  startedAt: number
+}
+
+interface Method {
+  /** null: allowed without any scope (only `health`, as on the real gateway). */
+  scope: OperatorScope | null
+  handle(params: unknown, context: MethodContext): MethodAnswer
+}
+
+const emptyParams = z.strictObject({})
+const sessionsListParams = z.looseObject({
+  limit: z.int().min(1).optional(),
+  offset: z.int().min(0).optional(),
+  agentId: z.string().min(1).optional(),
+})
+const agentsCreateParams = z.strictObject({
+  name: z.string().min(1),
+  workspace: z.string().min(1).optional(),
+  model: z.string().min(1).optional(),
+  emoji: z.string().optional(),
+  avatar: z.string().optional(),
+})
+const sessionsCreateParams = z.looseObject({
+  agentId: z.string().min(1).optional(),
+  label: z.string().min(1).max(512).optional(),
+})
+
+const DEFAULT_SESSIONS_LIMIT = 100
+
+const METHODS: Record<string, Method> = {
+  'agents.list': {
+    scope: 'operator.read',
+    handle: (params, { world }) =>
+      withParams('agents.list', emptyParams, params, () =>
+        ok({
+          defaultId: DEFAULT_AGENT_ID,
+          mainKey: 'main',
+          scope: 'per-sender',
+          agents: world.agents.map(({ id, name, workspace }) => ({ id, name, workspace })),
+        }),
+      ),
+  },
+  'sessions.list': {
+    scope: 'operator.read',
+    handle: (params, { world }) =>
+      withParams('sessions.list', sessionsListParams, params, ({ limit, offset = 0, agentId }) => {
+        const all = agentId ? world.sessions.filter((row) => row.agentId === agentId) : world.sessions
+        const limitApplied = limit ?? DEFAULT_SESSIONS_LIMIT
+        const page = all.slice(offset, offset + limitApplied)
+        const hasMore = offset + page.length < all.length
+        return ok({
+          ts: Date.now(),
+          path: '(multiple)',
+          count: page.length,
+          totalCount: all.length,
+          limitApplied,
+          nextOffset: hasMore ? offset + page.length : null,
+          hasMore,
+          sessions: page.map((row) => ({ ...row, kind: 'direct', hasActiveRun: false, activeRunIds: [] })),
+        })
+      }),
+  },
+  'agents.create': {
+    // The published schema and the real gateway both want admin here, not write.
+    scope: 'operator.admin',
+    handle: (params, { world }) =>
+      withParams('agents.create', agentsCreateParams, params, ({ name }) => {
+        if (world.hasAgent(agentIdFor(name))) return invalid(`agent "${agentIdFor(name)}" already exists`)
+        const agent = world.addAgent(name)
+        return ok({ ok: true, agentId: agent.id, name: agent.name, workspace: agent.workspace })
+      }),
+  },
+  'sessions.create': {
+    scope: 'operator.write',
+    handle: (params, { world }) =>
+      withParams('sessions.create', sessionsCreateParams, params, ({ agentId = DEFAULT_AGENT_ID, label }) => {
+        if (!world.hasAgent(agentId)) return invalid(`unknown agent id "${agentId}"`)
+        const { key, sessionId, createdAt, updatedAt } = world.addSession(agentId, label)
+        return ok({
+          ok: true,
+          key,
+          sessionId,
+          entry: { sessionId, createdAt, updatedAt, label },
+          runStarted: false,
+        })
+      }),
+  },
+  status: {
+    scope: 'operator.read',
+    handle: (_params, { world, version }) =>
+      ok({
+        runtimeVersion: version,
+        sessions: { count: world.sessions.length, byAgent: sessionsByAgent(world) },
+        processMemory: { rssBytes: process.memoryUsage.rss() },
+        tasks: { total: 0, active: 0, terminal: 0, failures: 0 },
+      }),
+  },
+  health: { scope: null, handle: (_params, { world }) => ok(healthSnapshot(world)) },
+  'system.info': {
+    scope: 'operator.read',
+    handle: (_params, { port, startedAt }) =>
+      ok({
+        hostname: 'fake-gateway',
+        platform: process.platform,
+        arch: process.arch,
+        nodeVersion: process.version,
+        port,
+        uptimeMs: Date.now() - startedAt,
+        cpuCount: 1,
+      }),
+  },
+}
+
+export const FAKE_METHOD_NAMES = Object.keys(METHODS)
+
+/** Answers one request the way the real gateway would, scope checks included. */
+export function answerMethod(method: string, params: unknown, context: MethodContext): MethodAnswer {
+  const handler = METHODS[method]
+  // Unknown methods need admin on the real gateway: without it the answer is a scope error.
+  if (!handler) {
+    return hasScope(context.scopes, 'operator.admin')
+      ? invalid(`unknown method: ${method}`)
+      : { ok: false, error: missingScopeError('operator.admin') }
+  }
+  if (handler.scope && !hasScope(context.scopes, handler.scope)) {
+    return { ok: false, error: missingScopeError(handler.scope) }
+  }
+  return handler.handle(params, context)
+}
+
+export function healthSnapshot(world: FakeWorld) {
+  const byAgent = sessionsByAgent(world)
+  return {
+    ok: true,
+    ts: Date.now(),
+    durationMs: 0,
+    defaultAgentId: DEFAULT_AGENT_ID,
+    agents: byAgent.map(({ agentId, count }) => ({
+      agentId,
+      isDefault: agentId === DEFAULT_AGENT_ID,
+      sessions: { count },
+    })),
+    sessions: { count: byAgent.find(({ agentId }) => agentId === DEFAULT_AGENT_ID)?.count ?? 0 },
+  }
+}
+
+function sessionsByAgent(world: FakeWorld) {
+  return world.agents.map(({ id }) => ({
+    agentId: id,
+    count: world.sessions.filter((row) => row.agentId === id).length,
+  }))
+}
+
+function withParams<T>(
+  method: string,
+  schema: z.ZodType<T>,
+  params: unknown,
+  run: (params: T) => MethodAnswer,
+): MethodAnswer {
+  const parsed = schema.safeParse(params ?? {})
+  return parsed.success ? run(parsed.data) : invalid(paramsErrorMessage(`${method} params`, parsed.error))
+}
+
+function ok(payload: unknown): MethodAnswer {
+  return { ok: true, payload }
+}
+
+function invalid(message: string): MethodAnswer {
+  return { ok: false, error: { code: 'INVALID_REQUEST', message } }
+}

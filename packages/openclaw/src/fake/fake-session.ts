@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto'
+import type WebSocket from 'ws'
+import { requestFrameSchema } from '../protocol/frames.ts'
+import type { AuthThrottle } from './auth-throttle.ts'
+import { checkConnect } from './connect-check.ts'
+import { helloOk } from './fake-hello.ts'
+import { answerMethod, healthSnapshot, type MethodAnswer } from './fake-methods.ts'
+import { type FakeRecords, record } from './fake-records.ts'
+import type { FakeSettings } from './fake-settings.ts'
+import type { FakeWorld } from './fake-world.ts'
+import { TimerSet } from './timer-set.ts'
+
+/** What a session needs from its gateway. */
+export interface SessionHost {
+  settings: FakeSettings
+  world: FakeWorld
+  records: FakeRecords
+  throttle: AuthThrottle
+  bootId: string
+  startedAt: number
+  port(): number
+  onReady(session: FakeSession): void
+  onGone(session: FakeSession): void
+}
+
+const PRE_AUTH_MAX_BYTES = 64 * 1024
+// ws refuses close reasons longer than 123 bytes.
+const MAX_CLOSE_REASON = 120
+
+/** One client WebSocket on the fake: challenge, connect checks, then requests and events. */
+export class FakeSession {
+  readonly closed: Promise<void>
+  private phase: 'challenge' | 'authorizing' | 'ready' | 'closed' = 'challenge'
+  private seq = 0
+  private scopes: readonly string[] = []
+  private readonly timers = new TimerSet()
+  private markClosed: () => void = () => {}
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly address: string,
+    private readonly host: SessionHost,
+  ) {
+    this.closed = new Promise((resolve) => {
+      this.markClosed = resolve
+    })
+    // A client vanishing mid-write is normal here; `close` follows and cleans up.
+    socket.on('error', () => {})
+    socket.on('close', (code) => this.onClose(code))
+    socket.on('message', (data: Buffer) => this.onMessage(data))
+    this.start()
+  }
+
+  get isReady(): boolean {
+    return this.phase === 'ready'
+  }
+
+  /** Sends an event with the next per-connection `seq`; only authenticated clients get events. */
+  event(event: string, payload: unknown): void {
+    if (this.phase !== 'ready') return
+    this.socket.send(JSON.stringify({ type: 'event', event, payload, seq: ++this.seq }))
+  }
+
+  /** Sends `text` as is (authenticated clients only): for tests of what a client tolerates. */
+  raw(text: string): void {
+    if (this.phase === 'ready') this.socket.send(text)
+  }
+
+  /** As on a stopping gateway: `shutdown` to authenticated clients, then close 1012 for everyone. */
+  shutdown(): void {
+    this.event('shutdown', { reason: 'gateway stopping' })
+    this.close(1012, 'service restart')
+  }
+
+  private start(): void {
+    if (this.host.settings.mode === 'garbage') {
+      this.socket.send('Welcome! This server does not speak JSON.')
+      return
+    }
+    const payload = { nonce: randomUUID(), ts: Date.now(), capabilities: [] }
+    this.socket.send(JSON.stringify({ type: 'event', event: 'connect.challenge', payload }))
+    this.timers.later(() => {
+      if (this.phase === 'challenge') this.close(1000, '')
+    }, this.host.settings.handshakeTimeoutMs)
+  }
+
+  private onMessage(data: Buffer): void {
+    const text = data.toString('utf8')
+    record(this.host.records.frames, text)
+    const { mode } = this.host.settings
+    if (mode === 'garbage') {
+      this.socket.send('?? unknown command')
+    } else if (mode === 'close-mid-handshake' && this.phase === 'challenge') {
+      this.socket.terminate()
+    } else if (this.phase !== 'ready' && data.length > PRE_AUTH_MAX_BYTES) {
+      this.close(1009, '')
+    } else {
+      const request = this.parseRequest(text)
+      if (request) this.onRequest(request.id, request.method, request.params)
+    }
+  }
+
+  /** The request in `text`, or null after closing the socket the way the real gateway does. */
+  private parseRequest(text: string) {
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch {
+      this.close(1000, '')
+      return null
+    }
+    const frame = requestFrameSchema.safeParse(value)
+    if (frame.success) return frame.data
+    this.close(1008, 'invalid request frame')
+    return null
+  }
+
+  private onRequest(id: string, method: string, params: unknown): void {
+    if (this.phase === 'challenge') {
+      if (method === 'connect') {
+        this.onConnect(id, params)
+      } else {
+        const message = 'invalid handshake: first request must be connect'
+        this.reply(id, { ok: false, error: { code: 'INVALID_REQUEST', message } }, { close: [1008, message] })
+      }
+      return
+    }
+    if (this.phase !== 'ready') return
+    record(this.host.records.requests, { method, params })
+    const { world, settings, startedAt } = this.host
+    const context = {
+      world,
+      scopes: this.scopes,
+      version: settings.version,
+      port: this.host.port(),
+      startedAt,
+    }
+    this.reply(id, answerMethod(method, params, context), { delayMs: settings.methodDelaysMs[method] })
+  }
+
+  private onConnect(id: string, params: unknown): void {
+    const { settings, throttle, world } = this.host
+    record(this.host.records.connects, params)
+    this.phase = 'authorizing'
+    const decision = checkConnect(params, settings)
+    if (!decision.ok) {
+      const delay = decision.tokenMismatch
+        ? throttle.nextDelayMs(this.address) * settings.rejectDelayScale
+        : 0
+      const answer = { ok: false as const, error: decision.error }
+      this.timers.later(
+        () => this.reply(id, answer, { close: [decision.closeCode, decision.closeReason] }),
+        delay,
+      )
+      return
+    }
+    throttle.reset(this.address)
+    this.scopes = decision.scopes
+    const hello = helloOk({
+      protocol: settings.protocol,
+      version: settings.version,
+      bootId: this.host.bootId,
+      startedAt: this.host.startedAt,
+      tickIntervalMs: settings.tickIntervalMs,
+      role: decision.role,
+      scopes: decision.scopes,
+      world,
+    })
+    const then = () => {
+      this.phase = 'ready'
+      this.host.onReady(this)
+      this.event('health', healthSnapshot(world))
+    }
+    this.reply(id, { ok: true, payload: hello }, { then })
+  }
+
+  /** Sends the answer (later in slow mode or with a method delay), then closes or goes on as told. */
+  private reply(
+    id: string,
+    answer: MethodAnswer,
+    after: { close?: [number, string]; then?: () => void; delayMs?: number } = {},
+  ): void {
+    const send = () => {
+      if (this.phase === 'closed') return
+      this.socket.send(JSON.stringify({ type: 'res', id, ...answer }))
+      if (after.close) this.close(...after.close)
+      after.then?.()
+    }
+    const { mode, slowMs } = this.host.settings
+    const delay = (mode === 'slow' ? slowMs : 0) + (after.delayMs ?? 0)
+    if (delay > 0) this.timers.later(send, delay)
+    else send()
+  }
+
+  private close(code: number, reason: string): void {
+    if (this.phase === 'closed') return
+    this.socket.close(code, reason.slice(0, MAX_CLOSE_REASON))
+  }
+
+  private onClose(code: number): void {
+    record(this.host.records.closes, code)
+    this.phase = 'closed'
+    this.timers.clear()
+    this.host.onGone(this)
+    this.markClosed()
+  }
+}

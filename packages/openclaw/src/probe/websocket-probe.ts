@@ -1,0 +1,39 @@
+import { connectGateway } from '../client/connect.ts'
+import type { GatewayConnection } from '../client/connection.ts'
+import { GatewayError } from '../client/gateway-error.ts'
+import type { GatewayTarget } from '../client/target.ts'
+import { describeFailure } from './describe-failure.ts'
+import { readCounts } from './list-counts.ts'
+import { failedProbe, type ProbeResult } from './probe-result.ts'
+
+/** Handshake, then agents.list and sessions.list, all under the one deadline signal. */
+export async function probeWebSocket(
+  target: GatewayTarget,
+  clientVersion: string,
+  deadline: { signal: AbortSignal; timeoutMs: number; remainingMs(): number },
+  redact: (text: string) => string,
+): Promise<ProbeResult> {
+  let connection: GatewayConnection | undefined
+  try {
+    connection = await connectGateway(target, {
+      clientVersion,
+      signal: deadline.signal,
+      timeoutMs: Number.POSITIVE_INFINITY,
+    })
+    const counts = await readCounts(connection, deadline.signal)
+    return {
+      status: 'online',
+      latencyMs: connection.handshakeMs,
+      version: connection.hello.server.version,
+      ...counts,
+      error: null,
+      method: 'websocket',
+    }
+  } catch (error) {
+    const { status, error: text } = describeFailure(GatewayError.from(error), deadline.timeoutMs)
+    return failedProbe('websocket', status, text, redact)
+  } finally {
+    // Within what is left of the deadline, so the probe as a whole never outlives it.
+    await connection?.close({ timeoutMs: deadline.remainingMs() })
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+
+/** BullMQ queue names shared by the api (which enqueues manual probes) and the worker. */
+export const QUEUES = {
+  probeSweep: 'probe-sweep',
+  probeGateway: 'probe-gateway',
+  probeRollup: 'probe-rollup',
+  probeRetention: 'probe-retention',
+  pruneSessions: 'prune-expired-sessions',
+} as const
+
+/** BullMQ keys live under `<REDIS_PREFIX>:bull`, so installations sharing a Redis stay apart. */
+export const bullPrefix = (redisPrefix: string) => `${redisPrefix}:bull`
+
+/**
+ * Gateways probed together in one job: few enough to spread a sweep over several workers, many
+ * enough that queue overhead stays small next to the probes.
+ */
+export const PROBE_BATCH_SIZE = 25
+
+/** Probes of a batch of gateways. Job data sits in Redis in clear text: ids only, never a token. */
+export const probeGatewayJobSchema = z.object({
+  gateway_ids: z.array(z.number().int().positive()).min(1).max(PROBE_BATCH_SIZE),
+  reason: z.enum(['scheduled', 'manual']),
+})
+export type ProbeGatewayJob = z.infer<typeof probeGatewayJobSchema>
+
+/** Splits ids into probe batches, in order. */
+export function probeBatches(ids: number[]): number[][] {
+  const batches: number[][] = []
+  for (let i = 0; i < ids.length; i += PROBE_BATCH_SIZE) batches.push(ids.slice(i, i + PROBE_BATCH_SIZE))
+  return batches
+}
