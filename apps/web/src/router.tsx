@@ -6,7 +6,8 @@ import { AppLayout } from './layout/AppLayout.tsx'
 import { LOGIN_PATH } from './lib/login-path.ts'
 import { AgentsPage } from './pages/AgentsPage.tsx'
 import { ConnectionsPage } from './pages/ConnectionsPage.tsx'
-import { GatewaysPage } from './pages/GatewaysPage.tsx'
+import { GatewayPage } from './pages/gateway/GatewayPage.tsx'
+import { GatewaysPage } from './pages/gateways/GatewaysPage.tsx'
 import { LoginPage } from './pages/login/LoginPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx'
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/gateways" replace /> },
       { path: 'gateways', element: <GatewaysPage /> },
+      { path: 'gateways/:id', element: <GatewayPage /> },
       { path: 'connections', element: <ConnectionsPage /> },
       { path: 'agents', element: <AgentsPage /> },
       {

@@ -53,6 +53,8 @@ export const probeResultSchema = z.object({
   sessions_count: z.number().int(),
   agents_count: z.number().int(),
   error: z.string().optional(),
+  /** The probe was still queued or running at the deadline: this is the last known state. */
+  pending: z.literal(true).optional(),
 })
 export type ProbeResult = z.infer<typeof probeResultSchema>
 

@@ -15,7 +15,8 @@ import { parseBody, parseId, parseQuery } from '../http/validation.ts'
 import { presentGateway } from '../presenters/gateways.ts'
 import { presentProbe } from '../presenters/probes.ts'
 
-function summarizeGateway(row: GatewayRow, error: string): ProbeResult {
+/** The last known state of a gateway whose probe did not finish before the deadline. */
+function pendingResult(row: GatewayRow): ProbeResult {
   return {
     id: row.id,
     name: row.name,
@@ -24,7 +25,8 @@ function summarizeGateway(row: GatewayRow, error: string): ProbeResult {
     version: row.version,
     sessions_count: row.sessionsCount,
     agents_count: row.agentsCount,
-    error,
+    error: 'probe did not finish in time; its result will appear shortly',
+    pending: true,
   }
 }
 
@@ -61,10 +63,7 @@ export function gatewayHealthRoutes({ db, redis, config, probes }: RouteDeps): R
           // large fleet), so the last known state is reported and the result arrives with the next read.
           if (finished.has(id)) continue
           const row = await findGateway(db, id)
-          if (row)
-            results.push(
-              summarizeGateway(row, 'probe did not finish in time; its result will appear shortly'),
-            )
+          if (row) results.push(pendingResult(row))
         }
         const response: ProbeResponse = { results, probed_at: Math.floor(Date.now() / 1000) }
         return c.json(response)

@@ -1,6 +1,7 @@
 import { useTestRedis } from '@mc/testing'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { apiCall } from './api-call.ts'
 import { launchBrowser } from './browser.ts'
 import { saveScreenshot } from './screenshot.ts'
 import { type Credentials, signInByApi } from './sign-in.ts'
@@ -17,6 +18,8 @@ export interface AppContext {
   url(path: string): string
   /** Signs this test's tab in (as the first admin unless told otherwise) without the login page. */
   signIn(who?: Credentials): Promise<void>
+  /** The API, as whoever this test's tab is signed in as: for setting up data (`apiCall`). */
+  api(method: Parameters<typeof apiCall>[2], path: string, data?: unknown): Promise<unknown>
 }
 
 /**
@@ -34,6 +37,7 @@ export function setupApp(): AppContext {
     ctx.stack = await startStack(redis.prefix)
     ctx.url = (path) => new URL(path, ctx.stack.baseUrl).toString()
     ctx.signIn = (who = ctx.stack.admin) => signInByApi(ctx.page.context(), ctx.stack.baseUrl, who)
+    ctx.api = (method, path, data) => apiCall(ctx.page.context(), ctx.stack.baseUrl, method, path, data)
     ctx.browser = await launchBrowser()
   })
 

@@ -13,6 +13,20 @@ export const queryKeys = {
   /** Every page of every filter; `auditLog(filters)` is one filtered list. */
   audit: ['audit'] as const,
   auditLog: (filters: AuditFilters) => ['audit', filters] as const,
+  /**
+   * Everything about gateways lives under `['gateways']`, so one invalidation (or a live event)
+   * reaches the list, each gateway's page and every probe view. `gateway-cache.ts` patches them.
+   */
+  gateways: ['gateways'] as const,
+  gatewayList: ['gateways', 'list'] as const,
+  gatewayDetail: (id: number) => ['gateways', 'detail', id] as const,
+  /** The tick strips of one page of cards: `recentProbes(ids)`; all of them: `allRecentProbes`. */
+  allRecentProbes: ['gateways', 'recent'] as const,
+  recentProbes: (ids: readonly number[]) => ['gateways', 'recent', ids.join(',')] as const,
+  /** A gateway's probe history: the 24 h chart and the paged table. */
+  probeHistory: (id: number) => ['gateways', 'history', id] as const,
+  probeChart: (id: number) => ['gateways', 'history', id, 'last-24h'] as const,
+  probeLog: (id: number) => ['gateways', 'history', id, 'log'] as const,
 }
 
 export const HEALTH_REFETCH_MS = 15_000

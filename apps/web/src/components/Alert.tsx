@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { cx } from '../lib/class-names.ts'
 import { StatusDot, type StatusTone } from './StatusDot.tsx'
 
-type AlertTone = 'error' | 'warning' | 'success'
+export type AlertTone = 'error' | 'warning' | 'success'
 
 const TONES: Record<AlertTone, { classes: string; dot: StatusTone }> = {
   error: { classes: 'border-red-500/30 bg-red-500/5 text-red-300', dot: 'error' },

@@ -3,6 +3,7 @@ import { errorMessage } from '../lib/error-message.ts'
 import { Alert } from './Alert.tsx'
 import { Button } from './Button.tsx'
 import { Dialog } from './Dialog.tsx'
+import { DialogActions } from './DialogActions.tsx'
 
 interface ConfirmDialogProps {
   title: string
@@ -39,18 +40,14 @@ export function ConfirmDialog({
       role="alertdialog"
       title={title}
       description={description}
-      onDismiss={() => {
-        if (!pending) onCancel()
-      }}
+      busy={pending}
+      onDismiss={onCancel}
       footer={
-        <>
-          <Button onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
+        <DialogActions onCancel={onCancel} pending={pending}>
           <Button variant={destructive ? 'danger' : 'primary'} onClick={onConfirm} disabled={pending}>
             {pending ? 'Working…' : confirmLabel}
           </Button>
-        </>
+        </DialogActions>
       }
     >
       {error ? <Alert>{errorMessage(error)}</Alert> : null}

@@ -8,6 +8,8 @@ interface DialogProps {
   onDismiss: () => void
   /** False for a dialog that must be closed with its own buttons (e.g. a secret shown once). */
   dismissible?: boolean
+  /** Its action is running: Escape and the backdrop wait too. */
+  busy?: boolean
   /** `alertdialog` for confirmations that interrupt to ask about something destructive. */
   role?: 'dialog' | 'alertdialog'
   className?: string
@@ -25,12 +27,14 @@ export function Dialog({
   title,
   description,
   onDismiss,
-  dismissible = true,
+  dismissible: dismissibleWhenIdle = true,
+  busy = false,
   role = 'dialog',
   className,
   children,
   footer,
 }: DialogProps) {
+  const dismissible = dismissibleWhenIdle && !busy
   const ref = useRef<HTMLDialogElement>(null)
   const opener = useRef<Element | null>(null)
   const titleId = useId()
@@ -63,7 +67,7 @@ export function Dialog({
       }}
       onClose={() => {
         // Only the browser closes it (we unmount instead): e.g. Escape pressed over and over.
-        if (!ref.current?.open) onDismiss()
+        if (!ref.current?.open && !busy) onDismiss()
       }}
       onClick={(event) => {
         if (dismissible && event.target === event.currentTarget) onDismiss()

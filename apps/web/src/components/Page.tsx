@@ -1,18 +1,13 @@
-import type { ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { PageHeader } from './PageHeader.tsx'
 
-interface PageProps {
-  title: string
-  description?: string
-  actions?: ReactNode
-  children: ReactNode
-}
+type PageProps = ComponentProps<typeof PageHeader> & { children: ReactNode }
 
 /** A page's column, as in the seed's panels: header first, then sections spaced evenly. */
-export function Page({ title, description, actions, children }: PageProps) {
+export function Page({ children, ...header }: PageProps) {
   return (
     <div className="mx-auto max-w-5xl space-y-6 p-4 md:p-6">
-      <PageHeader title={title} description={description} actions={actions} />
+      <PageHeader {...header} />
       {children}
     </div>
   )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAge, formatDate, formatDateTime, formatDuration } from './time.ts'
+import { formatAge, formatClock, formatDate, formatDateTime, formatDuration } from './time.ts'
 
 describe('formatAge', () => {
   it('says never when there is no timestamp', () => {
@@ -45,5 +45,9 @@ describe('formatDate and formatDateTime', () => {
 
   it('shows the local date and time, zero-padded', () => {
     expect(formatDateTime(at)).toBe('2026-05-01 09:03:07')
+  })
+
+  it('shows the local time of day for chart axes', () => {
+    expect(formatClock(at)).toBe('09:03')
   })
 })

@@ -38,3 +38,9 @@ export function formatDateTime(unixSeconds: number): string {
   const d = new Date(unixSeconds * 1000)
   return `${formatDate(unixSeconds)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
 }
+
+/** A unix-seconds timestamp as a local time of day: "14:03", for chart axes. */
+export function formatClock(unixSeconds: number): string {
+  const d = new Date(unixSeconds * 1000)
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`
+}

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { useWorkerContext } from '../testing/worker-context.ts'
 import { probeGatewayJob } from './probe-gateway.ts'
 
-const ctx = useWorkerContext({ PROBE_TIMEOUT_MS: '2000' })
+const ctx = useWorkerContext({ PROBE_TIMEOUT_MS: '5000' })
 let seq = 0
 
 async function register(port: number, token: string | null) {

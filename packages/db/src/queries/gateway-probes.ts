@@ -82,7 +82,7 @@ export interface ProbeFilter {
   limit: number
 }
 
-/** Probe history, newest first, with a cursor for the next page. */
+/** Probe history, newest first (ids grow with time), with the id of the last row as the next cursor. */
 export async function listProbes(
   db: Database,
   filter: ProbeFilter,
@@ -96,7 +96,7 @@ export async function listProbes(
     .select()
     .from(gatewayProbes)
     .where(conditions.length > 0 ? and(...conditions) : sql`true`)
-    .orderBy(desc(gatewayProbes.probedAt), desc(gatewayProbes.id))
+    .orderBy(desc(gatewayProbes.id))
     .limit(filter.limit + 1)
   const page = rows.slice(0, filter.limit)
   const last = page.at(-1)

@@ -18,6 +18,7 @@ const DETAIL_CLASSES: Record<StatusTone, string> = {
   ok: 'text-green-400',
   warn: 'text-amber-400',
   error: 'text-red-400',
+  fault: 'text-rose-400',
   unknown: 'text-muted-foreground',
 }
 

@@ -3,6 +3,7 @@ import { useAuditLog } from '../../../api/audit.ts'
 import type { AuditFilters as Filters } from '../../../api/queries.ts'
 import { Button } from '../../../components/Button.tsx'
 import { EmptyState } from '../../../components/EmptyState.tsx'
+import { LoadMore } from '../../../components/LoadMore.tsx'
 import { Panel } from '../../../components/Panel.tsx'
 import { QueryView } from '../../../components/QueryView.tsx'
 import { Spinner } from '../../../components/Spinner.tsx'
@@ -63,17 +64,12 @@ export function AuditPanel() {
           return (
             <>
               <AuditTable entries={entries} onFilter={applyFilters} />
-              <div className="flex items-center justify-between gap-3 text-muted-foreground text-xs">
-                <span data-testid="audit-count">
-                  {entries.length} {entries.length === 1 ? 'entry' : 'entries'}
-                  {log.hasNextPage ? '' : ' · the whole log'}
-                </span>
-                {log.hasNextPage && (
-                  <Button onClick={() => log.fetchNextPage()} disabled={log.isFetchingNextPage}>
-                    {log.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                  </Button>
-                )}
-              </div>
+              <LoadMore
+                query={log}
+                count={`${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`}
+                end="the whole log"
+                testId="audit-count"
+              />
             </>
           )
         }}

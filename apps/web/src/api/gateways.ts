@@ -1,0 +1,59 @@
+import type { CreateGatewayRequest, UpdateGatewayRequest } from '@mc/shared'
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query'
+import { api } from './client.ts'
+import { useInvalidate } from './invalidate.ts'
+import { queryKeys } from './queries.ts'
+
+/**
+ * The worker probes every gateway every 30 s, so statuses change on their own. Until the live event
+ * stream patches the cache, the list and a gateway's page ask again this often.
+ */
+export const GATEWAYS_REFETCH_MS = 10_000
+
+export const gatewayListQuery = queryOptions({
+  queryKey: queryKeys.gatewayList,
+  queryFn: ({ signal }) => api.gateways.list(signal),
+  refetchInterval: GATEWAYS_REFETCH_MS,
+})
+
+/** `GET /api/gateways` (viewer): primary first, then by name; never a token. */
+export function useGateways() {
+  return useQuery(gatewayListQuery)
+}
+
+/** `GET /api/gateways/:id` (viewer): the gateway, its uptime, latency percentiles and latest probes. */
+export function useGatewayDetail(id: number | null) {
+  return useQuery({
+    queryKey: queryKeys.gatewayDetail(id ?? 0),
+    queryFn: ({ signal }) => api.gateways.get(id ?? 0, signal),
+    enabled: id !== null,
+    refetchInterval: GATEWAYS_REFETCH_MS,
+  })
+}
+
+/** A change to the registry: every gateway view (the primary may have moved) and the audit log. */
+const useRefreshAfterGatewayChange = () => useInvalidate(queryKeys.gateways, queryKeys.audit)
+
+/** `POST /api/gateways` (admin): 201, 400 with field details, 409 for a taken name. */
+export function useCreateGateway() {
+  const refresh = useRefreshAfterGatewayChange()
+  return useMutation({
+    mutationFn: (body: CreateGatewayRequest) => api.gateways.create(body),
+    onSuccess: refresh,
+  })
+}
+
+/** `PUT /api/gateways` (admin): edit, set primary, replace or clear the token. */
+export function useUpdateGateway() {
+  const refresh = useRefreshAfterGatewayChange()
+  return useMutation({
+    mutationFn: (body: UpdateGatewayRequest) => api.gateways.update(body),
+    onSuccess: refresh,
+  })
+}
+
+/** `DELETE /api/gateways` (admin): 409 for the primary while others exist. */
+export function useDeleteGateway() {
+  const refresh = useRefreshAfterGatewayChange()
+  return useMutation({ mutationFn: (id: number) => api.gateways.remove(id), onSuccess: refresh })
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { makeGateway } from '../testing/fixtures.ts'
+import {
+  createGatewayBody,
+  EMPTY_GATEWAY_FORM,
+  gatewayFormValues,
+  updateGatewayBody,
+} from './gateway-form.ts'
+
+describe('createGatewayBody', () => {
+  it('trims name and host, sends the port as a number and no token when empty', () => {
+    const body = createGatewayBody({ ...EMPTY_GATEWAY_FORM, name: ' Prod ', host: ' 10.0.1.50 ' }, false)
+    expect(body).toEqual({
+      name: 'Prod',
+      host: '10.0.1.50',
+      port: 18789,
+      token: undefined,
+      is_primary: false,
+      tls_insecure: false,
+    })
+  })
+
+  it('leaves a bad port for the API to judge, and an empty one to its default', () => {
+    const form = { ...EMPTY_GATEWAY_FORM, name: 'a', host: 'b' }
+    expect(createGatewayBody({ ...form, port: '70000' }, false).port).toBe(70000)
+    expect(JSON.parse(JSON.stringify(createGatewayBody({ ...form, port: 'abc' }, false))).port).toBeNull()
+    expect(createGatewayBody({ ...form, port: ' ' }, false).port).toBeUndefined()
+  })
+
+  it('sends the token as typed and the self-signed flag for wss:// hosts only', () => {
+    const form = { ...EMPTY_GATEWAY_FORM, name: 'a', token: ' s3cret', tlsInsecure: true }
+    expect(createGatewayBody({ ...form, host: 'wss://gw.example.com' }, true)).toMatchObject({
+      token: ' s3cret',
+      is_primary: true,
+      tls_insecure: true,
+    })
+    expect(createGatewayBody({ ...form, host: 'gw.example.com' }, true).tls_insecure).toBe(false)
+  })
+})
+
+describe('updateGatewayBody', () => {
+  const gateway = makeGateway({ id: 7, name: 'Prod', host: 'wss://gw.example.com', token_set: true })
+  const unchanged = gatewayFormValues(gateway)
+
+  it('starts from the gateway with an empty token field, and sends nothing when nothing changed', () => {
+    expect(unchanged).toMatchObject({ name: 'Prod', port: '18789', token: '' })
+    expect(updateGatewayBody(gateway, unchanged, false)).toBeNull()
+  })
+
+  it('sends only the fields that changed', () => {
+    expect(updateGatewayBody(gateway, { ...unchanged, name: 'Production', port: '443' }, false)).toEqual({
+      id: 7,
+      name: 'Production',
+      port: 443,
+    })
+    expect(updateGatewayBody(gateway, { ...unchanged, tlsInsecure: true }, false)).toEqual({
+      id: 7,
+      tls_insecure: true,
+    })
+  })
+
+  it('replaces the token when one is typed, clears it when asked, keeps it otherwise', () => {
+    expect(updateGatewayBody(gateway, { ...unchanged, token: 'new' }, false)).toEqual({ id: 7, token: 'new' })
+    expect(updateGatewayBody(gateway, { ...unchanged, token: 'ignored' }, true)).toEqual({
+      id: 7,
+      token: null,
+    })
+  })
+
+  it('turns the self-signed flag off when the host stops being wss://', () => {
+    const insecure = makeGateway({ id: 8, host: 'wss://gw', tls_insecure: true })
+    expect(updateGatewayBody(insecure, { ...gatewayFormValues(insecure), host: 'gw' }, false)).toEqual({
+      id: 8,
+      host: 'gw',
+      tls_insecure: false,
+    })
+  })
+})

@@ -1,0 +1,26 @@
+import { GATEWAY_STATUSES } from '@mc/shared'
+import { describe, expect, it } from 'vitest'
+import { countStatuses, GATEWAY_STATUS_ORDER, summarizeStatuses } from './gateway-status.ts'
+
+describe('gateway statuses', () => {
+  it('orders every status exactly once', () => {
+    expect([...GATEWAY_STATUS_ORDER].sort()).toEqual([...GATEWAY_STATUSES].sort())
+  })
+
+  it('counts statuses, zero for the missing ones', () => {
+    expect(countStatuses(['online', 'online', 'error'])).toEqual({
+      online: 2,
+      offline: 0,
+      timeout: 0,
+      error: 1,
+      unknown: 0,
+    })
+  })
+
+  it('summarizes the statuses that occur, healthy first', () => {
+    expect(summarizeStatuses(['offline', 'online', 'online', 'timeout'])).toBe(
+      '2 online · 1 offline · 1 timeout',
+    )
+    expect(summarizeStatuses([])).toBe('nothing')
+  })
+})

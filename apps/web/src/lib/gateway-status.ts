@@ -1,0 +1,50 @@
+import type { GatewayStatus } from '@mc/shared'
+import type { StatusTone } from '../components/StatusDot.tsx'
+
+/**
+ * What each gateway status means on screen: the seed's colours (online green, offline red, timeout
+ * amber, unknown muted) plus `error` (reachable but refusing: auth, protocol) in rose, so a gateway
+ * that answers wrongly never looks like one that is simply down.
+ */
+export const GATEWAY_STATUS_TONE: Record<GatewayStatus, StatusTone> = {
+  online: 'ok',
+  offline: 'error',
+  timeout: 'warn',
+  error: 'fault',
+  unknown: 'unknown',
+}
+
+/** The status word's colour, matching its dot. */
+export const GATEWAY_STATUS_TEXT: Record<GatewayStatus, string> = {
+  online: 'text-green-400',
+  offline: 'text-red-400',
+  timeout: 'text-amber-400',
+  error: 'text-rose-400',
+  unknown: 'text-muted-foreground',
+}
+
+/** Filter chips and summaries list the statuses in this order: healthy first, never probed last. */
+export const GATEWAY_STATUS_ORDER: readonly GatewayStatus[] = [
+  'online',
+  'offline',
+  'timeout',
+  'error',
+  'unknown',
+]
+
+export type StatusCounts = Record<GatewayStatus, number>
+
+export function countStatuses(statuses: Iterable<GatewayStatus>): StatusCounts {
+  const counts: StatusCounts = { online: 0, offline: 0, timeout: 0, error: 0, unknown: 0 }
+  for (const status of statuses) counts[status] += 1
+  return counts
+}
+
+/** "12 online · 1 offline": the statuses that occur, in the usual order; "nothing" for none. */
+export function summarizeStatuses(statuses: Iterable<GatewayStatus>): string {
+  const counts = countStatuses(statuses)
+  const parts = GATEWAY_STATUS_ORDER.filter((status) => counts[status] > 0).map(
+    (status) => `${counts[status]} ${status}`,
+  )
+  return parts.length > 0 ? parts.join(' · ') : 'nothing'
+}

@@ -1,0 +1,97 @@
+import { ApiRequestError } from '@mc/shared'
+import { useState } from 'react'
+import { useParams } from 'react-router'
+import { useProbesInFlight } from '../../api/gateway-probes.ts'
+import { useGatewayDetail } from '../../api/gateways.ts'
+import { useRole } from '../../auth/use-role.ts'
+import { Badge } from '../../components/Badge.tsx'
+import { ErrorState } from '../../components/ErrorState.tsx'
+import { Notice, type NoticeMessage } from '../../components/Notice.tsx'
+import { Page } from '../../components/Page.tsx'
+import { Skeleton } from '../../components/Skeleton.tsx'
+import { gatewayAddress } from '../../lib/gateway-address.ts'
+import { GatewayStatusDot, GatewayStatusLabel } from '../gateways/GatewayStatus.tsx'
+import { ProbeButton } from '../gateways/ProbeButton.tsx'
+import { useProbeRunner } from '../gateways/use-probe-runner.ts'
+import { NotFoundPage } from '../NotFoundPage.tsx'
+import { GatewayOverview } from './GatewayOverview.tsx'
+import { LatencyPanel } from './LatencyPanel.tsx'
+import { ProbeLogPanel } from './ProbeLogPanel.tsx'
+
+const BACK = { to: '/gateways', label: 'Gateways' }
+
+/** A gateway id from the URL: a positive integer the database can hold, else null. */
+function parseId(param: string | undefined): number | null {
+  if (!param || !/^\d{1,10}$/.test(param)) return null
+  const id = Number(param)
+  return id >= 1 && id <= 2_147_483_647 ? id : null
+}
+
+/** `/gateways/:id`: one gateway's status, uptime, latency over the day and its probe history. */
+export function GatewayPage() {
+  const { id: param } = useParams()
+  const id = parseId(param)
+  const detail = useGatewayDetail(id)
+  const { can } = useRole()
+  const [notice, setNotice] = useState<NoticeMessage | null>(null)
+  const prober = useProbeRunner(setNotice)
+  const inFlight = useProbesInFlight()
+
+  const missing = detail.error instanceof ApiRequestError && detail.error.status === 404
+  if (id === null || missing) {
+    return (
+      <NotFoundPage
+        title="Gateway not found"
+        message={`There is no gateway with id ${param ?? ''}: it may have been deleted.`}
+      />
+    )
+  }
+  if (!detail.data) {
+    return (
+      <Page title="Gateway" back={BACK}>
+        {detail.isError ? (
+          <ErrorState
+            title="Could not load this gateway"
+            error={detail.error}
+            onRetry={() => detail.refetch()}
+            retrying={detail.isFetching}
+          />
+        ) : (
+          <Skeleton className="h-40 w-full" />
+        )}
+      </Page>
+    )
+  }
+
+  const { gateway } = detail.data
+  const probing = inFlight.all || inFlight.ids.has(gateway.id)
+  return (
+    <Page
+      title={gateway.name}
+      back={BACK}
+      badges={
+        <>
+          <GatewayStatusDot status={gateway.status} />
+          <GatewayStatusLabel status={gateway.status} />
+          {gateway.is_primary === 1 && <Badge variant="primary">Primary</Badge>}
+        </>
+      }
+      description={<span className="font-mono">{gatewayAddress(gateway.host, gateway.port)}</span>}
+      actions={
+        can('operator') && (
+          <ProbeButton
+            label="Probe"
+            target={gateway.name}
+            probing={probing}
+            onClick={() => prober.run({ id: gateway.id })}
+          />
+        )
+      }
+    >
+      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+      <GatewayOverview detail={detail.data} />
+      <LatencyPanel gatewayId={gateway.id} />
+      <ProbeLogPanel gatewayId={gateway.id} />
+    </Page>
+  )
+}

@@ -1,0 +1,63 @@
+import type { Gateway } from '@mc/shared'
+import { useRole } from '../../auth/use-role.ts'
+import { Button } from '../../components/Button.tsx'
+import { ProbeButton } from './ProbeButton.tsx'
+
+export interface GatewayActions {
+  onProbe: (gateway: Gateway) => void
+  onSetPrimary: (gateway: Gateway) => void
+  onEdit: (gateway: Gateway) => void
+  onDelete: (gateway: Gateway) => void
+}
+
+interface GatewayCardActionsProps extends GatewayActions {
+  gateway: Gateway
+  probing: boolean
+  /** A change to this gateway (e.g. becoming primary) is on its way. */
+  busy: boolean
+}
+
+/** Probe for operators; Set Primary, Edit and Delete for admins; nothing at all for viewers. */
+export function GatewayCardActions({
+  gateway,
+  probing,
+  busy,
+  onProbe,
+  onSetPrimary,
+  onEdit,
+  onDelete,
+}: GatewayCardActionsProps) {
+  const { can } = useRole()
+  if (!can('operator')) return null
+  return (
+    <div className="flex shrink-0 flex-wrap items-center justify-end gap-1.5">
+      <ProbeButton
+        label="Probe"
+        target={gateway.name}
+        probing={probing}
+        onClick={() => onProbe(gateway)}
+        className="h-7"
+      />
+      {can('admin') && (
+        <>
+          {gateway.is_primary === 0 && (
+            <Button className="h-7" disabled={busy} onClick={() => onSetPrimary(gateway)}>
+              Set Primary
+            </Button>
+          )}
+          <Button className="h-7" variant="ghost" disabled={busy} onClick={() => onEdit(gateway)}>
+            Edit
+          </Button>
+          <Button
+            className="h-7 text-red-400 hover:text-red-300"
+            variant="ghost"
+            disabled={busy}
+            onClick={() => onDelete(gateway)}
+          >
+            Delete
+          </Button>
+        </>
+      )}
+    </div>
+  )
+}

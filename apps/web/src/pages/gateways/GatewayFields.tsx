@@ -1,0 +1,94 @@
+import { CheckboxField } from '../../components/CheckboxField.tsx'
+import { TextField } from '../../components/TextField.tsx'
+import { isSecureUrlHost } from '../../lib/gateway-address.ts'
+import type { GatewayFormValues } from '../../lib/gateway-form.ts'
+
+type FieldErrors = Partial<Record<'name' | 'host' | 'port' | 'token' | 'tls_insecure', string>>
+
+interface GatewayFieldsProps {
+  values: GatewayFormValues
+  onChange: (values: GatewayFormValues) => void
+  errors: FieldErrors
+  /** What an empty token field means: none (add) or keep the current one (edit). */
+  tokenHint: string
+  disabled?: boolean
+  /** The token field alone is off (the edit dialog's "Clear the token" is ticked). */
+  tokenDisabled?: boolean
+}
+
+/**
+ * Name, host, port and token, shared by the add form and the edit dialog; "allow a self-signed
+ * certificate" appears once the host is a wss:// URL. The API's complaints show under each field.
+ */
+export function GatewayFields({
+  values,
+  onChange,
+  errors,
+  tokenHint,
+  disabled = false,
+  tokenDisabled = false,
+}: GatewayFieldsProps) {
+  const set = (change: Partial<GatewayFormValues>) => onChange({ ...values, ...change })
+  return (
+    <div className="grid gap-3 sm:grid-cols-[1fr_1fr]">
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="off"
+        required
+        disabled={disabled}
+        hint='Descriptive: "Production", "Staging", "Dev"'
+        error={errors.name}
+        value={values.name}
+        onChange={(event) => set({ name: event.target.value })}
+      />
+      <TextField
+        label="Host"
+        name="host"
+        autoComplete="off"
+        spellCheck={false}
+        required
+        disabled={disabled}
+        placeholder="10.0.1.50"
+        hint="IP address, hostname, or a ws:// or wss:// URL"
+        error={errors.host}
+        value={values.host}
+        onChange={(event) => set({ host: event.target.value })}
+      />
+      <TextField
+        label="Port"
+        name="port"
+        inputMode="numeric"
+        autoComplete="off"
+        disabled={disabled}
+        hint="WebSocket port, 18789 by default"
+        error={errors.port}
+        value={values.port}
+        onChange={(event) => set({ port: event.target.value })}
+      />
+      <TextField
+        label="Token"
+        name="token"
+        type="password"
+        autoComplete="new-password"
+        disabled={disabled || tokenDisabled}
+        hint={tokenHint}
+        error={errors.token}
+        value={values.token}
+        onChange={(event) => set({ token: event.target.value })}
+      />
+      {isSecureUrlHost(values.host) && (
+        <CheckboxField
+          fieldClassName="sm:col-span-2"
+          label="Allow a self-signed certificate"
+          hint="Only for a gateway you trust whose wss:// certificate no authority signed."
+          name="tls_insecure"
+          disabled={disabled}
+          error={errors.tls_insecure}
+          checked={values.tlsInsecure}
+          onChange={(tlsInsecure) => set({ tlsInsecure })}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,138 @@
+import type { Gateway } from '@mc/shared'
+import { useState } from 'react'
+import { useProbesInFlight } from '../../api/gateway-probes.ts'
+import { useDeleteGateway, useGateways, useUpdateGateway } from '../../api/gateways.ts'
+import { useRole } from '../../auth/use-role.ts'
+import { Button } from '../../components/Button.tsx'
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
+import { Notice, type NoticeMessage } from '../../components/Notice.tsx'
+import { Page } from '../../components/Page.tsx'
+import { QueryView } from '../../components/QueryView.tsx'
+import { errorMessage } from '../../lib/error-message.ts'
+import { useConfirmation } from '../../lib/use-confirmation.ts'
+import { AddGatewayForm } from './AddGatewayForm.tsx'
+import { EditGatewayDialog } from './EditGatewayDialog.tsx'
+import { GatewayList } from './GatewayList.tsx'
+import { GatewaysEmptyState } from './GatewaysEmptyState.tsx'
+import { ProbeButton } from './ProbeButton.tsx'
+import { useProbeRunner } from './use-probe-runner.ts'
+
+/** The seed's Gateway Manager: every registered gateway, probing, and (for admins) the registry. */
+export function GatewaysPage() {
+  const gateways = useGateways()
+  const { can } = useRole()
+  const [adding, setAdding] = useState(false)
+  const [notice, setNotice] = useState<NoticeMessage | null>(null)
+  const [editing, setEditing] = useState<Gateway | null>(null)
+  const setPrimary = useUpdateGateway()
+  const remove = useDeleteGateway()
+  const deleting = useConfirmation<Gateway>(remove.reset)
+  const prober = useProbeRunner(setNotice)
+  const probingAll = useProbesInFlight().all
+  const count = gateways.data?.gateways.length ?? 0
+  const say = (text: string) => setNotice({ tone: 'success', text })
+
+  const actions = (
+    <>
+      {can('operator') && (
+        <ProbeButton
+          label="Probe All"
+          target="all gateways"
+          probing={probingAll}
+          disabled={count === 0}
+          onClick={() => prober.run({})}
+        />
+      )}
+      {can('admin') && (
+        <Button variant="primary" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+          + Add Gateway
+        </Button>
+      )}
+    </>
+  )
+
+  return (
+    <Page
+      title="Gateway Manager"
+      description="Manage multiple OpenClaw gateway connections"
+      actions={actions}
+    >
+      {adding && (
+        <AddGatewayForm
+          onCancel={() => setAdding(false)}
+          onAdded={(gateway) => {
+            setAdding(false)
+            say(`Added ${gateway.name}${gateway.is_primary ? ' as the primary gateway' : ''}.`)
+          }}
+        />
+      )}
+      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+      <QueryView
+        query={gateways}
+        errorTitle="Could not load gateways"
+        isEmpty={(data) => data.gateways.length === 0}
+        empty={<GatewaysEmptyState onAdd={can('admin') && !adding ? () => setAdding(true) : null} />}
+      >
+        {(data) => (
+          <GatewayList
+            gateways={data.gateways}
+            busyId={setPrimary.isPending ? (setPrimary.variables?.id ?? null) : null}
+            probedAt={prober.probedAt}
+            onProbe={(gateway) => prober.run({ id: gateway.id })}
+            onSetPrimary={(gateway) =>
+              setPrimary.mutate(
+                { id: gateway.id, is_primary: true },
+                {
+                  onSuccess: () => say(`${gateway.name} is now the primary gateway.`),
+                  onError: (error) =>
+                    setNotice({
+                      tone: 'error',
+                      text: `Could not make ${gateway.name} primary: ${errorMessage(error)}`,
+                    }),
+                },
+              )
+            }
+            onEdit={setEditing}
+            onDelete={deleting.ask}
+          />
+        )}
+      </QueryView>
+
+      {editing && (
+        <EditGatewayDialog
+          gateway={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={(gateway) => {
+            setEditing(null)
+            say(`Saved ${gateway.name}.`)
+          }}
+        />
+      )}
+      {deleting.target && (
+        <ConfirmDialog
+          title={`Delete ${deleting.target.name}?`}
+          description={
+            <>
+              <strong className="text-foreground">{deleting.target.name}</strong> is removed from Mission
+              Control with its probe history and token. The gateway itself keeps running.
+            </>
+          }
+          confirmLabel="Delete gateway"
+          pending={remove.isPending}
+          error={remove.error}
+          onCancel={deleting.close}
+          onConfirm={() => {
+            const target = deleting.target
+            if (target)
+              remove.mutate(target.id, {
+                onSuccess: () => {
+                  deleting.close()
+                  say(`Deleted ${target.name}.`)
+                },
+              })
+          }}
+        />
+      )}
+    </Page>
+  )
+}
