@@ -1,5 +1,5 @@
 import type { Database } from '@mc/db'
-import type { Logger, TokenCipher } from '@mc/runtime'
+import type { EventPublisher, Logger, TokenCipher } from '@mc/runtime'
 import type { Principal } from '@mc/shared'
 import type { Redis } from 'ioredis'
 import type { Authenticator } from './auth/authenticate.ts'
@@ -17,6 +17,8 @@ export interface AppDeps {
   tokenCipher: TokenCipher
   /** Manual probes go through the worker's queue. */
   probes: ProbeDispatcher
+  /** Fire-and-forget: never slows or fails a request, even with Redis down. */
+  events: EventPublisher
   startedAt: Date
 }
 

@@ -31,6 +31,10 @@ export const apiConfigSchema = z.object({
   MC_DEFAULT_GATEWAY_NAME: envOptionalString().pipe(z.string().max(100).default('Default gateway')),
   /** The worker's probe deadline; manual probes wait for it (plus queueing) before answering. */
   PROBE_TIMEOUT_MS: envInt(5000, { min: 200, max: 60_000 }),
+  /** A CLI connection without a heartbeat for this long is disconnected (the seed's 60 s). */
+  HEARTBEAT_TIMEOUT_S: envInt(60, { min: 5, max: 86_400 }),
+  /** What tools are told to use between heartbeats; keep it well below the timeout. */
+  HEARTBEAT_INTERVAL_S: envInt(30, { min: 1, max: 3600 }),
   SESSION_TTL_HOURS: envInt(168, { min: 1, max: 24 * 365 }),
   /** Behind a reverse proxy: take the client address and https from X-Forwarded-* headers. */
   TRUST_PROXY: envBoolean(false),

@@ -4,6 +4,7 @@ import { closeDb, createDb, runMigrations } from '@mc/db'
 import {
   assertPostgresReachable,
   assertRedisReachable,
+  createEventPublisher,
   createLogger,
   createRedis,
   createTokenCipher,
@@ -37,7 +38,10 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
   await ensureDefaultGateway(db, config, tokenCipher)
   const probes = createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX)
-  const app = createApp({ config, db, redis, logger, tokenCipher, probes, startedAt: new Date() })
+  const events = createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, (err) =>
+    logger.warn({ err: err.message }, 'event not published'),
+  )
+  const app = createApp({ config, db, redis, logger, tokenCipher, probes, events, startedAt: new Date() })
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST })
   await new Promise<void>((resolve, reject) => {
@@ -56,6 +60,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
         if ('closeIdleConnections' in server) server.closeIdleConnections()
       })
       await probes.close()
+      events.close()
       await closeDb(db)
       redis.disconnect()
     },

@@ -16,6 +16,8 @@ export const workerConfigSchema = z.object({
   /** Failures in a row before an online gateway is shown as failed. */
   FAILURE_THRESHOLD: envInt(1, { min: 1, max: 100 }),
   PROBE_RETENTION_DAYS: envInt(30, { min: 1, max: 3650 }),
+  /** How often CLI connections without heartbeats are expired. */
+  EXPIRY_SWEEP_S: envInt(15, { min: 1, max: 3600 }),
 })
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>

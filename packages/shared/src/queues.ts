@@ -7,6 +7,7 @@ export const QUEUES = {
   probeRollup: 'probe-rollup',
   probeRetention: 'probe-retention',
   pruneSessions: 'prune-expired-sessions',
+  expireConnections: 'expire-connections',
 } as const
 
 /** BullMQ keys live under `<REDIS_PREFIX>:bull`, so installations sharing a Redis stay apart. */

@@ -18,6 +18,8 @@ function limiter(redis: Redis, prefix: string, name: string, points: number) {
     points,
     duration: 60,
     insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }),
+    // While Redis is down, fall back to the in-process limiter at once instead of waiting on it.
+    rejectIfRedisNotReady: true,
   })
 }
 

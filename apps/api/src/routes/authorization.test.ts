@@ -121,6 +121,38 @@ const table: RouteCase[] = [
     request: async () => ({ url: `/api/gateways/health/recent?ids=${gateway.id}` }),
   },
   {
+    method: 'POST',
+    path: '/connect',
+    access: 'operator',
+    request: async () => ({ url: '/api/connect', body: { agent_name: fresh('agent'), tool_name: 'codex' } }),
+  },
+  { method: 'GET', path: '/connect', access: 'viewer', request: async () => ({ url: '/api/connect' }) },
+  {
+    method: 'DELETE',
+    path: '/connect',
+    access: 'operator',
+    request: async () => ({
+      url: '/api/connect',
+      body: { connection_id: (await liveConnection()).connection_id },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/agents/:id/heartbeat',
+    access: 'operator',
+    request: async () => {
+      const { agent_id, connection_id } = await liveConnection()
+      return { url: `/api/agents/${agent_id}/heartbeat`, body: { connection_id } }
+    },
+  },
+  { method: 'GET', path: '/agents', access: 'viewer', request: async () => ({ url: '/api/agents' }) },
+  {
+    method: 'GET',
+    path: '/agents/:id',
+    access: 'viewer',
+    request: async () => ({ url: `/api/agents/${(await liveConnection()).agent_id}` }),
+  },
+  {
     method: 'DELETE',
     path: '/gateways',
     access: 'admin',
@@ -136,6 +168,16 @@ const table: RouteCase[] = [
     },
   },
 ]
+
+/** A fresh live CLI connection, registered with an operator key. */
+async function liveConnection(): Promise<{ agent_id: number; connection_id: string }> {
+  const res = await t.app.request('/api/connect', {
+    method: 'POST',
+    headers: { 'x-api-key': (await makeApiKey(t.deps.db, 'operator')).key },
+    body: JSON.stringify({ agent_name: fresh('agent'), tool_name: 'codex' }),
+  })
+  return (await res.json()) as { agent_id: number; connection_id: string }
+}
 
 type Caller = 'no credentials' | Role | 'revoked key' | 'disabled user' | 'expired session'
 const CALLERS: Caller[] = [

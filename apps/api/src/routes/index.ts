@@ -1,8 +1,10 @@
 import type { RouteDeps } from '../app-env.ts'
 import type { RouteDef } from '../http/route.ts'
+import { agentRoutes } from './agents.ts'
 import { apiKeyRoutes } from './api-keys.ts'
 import { auditRoutes } from './audit.ts'
 import { authRoutes } from './auth.ts'
+import { connectionRoutes } from './connections.ts'
 import { gatewayHealthRoutes } from './gateway-health.ts'
 import { gatewayRoutes } from './gateways.ts'
 import { healthRoutes } from './health.ts'
@@ -16,6 +18,8 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...userRoutes(deps),
     ...gatewayRoutes(deps),
     ...gatewayHealthRoutes(deps),
+    ...connectionRoutes(deps),
+    ...agentRoutes(deps),
     ...apiKeyRoutes(deps),
     ...auditRoutes(deps),
   ]

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
-import { createLogger, createTokenCipher } from '@mc/runtime'
+import { createEventPublisher, createLogger, createTokenCipher } from '@mc/runtime'
 import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { afterAll, beforeAll } from 'vitest'
 import { type App, createApp } from '../app.ts'
@@ -53,10 +53,14 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       logger,
       tokenCipher: createTokenCipher(config.MC_SECRET_KEY),
       probes: createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX),
+      events: createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, () => {}),
       startedAt: new Date(),
     }
     context.app = createApp(context.deps)
   })
-  afterAll(() => context.deps?.probes.close())
+  afterAll(async () => {
+    context.deps?.events.close()
+    await context.deps?.probes.close()
+  })
   return context
 }

@@ -1,4 +1,5 @@
 import type { WorkerContext } from '../worker-context.ts'
+import { expireStaleConnections } from './expire-connections.ts'
 import type { JobDefinition } from './job-definition.ts'
 import { probeGatewayJob } from './probe-gateway.ts'
 import { probeRetention, probeRollup } from './probe-history.ts'
@@ -13,5 +14,6 @@ export function createJobDefinitions(ctx: WorkerContext): JobDefinition[] {
     probeGatewayJob(ctx),
     probeRollup(ctx),
     probeRetention(ctx),
+    expireStaleConnections(ctx),
   ]
 }

@@ -1,15 +1,16 @@
 import { and, asc, count, eq, ilike, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { agents } from '../schema/agents.ts'
-import { directConnections } from '../schema/direct-connections.ts'
 import { tokenUsage } from '../schema/token-usage.ts'
 
 type AgentRow = typeof agents.$inferSelect
 export type AgentWithConnections = AgentRow & { openConnections: number }
 
+// Written out in full: drizzle would render the outer `agents.id` unqualified inside the subquery,
+// where it would mean direct_connections.id.
 const openConnections = sql<number>`(
-  select count(*)::int from ${directConnections}
-  where ${directConnections.agentId} = ${agents.id} and ${directConnections.status} = 'connected')`
+  select count(*)::int from direct_connections d
+  where d.agent_id = "agents"."id" and d.status = 'connected')`
 
 export interface AgentFilter {
   status?: AgentRow['status']

@@ -163,18 +163,19 @@ export async function disconnectConnection(db: Database, connectionId: string, r
       .where(eq(directConnections.connectionId, connectionId))
       .for('update')
     if (!current) return undefined
-    if (current.status === 'disconnected') return { connection: current, changed: false, agentOffline: false }
+    if (current.status === 'disconnected') return { connection: current, changed: false, offlineAgent: null }
     const [connection] = await tx
       .update(directConnections)
       .set({ status: 'disconnected', disconnectedAt: sql`now()`, disconnectReason: reason })
       .where(eq(directConnections.id, current.id))
       .returning()
-    const offline = await tx.execute(sql`
+    const offline = await tx.execute<{ id: number; name: string }>(sql`
       update agents a set status = 'offline', updated_at = now()
       where a.id = ${current.agentId} and not exists (
         select 1 from direct_connections d where d.agent_id = a.id and d.status = 'connected')
-      returning a.id`)
-    return { connection: connection ?? current, changed: true, agentOffline: offline.length > 0 }
+      returning a.id, a.name`)
+    const agent = offline[0] as { id: number; name: string } | undefined
+    return { connection: connection ?? current, changed: true, offlineAgent: agent ?? null }
   })
 }
 

@@ -1,0 +1,212 @@
+import { schema } from '@mc/db'
+import { createRedis } from '@mc/runtime'
+import {
+  agentDetailResponseSchema,
+  agentsResponseSchema,
+  connectionsResponseSchema,
+  connectResponseSchema,
+  heartbeatResponseSchema,
+} from '@mc/shared'
+import { eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../app.ts'
+import { makeApiKey } from '../testing/factories.ts'
+import { useTestApp } from '../testing/test-app.ts'
+
+const t = useTestApp()
+let headers: Record<string, string>
+
+beforeAll(async () => {
+  headers = { 'x-api-key': (await makeApiKey(t.deps.db, 'operator')).key }
+})
+
+const send = (method: string, url: string, body: unknown, app = t.app) =>
+  app.request(url, { method, headers, body: JSON.stringify(body) })
+
+async function connect(body: Record<string, unknown>) {
+  const res = await send('POST', '/api/connect', body)
+  expect(res.status, await res.clone().text()).toBe(200)
+  return connectResponseSchema.parse(await res.json())
+}
+
+const heartbeat = (agent: number | string, body: Record<string, unknown>) =>
+  send('POST', `/api/agents/${agent}/heartbeat`, body)
+
+async function connection(connectionId: string) {
+  const [row] = await t.deps.db
+    .select()
+    .from(schema.directConnections)
+    .where(eq(schema.directConnections.connectionId, connectionId))
+  return row
+}
+
+describe('POST /api/connect', () => {
+  it('creates the agent on first sight with role cli, online, and tells the tool how to heartbeat', async () => {
+    const c = await connect({ agent_name: 'claude-1', tool_name: 'claude-code' })
+    expect(c).toMatchObject({ agent_name: 'claude-1', status: 'connected', heartbeat_interval_s: 30 })
+    expect(c.heartbeat_url).toBe(`/api/agents/${c.agent_id}/heartbeat`)
+    const [agent] = await t.deps.db.select().from(schema.agents).where(eq(schema.agents.id, c.agent_id))
+    expect(agent).toMatchObject({ role: 'cli', status: 'online' })
+    const again = await connect({ agent_name: 'claude-1', tool_name: 'other-tool', agent_role: 'reviewer' })
+    expect(again.agent_id).toBe(c.agent_id)
+    expect((await connection(c.connection_id))?.status).toBe('connected')
+  })
+
+  it('retires the older live connection when the same agent and tool reconnect', async () => {
+    const first = await connect({ agent_name: 'codex-9', tool_name: 'codex' })
+    const second = await connect({ agent_name: 'codex-9', tool_name: 'codex' })
+    expect(second.connection_id).not.toBe(first.connection_id)
+    expect(await connection(first.connection_id)).toMatchObject({
+      status: 'disconnected',
+      disconnectReason: 'replaced',
+    })
+    expect((await connection(second.connection_id))?.status).toBe('connected')
+  })
+
+  it('accepts metadata objects up to 16 KB and refuses bigger or non-object ones', async () => {
+    const ok = await send('POST', '/api/connect', {
+      agent_name: 'meta',
+      tool_name: 't',
+      metadata: { blob: 'x'.repeat(15_000) },
+    })
+    expect(ok.status).toBe(200)
+    for (const metadata of [{ blob: 'x'.repeat(17_000) }, 'text', [1, 2]]) {
+      const bad = await send('POST', '/api/connect', { agent_name: 'meta', tool_name: 't', metadata })
+      expect(bad.status).toBe(400)
+      expect(((await bad.json()) as { details: { path: string }[] }).details[0]?.path).toBe('metadata')
+    }
+    const missing = await send('POST', '/api/connect', { tool_name: 't', extra: 1 })
+    const paths = ((await missing.json()) as { details: { path: string }[] }).details
+      .map((d) => d.path)
+      .sort()
+    expect(paths).toEqual(['agent_name', 'extra'])
+  })
+})
+
+describe('POST /api/agents/:id/heartbeat', () => {
+  it('extends the connection on database time and records token usage, by id or by name', async () => {
+    const c = await connect({ agent_name: 'beater', tool_name: 'codex' })
+    const res = await heartbeat(c.agent_id, {
+      connection_id: c.connection_id,
+      tokens: { input: 1500, output: 800, model: 'claude-3-5-sonnet-20241022' },
+    })
+    const body = heartbeatResponseSchema.parse(await res.json())
+    expect(body).toMatchObject({
+      status: 'ok',
+      agent_id: c.agent_id,
+      connection_id: c.connection_id,
+      token_recorded: true,
+    })
+    const nowS = Math.floor(Date.now() / 1000)
+    expect(body.next_heartbeat_before).toBeGreaterThanOrEqual(nowS + 55)
+    expect(body.next_heartbeat_before).toBeLessThanOrEqual(nowS + 65)
+    expect((await connection(c.connection_id))?.lastHeartbeat).toBeInstanceOf(Date)
+
+    const byName = await heartbeat('beater', {
+      connection_id: c.connection_id,
+      token_usage: { model: 'gpt-5', inputTokens: 10, outputTokens: 5 },
+    })
+    expect(await byName.json()).toMatchObject({ status: 'ok', token_recorded: true })
+    const plain = await heartbeat(c.agent_id, { connection_id: c.connection_id })
+    expect(await plain.json()).toMatchObject({ token_recorded: false })
+
+    const detail = agentDetailResponseSchema.parse(
+      await (await t.app.request(`/api/agents/${c.agent_id}`, { headers })).json(),
+    )
+    expect(detail.tokens.all).toEqual([
+      { model: 'claude-3-5-sonnet-20241022', input: 1500, output: 800 },
+      { model: 'gpt-5', input: 10, output: 5 },
+    ])
+    expect(detail.tokens['24h']).toEqual(detail.tokens.all)
+    expect(detail.agent).toMatchObject({ name: 'beater', status: 'online', open_connections: 1 })
+    expect(detail.connections.map((x) => x.connection_id)).toEqual([c.connection_id])
+  })
+
+  it('is 404 for a connection of another agent, 409 once disconnected, 400 for bad token counts', async () => {
+    const mine = await connect({ agent_name: 'owner', tool_name: 'codex' })
+    const other = await connect({ agent_name: 'stranger', tool_name: 'codex' })
+    const foreign = await heartbeat(other.agent_id, { connection_id: mine.connection_id })
+    expect(foreign.status).toBe(404)
+    expect((await heartbeat(mine.agent_id, { connection_id: 'conn-nope' })).status).toBe(404)
+    for (const tokens of [
+      { input: -1, output: 0, model: 'm' },
+      { input: 1.5, output: 0, model: 'm' },
+      { input: 1 },
+    ]) {
+      expect((await heartbeat(mine.agent_id, { connection_id: mine.connection_id, tokens })).status).toBe(400)
+    }
+    await send('DELETE', '/api/connect', { connection_id: mine.connection_id })
+    const late = await heartbeat(mine.agent_id, { connection_id: mine.connection_id })
+    expect(late.status).toBe(409)
+    expect(await late.json()).toMatchObject({ error: expect.stringContaining('register again') })
+  })
+})
+
+describe('DELETE /api/connect', () => {
+  it('disconnects, takes the agent offline with its last connection, and is harmless to repeat', async () => {
+    const a = await connect({ agent_name: 'leaver', tool_name: 'one' })
+    const b = await connect({ agent_name: 'leaver', tool_name: 'two' })
+    const first = await send('DELETE', '/api/connect', { connection_id: a.connection_id })
+    expect(await first.json()).toEqual({ status: 'disconnected', connection_id: a.connection_id })
+    const agent = async () =>
+      (await t.deps.db.select().from(schema.agents).where(eq(schema.agents.id, a.agent_id)))[0]?.status
+    expect(await agent()).toBe('online')
+    await send('DELETE', '/api/connect', { connection_id: b.connection_id })
+    expect(await agent()).toBe('offline')
+    const repeat = await send('DELETE', '/api/connect', { connection_id: b.connection_id })
+    expect(repeat.status).toBe(200)
+    expect((await send('DELETE', '/api/connect', { connection_id: 'conn-unknown' })).status).toBe(404)
+  })
+})
+
+describe('listing connections and agents', () => {
+  it('filters and pages connections newest first, with the seed fields', async () => {
+    for (let i = 0; i < 3; i++)
+      await connect({ agent_name: 'lister', tool_name: `tool-${i}`, metadata: { i } })
+    const page = async (query: string) =>
+      connectionsResponseSchema.parse(await (await t.app.request(`/api/connect${query}`, { headers })).json())
+    const first = await page('?agent=lister&limit=2')
+    expect(first.connections.map((c) => c.tool_name)).toEqual(['tool-2', 'tool-1'])
+    expect(first.connections[0]).toMatchObject({
+      agent_name: 'lister',
+      agent_status: 'online',
+      agent_role: 'cli',
+      metadata: '{"i":2}',
+    })
+    const rest = await page(`?agent=lister&limit=2&before=${first.next_before}`)
+    expect(rest.connections.map((c) => c.tool_name)).toEqual(['tool-0'])
+    expect((await page('?tool=tool-1&status=connected')).connections).toHaveLength(1)
+    expect((await t.app.request('/api/connect?status=maybe', { headers })).status).toBe(400)
+  })
+
+  it('lists agents with their live connections and finds one by name', async () => {
+    const list = agentsResponseSchema.parse(
+      await (await t.app.request('/api/agents?q=lister', { headers })).json(),
+    )
+    expect(list).toMatchObject({
+      total: 1,
+      agents: [{ name: 'lister', open_connections: 3, status: 'online' }],
+    })
+    expect((await t.app.request('/api/agents/lister', { headers })).status).toBe(200)
+    expect((await t.app.request('/api/agents/nobody', { headers })).status).toBe(404)
+  })
+})
+
+describe('with Redis down', () => {
+  it('still connects, heartbeats and disconnects (Postgres only)', async () => {
+    const deadRedis = createRedis('redis://127.0.0.1:1', { lazyConnect: true, retryStrategy: () => 1000 })
+    deadRedis.on('error', () => {})
+    const app = createApp({ ...t.deps, redis: deadRedis })
+    try {
+      const res = await send('POST', '/api/connect', { agent_name: 'resilient', tool_name: 'codex' }, app)
+      expect(res.status).toBe(200)
+      const c = connectResponseSchema.parse(await res.json())
+      const beat = await send('POST', c.heartbeat_url, { connection_id: c.connection_id }, app)
+      expect(beat.status).toBe(200)
+      const bye = await send('DELETE', '/api/connect', { connection_id: c.connection_id }, app)
+      expect(bye.status).toBe(200)
+    } finally {
+      deadRedis.disconnect()
+    }
+  })
+})
