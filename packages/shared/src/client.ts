@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { agentDetailResponseSchema, agentsResponseSchema } from './agents.ts'
 import {
   apiKeyResponseSchema,
   apiKeysResponseSchema,
@@ -7,6 +8,14 @@ import {
 } from './api-keys.ts'
 import { type AuditQuery, auditResponseSchema } from './audit.ts'
 import { type LoginRequest, loginResponseSchema, meResponseSchema } from './auth.ts'
+import {
+  type ConnectRequest,
+  connectionsResponseSchema,
+  connectResponseSchema,
+  disconnectResponseSchema,
+  type HeartbeatRequest,
+  heartbeatResponseSchema,
+} from './connections.ts'
 import { apiErrorSchema } from './errors.ts'
 import {
   type CreateGatewayRequest,
@@ -142,6 +151,42 @@ export function createApiClient(options: ApiClientOptions = {}) {
       recent: (ids: number[], limit = 30, signal?: AbortSignal) =>
         request('GET', `/api/gateways/health/recent${toQueryString({ ids: ids.join(','), limit })}`, {
           schema: recentProbesResponseSchema,
+          signal,
+        }),
+    },
+    connections: {
+      list: (
+        query: {
+          status?: 'connected' | 'disconnected'
+          agent?: string
+          tool?: string
+          limit?: number
+          before?: number
+        } = {},
+        signal?: AbortSignal,
+      ) =>
+        request('GET', `/api/connect${toQueryString(query)}`, { schema: connectionsResponseSchema, signal }),
+      connect: (body: ConnectRequest) =>
+        request('POST', '/api/connect', { body, schema: connectResponseSchema }),
+      heartbeat: (agent: number | string, body: HeartbeatRequest) =>
+        request('POST', `/api/agents/${encodeURIComponent(String(agent))}/heartbeat`, {
+          body,
+          schema: heartbeatResponseSchema,
+        }),
+      disconnect: (connectionId: string) =>
+        request('DELETE', '/api/connect', {
+          body: { connection_id: connectionId },
+          schema: disconnectResponseSchema,
+        }),
+    },
+    agents: {
+      list: (
+        query: { status?: 'online' | 'offline'; q?: string; limit?: number; offset?: number } = {},
+        signal?: AbortSignal,
+      ) => request('GET', `/api/agents${toQueryString(query)}`, { schema: agentsResponseSchema, signal }),
+      get: (agent: number | string, signal?: AbortSignal) =>
+        request('GET', `/api/agents/${encodeURIComponent(String(agent))}`, {
+          schema: agentDetailResponseSchema,
           signal,
         }),
     },
