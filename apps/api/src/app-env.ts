@@ -2,6 +2,7 @@ import type { Database } from '@mc/db'
 import type { EventPublisher, Logger, TokenCipher } from '@mc/runtime'
 import type { Principal } from '@mc/shared'
 import type { Redis } from 'ioredis'
+import type { ApiKeyCache } from './auth/api-key-cache.ts'
 import type { Authenticator } from './auth/authenticate.ts'
 import type { AuthLimiters } from './auth/rate-limits.ts'
 import type { ApiConfig } from './config.ts'
@@ -11,6 +12,8 @@ import type { ProbeDispatcher } from './probes/probe-dispatcher.ts'
 export interface AppDeps {
   config: ApiConfig
   db: Database
+  /** A pool whose commits do not wait for the disk: heartbeats only. */
+  ingestDb: Database
   redis: Redis
   logger: Logger
   /** Encrypts gateway tokens with MC_SECRET_KEY before they are stored. */
@@ -25,6 +28,8 @@ export interface AppDeps {
 /** What route handlers get: the process's dependencies plus the app-wide auth machinery. */
 export interface RouteDeps extends AppDeps {
   limiters: AuthLimiters
+  /** Cleared by every key or user change, so revocations take effect at once in this process. */
+  keyCache: ApiKeyCache
   authenticate: Authenticator
 }
 

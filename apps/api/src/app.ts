@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv, RouteDeps } from './app-env.ts'
+import { createApiKeyCache } from './auth/api-key-cache.ts'
 import { createAuthenticator } from './auth/authenticate.ts'
 import { authorize } from './auth/authorize.ts'
 import { createAuthLimiters } from './auth/rate-limits.ts'
@@ -12,8 +13,12 @@ import { apiRoutes } from './routes/index.ts'
 import { spaRoutes } from './static/spa.ts'
 
 export function createRouteDeps(deps: AppDeps): RouteDeps {
-  const withLimiters = { ...deps, limiters: createAuthLimiters(deps.redis, deps.config.REDIS_PREFIX) }
-  return { ...withLimiters, authenticate: createAuthenticator(withLimiters) }
+  const base = {
+    ...deps,
+    limiters: createAuthLimiters(deps.redis, deps.config.REDIS_PREFIX),
+    keyCache: createApiKeyCache(),
+  }
+  return { ...base, authenticate: createAuthenticator(base) }
 }
 
 /** The whole HTTP surface: `/api/*` JSON routes, each behind `authorize`, then the SPA for everything else. */

@@ -32,6 +32,11 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   if (config.MIGRATE_ON_START) await runMigrations(config.DATABASE_URL)
 
   const db = createDb(config.DATABASE_URL, { max: config.DB_POOL_MAX, applicationName: 'mc-api' })
+  const ingestDb = createDb(config.DATABASE_URL, {
+    max: config.DB_POOL_MAX,
+    applicationName: 'mc-api-ingest',
+    synchronousCommit: false,
+  })
   await ensureInitialAdmin(db, config.MC_ADMIN_PASSWORD)
   const redis = createRedis(config.REDIS_URL)
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'))
@@ -41,7 +46,17 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   const events = createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, (err) =>
     logger.warn({ err: err.message }, 'event not published'),
   )
-  const app = createApp({ config, db, redis, logger, tokenCipher, probes, events, startedAt: new Date() })
+  const app = createApp({
+    config,
+    db,
+    ingestDb,
+    redis,
+    logger,
+    tokenCipher,
+    probes,
+    events,
+    startedAt: new Date(),
+  })
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST })
   await new Promise<void>((resolve, reject) => {
@@ -61,7 +76,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       })
       await probes.close()
       events.close()
-      await closeDb(db)
+      await Promise.all([closeDb(db), closeDb(ingestDb)])
       redis.disconnect()
     },
   }

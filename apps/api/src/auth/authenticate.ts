@@ -33,15 +33,16 @@ export function createAuthenticator(deps: Omit<RouteDeps, 'authenticate'>) {
   const lastTouched = new Map<number, number>()
 
   async function byKey(c: Context, key: string): Promise<Authenticated> {
-    const ip = clientIp(c, deps.config.TRUST_PROXY)
-    await assertNotBlocked(deps.limiters.failedKeys, ip, 'API key checks')
     if (deps.config.MC_API_KEY && secretsEqual(key, deps.config.MC_API_KEY)) {
       return {
         principal: { kind: 'env_key', id: null, name: 'MC_API_KEY', role: 'admin' },
         credential: 'api_key',
       }
     }
-    const row = await findApiKeyByHash(deps.db, sha256(key))
+    const keyHash = sha256(key)
+    const cached = deps.keyCache.get(keyHash)
+    if (cached) return { principal: cached, credential: 'api_key' }
+    const row = await findApiKeyByHash(deps.db, keyHash)
     const problem = !row
       ? 'unknown API key'
       : row.revokedAt
@@ -50,6 +51,10 @@ export function createAuthenticator(deps: Omit<RouteDeps, 'authenticate'>) {
           ? 'API key owner disabled'
           : undefined
     if (!row || problem) {
+      // Only failed checks consult the limiter: a valid key is not a guess, and a tool behind the
+      // same address as someone guessing keeps working.
+      const ip = clientIp(c, deps.config.TRUST_PROXY)
+      await assertNotBlocked(deps.limiters.failedKeys, ip, 'API key checks')
       await countFailure(deps.limiters.failedKeys, ip)
       await recordAudit(deps.db, {
         actor: 'anonymous',
@@ -65,10 +70,9 @@ export function createAuthenticator(deps: Omit<RouteDeps, 'authenticate'>) {
       lastTouched.set(row.id, now)
       await touchApiKey(deps.db, row.id)
     }
-    return {
-      principal: { kind: 'api_key', id: row.id, name: row.name, role: row.role },
-      credential: 'api_key',
-    }
+    const principal: Principal = { kind: 'api_key', id: row.id, name: row.name, role: row.role }
+    deps.keyCache.set(keyHash, principal)
+    return { principal, credential: 'api_key' }
   }
 
   async function bySession(token: string): Promise<Authenticated> {

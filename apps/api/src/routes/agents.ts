@@ -20,7 +20,7 @@ function agentRef(c: Context): number | string {
   return /^\d{1,10}$/.test(raw) ? Number(raw) : raw
 }
 
-export function agentRoutes({ db, config, events }: RouteDeps): RouteDef[] {
+export function agentRoutes({ db, ingestDb, config, events }: RouteDeps): RouteDef[] {
   return [
     {
       method: 'POST',
@@ -36,7 +36,7 @@ export function agentRoutes({ db, config, events }: RouteDeps): RouteDef[] {
             input: body.token_usage.inputTokens,
             output: body.token_usage.outputTokens,
           })
-        const outcome = await recordHeartbeat(db, {
+        const outcome = await recordHeartbeat(ingestDb, {
           agent,
           connectionId: body.connection_id,
           timeoutS: config.HEARTBEAT_TIMEOUT_S,
@@ -46,9 +46,11 @@ export function agentRoutes({ db, config, events }: RouteDeps): RouteDef[] {
           throw new HttpError(404, `no connection ${body.connection_id} for agent ${agent}`)
         }
         if (outcome.kind === 'disconnected') {
+          // The reason tells a tool whether to reconnect (expired) or step aside (replaced by a newer one).
           throw new HttpError(
             409,
             `connection ${body.connection_id} is disconnected: register again with POST /api/connect`,
+            { reason: outcome.reason },
           )
         }
         events.publish({

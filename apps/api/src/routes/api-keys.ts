@@ -9,7 +9,7 @@ import type { RouteDef } from '../http/route.ts'
 import { parseBody, parseId } from '../http/validation.ts'
 import { presentApiKey } from '../presenters/api-keys.ts'
 
-export function apiKeyRoutes({ db, config }: RouteDeps): RouteDef[] {
+export function apiKeyRoutes({ db, config, keyCache }: RouteDeps): RouteDef[] {
   return [
     {
       method: 'GET',
@@ -50,6 +50,7 @@ export function apiKeyRoutes({ db, config }: RouteDeps): RouteDef[] {
       handler: async (c) => {
         const id = parseId(c)
         const row = await revokeApiKey(db, id)
+        keyCache.clear()
         if (!row) throw new HttpError(404, `no API key with id ${id}`)
         await recordAudit(db, {
           actor: actorName(c.var.principal),

@@ -138,7 +138,10 @@ describe('POST /api/agents/:id/heartbeat', () => {
     await send('DELETE', '/api/connect', { connection_id: mine.connection_id })
     const late = await heartbeat(mine.agent_id, { connection_id: mine.connection_id })
     expect(late.status).toBe(409)
-    expect(await late.json()).toMatchObject({ error: expect.stringContaining('register again') })
+    expect(await late.json()).toMatchObject({
+      error: expect.stringContaining('register again'),
+      details: { reason: 'disconnected' },
+    })
   })
 })
 

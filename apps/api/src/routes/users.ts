@@ -9,7 +9,7 @@ import type { RouteDef } from '../http/route.ts'
 import { parseBody, parseId } from '../http/validation.ts'
 import { presentUser } from '../presenters/users.ts'
 
-export function userRoutes({ db, config }: RouteDeps): RouteDef[] {
+export function userRoutes({ db, config, keyCache }: RouteDeps): RouteDef[] {
   return [
     {
       method: 'GET',
@@ -55,6 +55,8 @@ export function userRoutes({ db, config }: RouteDeps): RouteDef[] {
           throw error
         }
         if (!user) throw new HttpError(404, `no user with id ${id}`)
+        // A role change or a disabled owner changes what that user's keys may do.
+        keyCache.clear()
         // A disabled account or a reset password ends every session of that user at once.
         if (body.disabled === true || passwordHash) await deleteSessionsOfUser(db, id)
         await recordAudit(db, {

@@ -49,6 +49,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     context.deps = {
       config,
       db: database.db,
+      ingestDb: database.db,
       redis: redis.redis,
       logger,
       tokenCipher: createTokenCipher(config.MC_SECRET_KEY),

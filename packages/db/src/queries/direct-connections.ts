@@ -103,7 +103,7 @@ export interface HeartbeatInput {
 export type HeartbeatOutcome =
   | { kind: 'ok'; agentId: number; expiresAt: Date; tokenRecorded: boolean }
   | { kind: 'not_found' }
-  | { kind: 'disconnected' }
+  | { kind: 'disconnected'; reason: string | null }
 
 /**
  * One round trip on the hot path: extends the connection (database time), refreshes the agent and
@@ -141,14 +141,14 @@ export async function recordHeartbeat(db: Database, input: HeartbeatInput): Prom
     }
   }
   const [existing] = await db
-    .select({ status: directConnections.status, agentId: agents.id, agentName: agents.name })
+    .select({ reason: directConnections.disconnectReason, agentId: agents.id, agentName: agents.name })
     .from(directConnections)
     .innerJoin(agents, eq(agents.id, directConnections.agentId))
     .where(eq(directConnections.connectionId, input.connectionId))
   const belongs =
     existing &&
     (typeof input.agent === 'number' ? existing.agentId === input.agent : existing.agentName === input.agent)
-  return !belongs ? { kind: 'not_found' } : { kind: 'disconnected' }
+  return !belongs ? { kind: 'not_found' } : { kind: 'disconnected', reason: existing.reason }
 }
 
 /**

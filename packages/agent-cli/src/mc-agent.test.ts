@@ -1,0 +1,222 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { type AddressInfo, createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { agentName, useRealApi } from './testing/real-api.ts'
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url))
+const bundle = fileURLToPath(new URL('../dist/mc-agent.js', import.meta.url))
+const real = useRealApi()
+const { connectionsOf, connected, heartbeatAdvances } = real
+let url: string
+let key: string
+
+beforeAll(async () => {
+  // The artifact users run: the same bundle `npm run build` makes.
+  await promisify(execFile)(process.execPath, ['../../scripts/bundle-node.mjs', 'src/mc-agent.ts'], {
+    cwd: packageDir,
+  })
+  url = real.url
+  key = real.key
+})
+
+interface Agent {
+  process: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+}
+
+const running: Agent[] = []
+afterEach(() => {
+  for (const agent of running.splice(0)) agent.process.kill('SIGKILL')
+})
+
+/** Runs the built mc-agent; stdout and stderr (its own and the command's) are collected together. */
+function mcAgent(args: string[], command: string[], env: Record<string, string> = {}): Agent {
+  const child = spawn(process.execPath, [bundle, ...args, '--', ...command], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)))
+  const agent = { process: child, output: () => output, exited }
+  running.push(agent)
+  return agent
+}
+
+const nodeCommand = (script: string) => [process.execPath, '-e', script]
+
+describe('mc-agent against the real API', () => {
+  it('registers, heartbeats while the command runs, passes its exit code through and disconnects', async () => {
+    const name = agentName()
+    const agent = mcAgent(
+      ['--url', url, '--name', name, '--tool', 'codex', '--tool-version', '2.1.0', '--interval', '1'].concat([
+        '--metadata',
+        '{"model":"gpt-5"}',
+      ]),
+      nodeCommand('setTimeout(() => process.exit(3), 4000)'),
+      { MC_API_KEY: key },
+    )
+    const first = await connected(name)
+    expect(first).toMatchObject({ tool_name: 'codex', tool_version: '2.1.0', agent_name: name })
+    expect(JSON.parse(first.metadata ?? '{}')).toMatchObject({
+      workspace: process.cwd(),
+      command: 'node',
+      model: 'gpt-5',
+    })
+    await heartbeatAdvances(name, first)
+
+    expect(await agent.exited).toBe(3)
+    const after = await connectionsOf(name)
+    expect(after.map((c) => [c.connection_id, c.status])).toEqual([[first.connection_id, 'disconnected']])
+    expect(agent.output()).not.toContain(key)
+    expect(agent.output()).toBe('')
+  })
+
+  it('passes SIGTERM on to the command, disconnects, and exits 143', async () => {
+    const name = agentName()
+    const agent = mcAgent(
+      [
+        '--url',
+        url,
+        '--api-key',
+        key,
+        '--name',
+        name,
+        '--tool',
+        'claude-code',
+        '--interval',
+        '1',
+        '--verbose',
+      ],
+      nodeCommand(`
+        process.on('SIGTERM', () => {
+          console.log('child got SIGTERM')
+          process.removeAllListeners('SIGTERM')
+          process.kill(process.pid, 'SIGTERM')
+        })
+        console.log('child ready')
+        setInterval(() => {}, 1000)`),
+    )
+    const connection = await connected(name)
+    await vi.waitFor(() => expect(agent.output()).toContain('child ready'))
+    agent.process.kill('SIGTERM')
+
+    expect(await agent.exited).toBe(143)
+    expect(agent.output()).toContain('child got SIGTERM')
+    expect(agent.output()).toContain(`disconnected ${connection.connection_id}`)
+    expect((await connectionsOf(name)).map((c) => c.status)).toEqual(['disconnected'])
+    expect(agent.output()).not.toContain(key)
+  })
+
+  it('registers again when its connection is ended under it (409), and keeps heartbeating', async () => {
+    const name = agentName()
+    const agent = mcAgent(
+      ['--url', url, '--name', name, '--tool', 'codex', '--interval', '1', '-v'],
+      nodeCommand('setTimeout(() => process.exit(0), 7000)'),
+      { MC_API_KEY: key },
+    )
+    const first = await connected(name)
+    const ended = await fetch(`${url}/api/connect`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify({ connection_id: first.connection_id }),
+    })
+    expect(ended.status).toBe(200)
+
+    const second = await connected(name)
+    expect(second.connection_id).not.toBe(first.connection_id)
+    await heartbeatAdvances(name, second)
+    expect(await agent.exited).toBe(0)
+    expect(agent.output()).toContain(`connection ${first.connection_id} ended on the server`)
+    expect(agent.output()).toContain(
+      `re-registered: agent ${second.agent_id} (${name}), connection ${second.connection_id}`,
+    )
+    const statuses = (await connectionsOf(name)).map((c) => [c.connection_id, c.status])
+    expect(statuses).toHaveLength(2)
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        [first.connection_id, 'disconnected'],
+        [second.connection_id, 'disconnected'],
+      ]),
+    )
+    expect(agent.output()).not.toContain(key)
+  })
+
+  it('gives way, without a tug of war, to a newer mc-agent with the same name and tool', async () => {
+    const name = agentName()
+    const args = ['--url', url, '--name', name, '--tool', 'codex', '--interval', '1']
+    const older = mcAgent(args, nodeCommand('setTimeout(() => process.exit(0), 5000)'), { MC_API_KEY: key })
+    const first = await connected(name)
+    const newer = mcAgent(args, nodeCommand('setTimeout(() => process.exit(0), 5000)'), { MC_API_KEY: key })
+    await vi.waitFor(() => expect(older.output()).toContain('was replaced'), { timeout: 8000 })
+    expect(older.output()).toBe(
+      `mc-agent: connection ${first.connection_id} was replaced by a newer one of the same agent and tool: another mc-agent with the same --name and --tool? Monitoring stops; the command keeps running\n`,
+    )
+    const second = await connected(name)
+    await heartbeatAdvances(name, second)
+    expect(await older.exited).toBe(0)
+    expect(await newer.exited).toBe(0)
+    expect(newer.output()).toBe('')
+    const connections = await connectionsOf(name)
+    expect(connections.map((c) => [c.connection_id, c.status, c.disconnect_reason])).toEqual([
+      [second.connection_id, 'disconnected', 'disconnected'],
+      [first.connection_id, 'disconnected', 'replaced'],
+    ])
+  })
+
+  it('reports a refused key once and lets the command run to its end', async () => {
+    const wrongKey = `mc_${randomBytes(16).toString('hex')}`
+    const agent = mcAgent(
+      ['--url', url, '--api-key', wrongKey, '--name', agentName(), '--tool', 'codex'],
+      nodeCommand('setTimeout(() => { console.log("work done"); process.exit(0) }, 1000)'),
+    )
+    expect(await agent.exited).toBe(0)
+    const lines = agent.output().trim().split('\n')
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatch(
+      /^mc-agent: monitoring stopped: POST \/api\/connect: HTTP 401: .*check --api-key/,
+    )
+    expect(lines[1]).toBe('work done')
+    expect(agent.output()).not.toContain(wrongKey)
+  })
+
+  it('runs the command anyway when Mission Control is down, and exits with its code', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((resolve) => closed.close(resolve))
+    const agent = mcAgent(
+      ['--url', `http://127.0.0.1:${port}`, '--name', agentName(), '--tool', 'codex'],
+      nodeCommand('setTimeout(() => process.exit(5), 1500)'),
+      { MC_API_KEY: key },
+    )
+    expect(await agent.exited).toBe(5)
+    expect(agent.output()).toMatch(
+      /^mc-agent: cannot register with Mission Control yet \(.*\); the command runs anyway/,
+    )
+    expect(agent.output().trim().split('\n')).toHaveLength(1)
+    expect(agent.output()).not.toContain(key)
+  })
+
+  it('exits 2 with a usage error, and 127 for a command that does not exist', async () => {
+    const usage = mcAgent(['--url', url, '--api-key', key, '--name', 'x'], ['true'])
+    expect(await usage.exited).toBe(2)
+    expect(usage.output()).toBe('mc-agent: --tool is required\nRun mc-agent --help for usage.\n')
+
+    const missing = mcAgent(
+      ['--url', url, '--name', agentName(), '--tool', 't'],
+      ['no-such-program-mc-agent'],
+      {
+        MC_API_KEY: key,
+      },
+    )
+    expect(await missing.exited).toBe(127)
+    expect(missing.output()).toContain('mc-agent: cannot run no-such-program-mc-agent: ENOENT')
+    expect(missing.output()).not.toContain(key)
+  })
+})

@@ -1,0 +1,1 @@
+export { serverTestConfig as default } from '@mc/testing/vitest-config'
