@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { closeDb, createApiKey, createDb, expireConnections, runMigrations } from '@mc/db'
+import { closeDb, createApiKey, createDb, expireConnections } from '@mc/db'
 import { ensureTestServices, freePort } from '@mc/local-stack'
+import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { sql } from 'drizzle-orm'
-import postgres from 'postgres'
 import { newApiKey, sha256 } from '../src/auth/secrets.ts'
 
 const CONNECTIONS = 5000
@@ -47,11 +47,8 @@ function post(agent: http.Agent, port: number, path: string, key: string, body: 
 
 async function main() {
   const services = await ensureTestServices()
-  const dbName = `mc_bench_${randomBytes(4).toString('hex')}`
-  const admin = postgres(services.postgresAdminUrl, { max: 1, onnotice: () => {} })
-  await admin`create database ${admin(dbName)}`
-  const dbUrl = Object.assign(new URL(services.postgresAdminUrl), { pathname: `/${dbName}` }).toString()
-  await runMigrations(dbUrl)
+  const scratch = await createScratchDatabase(services.postgresAdminUrl, 'mc_bench')
+  const dbUrl = scratch.url
   const db = createDb(dbUrl, { max: 4 })
   const port = await freePort()
   const api = spawn(
@@ -171,8 +168,7 @@ async function main() {
   } finally {
     api.kill('SIGTERM')
     await closeDb(db)
-    await admin`drop database if exists ${admin(dbName)} with (force)`
-    await admin.end()
+    await scratch.drop()
     await services.stop()
   }
 }

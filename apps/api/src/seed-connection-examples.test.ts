@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { promisify } from 'node:util'
 import { schema } from '@mc/db'
 import { connectionsResponseSchema, connectResponseSchema } from '@mc/shared'
-import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiConfigSchema } from './config.ts'
-import { type RunningApi, startApi } from './server.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { makeApiKey } from './testing/factories.ts'
+import { runCurlExample, useListeningApi } from './testing/running-api.ts'
 
 // The three Direct CLI Connections examples of the product description, character for character:
 // what existing tools send. Only the origin and the key are filled in for the test instance.
@@ -44,41 +39,15 @@ const DISCONNECT = `curl -X DELETE "http://localhost:3000/api/connect" \\
 "connection_id": "conn-abc123def456"
 }'`
 
-const run = promisify(execFile)
-const database = useTestDatabase()
-const redis = useTestRedis()
-let api: RunningApi
+const api = useListeningApi()
 let key: string
-
-async function curl(example: string): Promise<unknown> {
-  const command = example
-    .replaceAll('http://localhost:3000', `http://127.0.0.1:${api.port}`)
-    .replaceAll('YOUR_API_KEY', key)
-  const { stdout } = await run('bash', ['-c', `${command} --silent --show-error`])
-  return JSON.parse(stdout)
-}
+const curl = (example: string) => runCurlExample(example, api.url, key)
 
 beforeAll(async () => {
-  api = await startApi(
-    apiConfigSchema.parse({
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: redis.prefix,
-      MC_SECRET_KEY: randomBytes(32).toString('base64'),
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      MC_ADMIN_PASSWORD: 'seed-examples-admin',
-    }),
-  )
-  key = (await makeApiKey(database.db, 'operator')).key
+  key = (await makeApiKey(api.db, 'operator')).key
   // The heartbeat example names agent 7: six agents exist before the example's one registers.
-  await database.db
-    .insert(schema.agents)
-    .values([1, 2, 3, 4, 5, 6].map((n) => ({ name: `earlier-agent-${n}` })))
+  await api.db.insert(schema.agents).values([1, 2, 3, 4, 5, 6].map((n) => ({ name: `earlier-agent-${n}` })))
 })
-
-afterAll(() => api?.stop())
 
 describe("the seed's Direct CLI Connections examples, run with curl against a running instance", () => {
   it('connects, sends a heartbeat with token usage, and disconnects', async () => {
@@ -87,7 +56,7 @@ describe("the seed's Direct CLI Connections examples, run with curl against a ru
     expect(connected.connection_id).toMatch(/^conn-[0-9a-f]{24}$/)
     expect(connected.heartbeat_url).toBe('/api/agents/7/heartbeat')
     // The examples' connection id is a sample value; give the registered connection that id.
-    await database.db
+    await api.db
       .update(schema.directConnections)
       .set({ connectionId: 'conn-abc123def456' })
       .where(eq(schema.directConnections.connectionId, connected.connection_id))
@@ -100,7 +69,7 @@ describe("the seed's Direct CLI Connections examples, run with curl against a ru
     })
     expect(await curl(DISCONNECT)).toEqual({ status: 'disconnected', connection_id: 'conn-abc123def456' })
 
-    const listed = await fetch(`http://127.0.0.1:${api.port}/api/connect`, { headers: { 'x-api-key': key } })
+    const listed = await fetch(`${api.url}/api/connect`, { headers: { 'x-api-key': key } })
     const [connection] = connectionsResponseSchema.parse(await listed.json()).connections
     expect(connection).toMatchObject({
       agent_id: 7,

@@ -5,15 +5,15 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { closeDb, createDb, runMigrations, schema } from '@mc/db'
+import { closeDb, createDb, schema } from '@mc/db'
 import { ensureTestServices, freePort } from '@mc/local-stack'
 import { probeGateway } from '@mc/openclaw'
 import { type FakeGateway, startFakeGateway } from '@mc/openclaw/fake'
 import { createRedis, createTokenCipher, readWorkerFreshness } from '@mc/runtime'
 import { bullPrefix, type ProbeGatewayJob, probeBatches, QUEUES } from '@mc/shared'
+import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { Queue } from 'bullmq'
 import { sql } from 'drizzle-orm'
-import postgres from 'postgres'
 
 const HEALTHY = 700
 const REFUSED = 150
@@ -38,11 +38,8 @@ function peakRssMb(pid: number): number {
 
 async function main() {
   const services = await ensureTestServices()
-  const dbName = `mc_bench_${randomBytes(4).toString('hex')}`
-  const admin = postgres(services.postgresAdminUrl, { max: 1, onnotice: () => {} })
-  await admin`create database ${admin(dbName)}`
-  const dbUrl = Object.assign(new URL(services.postgresAdminUrl), { pathname: `/${dbName}` }).toString()
-  await runMigrations(dbUrl)
+  const scratch = await createScratchDatabase(services.postgresAdminUrl, 'mc_bench')
+  const dbUrl = scratch.url
   const db = createDb(dbUrl, { max: 4 })
   const prefix = `mc-bench-${randomBytes(4).toString('hex')}`
   const secretKey = randomBytes(32).toString('base64')
@@ -183,8 +180,7 @@ async function main() {
     if (keys.length > 0) await redis.del(...keys)
     redis.disconnect()
     await closeDb(db)
-    await admin`drop database if exists ${admin(dbName)} with (force)`
-    await admin.end()
+    await scratch.drop()
     await services.stop()
   }
 }

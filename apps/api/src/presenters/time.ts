@@ -6,3 +6,8 @@ export function unixSeconds(date: Date): number {
 export function unixSecondsOrNull(date: Date | null): number | null {
   return date === null ? null : unixSeconds(date)
 }
+
+/** A query's unix-seconds bound as a Date. */
+export function dateFromUnix(seconds: number | undefined): Date | undefined {
+  return seconds === undefined ? undefined : new Date(seconds * 1000)
+}

@@ -4,9 +4,7 @@ import type { RouteDeps } from '../app-env.ts'
 import type { RouteDef } from '../http/route.ts'
 import { parseQuery } from '../http/validation.ts'
 import { presentAuditEntry } from '../presenters/audit.ts'
-
-const fromUnix = (seconds: number | undefined) =>
-  seconds === undefined ? undefined : new Date(seconds * 1000)
+import { dateFromUnix } from '../presenters/time.ts'
 
 export function auditRoutes({ db }: RouteDeps): RouteDef[] {
   return [
@@ -21,8 +19,8 @@ export function auditRoutes({ db }: RouteDeps): RouteDef[] {
           before: query.before,
           action: query.action,
           actor: query.actor,
-          since: fromUnix(query.since),
-          until: fromUnix(query.until),
+          since: dateFromUnix(query.since),
+          until: dateFromUnix(query.until),
         })
         const body: AuditResponse = {
           entries: page.rows.map(presentAuditEntry),

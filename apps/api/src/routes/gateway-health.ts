@@ -14,6 +14,7 @@ import type { RouteDef } from '../http/route.ts'
 import { parseBody, parseId, parseQuery } from '../http/validation.ts'
 import { presentGateway } from '../presenters/gateways.ts'
 import { presentProbe } from '../presenters/probes.ts'
+import { dateFromUnix } from '../presenters/time.ts'
 
 /** The last known state of a gateway whose probe did not finish before the deadline. */
 function pendingResult(row: GatewayRow): ProbeResult {
@@ -30,8 +31,6 @@ function pendingResult(row: GatewayRow): ProbeResult {
   }
 }
 
-const fromUnix = (seconds: number | undefined) =>
-  seconds === undefined ? undefined : new Date(seconds * 1000)
 /** Queueing and recording take a little longer than the probe's own deadline. */
 const WAIT_MARGIN_MS = 3000
 
@@ -77,8 +76,8 @@ export function gatewayHealthRoutes({ db, redis, config, probes }: RouteDeps): R
         const query = parseQuery(c, probeHistoryQuerySchema)
         const page = await listProbes(db, {
           gatewayId: query.gateway_id,
-          since: fromUnix(query.since),
-          until: fromUnix(query.until),
+          since: dateFromUnix(query.since),
+          until: dateFromUnix(query.until),
           before: query.before,
           limit: query.limit,
         })

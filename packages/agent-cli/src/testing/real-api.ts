@@ -2,11 +2,9 @@
 // prefix, and an operator key for it.
 import { randomBytes } from 'node:crypto'
 import { connectionsResponseSchema, type DirectConnection } from '@mc/shared'
-import { useTestDatabase, useTestRedis } from '@mc/testing'
-import { afterAll, beforeAll, expect, vi } from 'vitest'
-import { apiConfigSchema } from '../../../../apps/api/src/config.ts'
-import { type RunningApi, startApi } from '../../../../apps/api/src/server.ts'
+import { beforeAll, expect, vi } from 'vitest'
 import { makeApiKey } from '../../../../apps/api/src/testing/factories.ts'
+import { useListeningApi } from '../../../../apps/api/src/testing/running-api.ts'
 
 export interface RealApi {
   url: string
@@ -21,27 +19,12 @@ export interface RealApi {
 }
 
 export function useRealApi(): RealApi {
-  const database = useTestDatabase()
-  const redis = useTestRedis()
-  let api: RunningApi | undefined
+  const api = useListeningApi()
   const real = { url: '', key: '' } as RealApi
   beforeAll(async () => {
-    api = await startApi(
-      apiConfigSchema.parse({
-        DATABASE_URL: database.url,
-        REDIS_URL: redis.url,
-        REDIS_PREFIX: redis.prefix,
-        MC_SECRET_KEY: randomBytes(32).toString('base64'),
-        LOG_LEVEL: 'silent',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        MC_ADMIN_PASSWORD: 'agent-cli-tests-admin',
-      }),
-    )
-    real.url = `http://127.0.0.1:${api.port}`
-    real.key = (await makeApiKey(database.db, 'operator')).key
+    real.url = api.url
+    real.key = (await makeApiKey(api.db, 'operator')).key
   })
-  afterAll(() => api?.stop())
 
   real.connectionsOf = async (name) => {
     const res = await fetch(`${real.url}/api/connect?agent=${encodeURIComponent(name)}`, {

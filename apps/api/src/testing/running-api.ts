@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { promisify } from 'node:util'
+import type { Database } from '@mc/db'
+import { useTestDatabase, useTestRedis } from '@mc/testing'
+import { afterAll, beforeAll } from 'vitest'
+import { apiConfigSchema } from '../config.ts'
+import { type RunningApi, startApi } from '../server.ts'
+
+export interface ListeningApi {
+  /** e.g. `http://127.0.0.1:41234` */
+  url: string
+  db: Database
+}
+
+/**
+ * The real API listening on a loopback port, on the calling test file's own database and Redis
+ * prefix, for tests that talk to it over HTTP like tools do (curl, mc-agent).
+ */
+export function useListeningApi(): ListeningApi {
+  const database = useTestDatabase()
+  const redis = useTestRedis()
+  const context = {} as ListeningApi
+  let api: RunningApi | undefined
+  beforeAll(async () => {
+    api = await startApi(
+      apiConfigSchema.parse({
+        DATABASE_URL: database.url,
+        REDIS_URL: redis.url,
+        REDIS_PREFIX: redis.prefix,
+        MC_SECRET_KEY: randomBytes(32).toString('base64'),
+        MC_ADMIN_PASSWORD: 'listening-api-admin',
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+        HOST: '127.0.0.1',
+      }),
+    )
+    context.url = `http://127.0.0.1:${api.port}`
+    context.db = database.db
+  })
+  afterAll(() => api?.stop())
+  return context
+}
+
+const run = promisify(execFile)
+
+/** Runs a curl example from the product description as written, against `url` with `key`. */
+export async function runCurlExample(example: string, url: string, key: string): Promise<unknown> {
+  const command = example.replaceAll('http://localhost:3000', url).replaceAll('YOUR_API_KEY', key)
+  const { stdout } = await run('bash', ['-c', `${command} --silent --show-error`])
+  return JSON.parse(stdout)
+}
