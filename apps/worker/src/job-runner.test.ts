@@ -66,6 +66,32 @@ describe('startJobRunner', () => {
     }
   })
 
+  it("takes over a crashed worker's job once its lock runs out", async () => {
+    const prefix = `${redis.prefix}-crash`
+    const seenBy: string[] = []
+    const job = (name: string, hang: boolean) =>
+      defineJob<{ n: number }>({
+        queue: 'crashy',
+        process: async () => {
+          seenBy.push(name)
+          if (hang) await new Promise(() => {})
+          return 'done'
+        },
+      })
+    const options = { connection: redis.redis, prefix, logger, lockDurationMs: 1000 }
+    const crashing = await startJobRunner([job('crashing', true)], options)
+    await crashing.queues.get('crashy')?.add('work', { n: 1 })
+    await expect.poll(() => seenBy, { timeout: 5000 }).toEqual(['crashing'])
+    // A crash: the worker stops renewing its lock and never finishes or releases the job.
+    await crashing.close({ force: true })
+    const rescuer = await startJobRunner([job('rescuer', false)], options)
+    try {
+      await expect.poll(() => seenBy, { timeout: 15_000 }).toEqual(['crashing', 'rescuer'])
+    } finally {
+      await rescuer.close()
+    }
+  })
+
   it('starts with no job definitions at all', async () => {
     const jobs = await runner([])
     expect(jobs.queues.size).toBe(0)

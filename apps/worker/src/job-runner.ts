@@ -6,8 +6,11 @@ import type { JobDefinition } from './jobs/job-definition.ts'
 
 export interface JobRunner {
   queues: Map<string, Queue>
-  /** Stops taking jobs and waits for running ones to finish (or to be released by the timeout). */
-  close(): Promise<void>
+  /**
+   * Stops taking jobs and waits for running ones to finish. `force` abandons them instead, as a
+   * crash would: another worker takes them over once their locks run out.
+   */
+  close(options?: { force?: boolean }): Promise<void>
 }
 
 export interface JobRunnerOptions {
@@ -15,6 +18,11 @@ export interface JobRunnerOptions {
   /** Namespaces all BullMQ keys, so several installations or test files can share one Redis. */
   prefix: string
   logger: Logger
+  /**
+   * How long a job's lock lasts without renewal: a worker that dies mid-job (no graceful release)
+   * has its jobs taken over by another after about this long. BullMQ's default is 30 s.
+   */
+  lockDurationMs?: number
 }
 
 export async function startJobRunner(
@@ -42,6 +50,9 @@ export async function startJobRunner(
       connection: options.connection,
       prefix,
       concurrency: definition.concurrency ?? 1,
+      ...(options.lockDurationMs
+        ? { lockDuration: options.lockDurationMs, stalledInterval: options.lockDurationMs }
+        : {}),
     })
     worker.on('failed', (job, err) =>
       options.logger.warn({ queue: definition.queue, job_id: job?.id, err: err.message }, 'job failed'),
@@ -54,8 +65,8 @@ export async function startJobRunner(
   options.logger.info({ queues: [...queues.keys()] }, 'job runner started')
   return {
     queues,
-    async close() {
-      await Promise.all(workers.map((worker) => worker.close()))
+    async close({ force = false } = {}) {
+      await Promise.all(workers.map((worker) => worker.close(force)))
       await Promise.all([...queues.values()].map((queue) => queue.close()))
     },
   }
