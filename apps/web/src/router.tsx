@@ -4,8 +4,9 @@ import { RequireAuth } from './auth/RequireAuth.tsx'
 import { RequireRole } from './auth/RequireRole.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
 import { LOGIN_PATH } from './lib/login-path.ts'
-import { AgentsPage } from './pages/AgentsPage.tsx'
-import { ConnectionsPage } from './pages/ConnectionsPage.tsx'
+import { AgentPage } from './pages/agent/AgentPage.tsx'
+import { AgentsPage } from './pages/agents/AgentsPage.tsx'
+import { ConnectionsPage } from './pages/connections/ConnectionsPage.tsx'
 import { GatewayPage } from './pages/gateway/GatewayPage.tsx'
 import { GatewaysPage } from './pages/gateways/GatewaysPage.tsx'
 import { LoginPage } from './pages/login/LoginPage.tsx'
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'gateways/:id', element: <GatewayPage /> },
       { path: 'connections', element: <ConnectionsPage /> },
       { path: 'agents', element: <AgentsPage /> },
+      { path: 'agents/:id', element: <AgentPage /> },
       {
         path: 'settings',
         element: <SettingsLayout />,

@@ -1,8 +1,22 @@
-import type { AuditQuery } from '@mc/shared'
+import type { AgentStatus, AuditQuery, ConnectionStatus } from '@mc/shared'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { api } from './client.ts'
 
 export type AuditFilters = Pick<AuditQuery, 'action' | 'actor'>
+
+/** The Connections page's filters: no status means every connection. */
+export interface ConnectionFilters {
+  status?: ConnectionStatus
+  agent?: string
+  tool?: string
+}
+
+/** The Agents page's query: search, status and a page of `AGENTS_PAGE_SIZE`. */
+export interface AgentListParams {
+  q?: string
+  status?: AgentStatus
+  page: number
+}
 
 /** Query keys live here, next to the queries, so cache updates (SSE, mutations) find them. */
 export const queryKeys = {
@@ -27,6 +41,17 @@ export const queryKeys = {
   probeHistory: (id: number) => ['gateways', 'history', id] as const,
   probeChart: (id: number) => ['gateways', 'history', id, 'last-24h'] as const,
   probeLog: (id: number) => ['gateways', 'history', id, 'log'] as const,
+  /**
+   * Direct CLI connections live under `['connections']` (the paged lists and the Gateway Manager's
+   * live section) and agents under `['agents']` (list pages and each agent's page, which embeds its
+   * live connections); `connection-cache.ts` patches connections in all of them.
+   */
+  connections: ['connections'] as const,
+  connectionList: (filters: ConnectionFilters) => ['connections', 'list', filters] as const,
+  liveConnections: ['connections', 'live'] as const,
+  agents: ['agents'] as const,
+  agentList: (params: AgentListParams) => ['agents', 'list', params] as const,
+  agentDetail: (idOrName: string) => ['agents', 'detail', idOrName] as const,
 }
 
 export const HEALTH_REFETCH_MS = 15_000

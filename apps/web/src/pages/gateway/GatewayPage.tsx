@@ -1,14 +1,12 @@
-import { ApiRequestError } from '@mc/shared'
 import { useState } from 'react'
 import { useParams } from 'react-router'
 import { useProbesInFlight } from '../../api/gateway-probes.ts'
 import { useGatewayDetail } from '../../api/gateways.ts'
 import { useRole } from '../../auth/use-role.ts'
 import { Badge } from '../../components/Badge.tsx'
-import { ErrorState } from '../../components/ErrorState.tsx'
 import { Notice, type NoticeMessage } from '../../components/Notice.tsx'
 import { Page } from '../../components/Page.tsx'
-import { Skeleton } from '../../components/Skeleton.tsx'
+import { isNotFound, PendingPage } from '../../components/PendingPage.tsx'
 import { gatewayAddress } from '../../lib/gateway-address.ts'
 import { GatewayStatusDot, GatewayStatusLabel } from '../gateways/GatewayStatus.tsx'
 import { ProbeButton } from '../gateways/ProbeButton.tsx'
@@ -37,8 +35,7 @@ export function GatewayPage() {
   const prober = useProbeRunner(setNotice)
   const inFlight = useProbesInFlight()
 
-  const missing = detail.error instanceof ApiRequestError && detail.error.status === 404
-  if (id === null || missing) {
+  if (id === null || isNotFound(detail.error)) {
     return (
       <NotFoundPage
         title="Gateway not found"
@@ -47,20 +44,7 @@ export function GatewayPage() {
     )
   }
   if (!detail.data) {
-    return (
-      <Page title="Gateway" back={BACK}>
-        {detail.isError ? (
-          <ErrorState
-            title="Could not load this gateway"
-            error={detail.error}
-            onRetry={() => detail.refetch()}
-            retrying={detail.isFetching}
-          />
-        ) : (
-          <Skeleton className="h-40 w-full" />
-        )}
-      </Page>
-    )
+    return <PendingPage title="Gateway" back={BACK} query={detail} errorTitle="Could not load this gateway" />
   }
 
   const { gateway } = detail.data

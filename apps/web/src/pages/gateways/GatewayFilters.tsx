@@ -1,8 +1,7 @@
 import type { GatewayStatus } from '@mc/shared'
-import type { ReactNode } from 'react'
+import { FilterChip } from '../../components/FilterChip.tsx'
 import { Input } from '../../components/Input.tsx'
 import { StatusDot } from '../../components/StatusDot.tsx'
-import { cx } from '../../lib/class-names.ts'
 import { GATEWAY_STATUS_ORDER, GATEWAY_STATUS_TONE, type StatusCounts } from '../../lib/gateway-status.ts'
 
 interface GatewayFiltersProps {
@@ -13,32 +12,6 @@ interface GatewayFiltersProps {
   /** Per status, among the gateways matching the search. */
   counts: StatusCounts
   matching: number
-}
-
-function Chip({
-  pressed,
-  onClick,
-  children,
-}: {
-  pressed: boolean
-  onClick: () => void
-  children: ReactNode
-}) {
-  return (
-    <button
-      type="button"
-      aria-pressed={pressed}
-      onClick={onClick}
-      className={cx(
-        'inline-flex h-7 items-center gap-1.5 rounded-full border px-2.5 text-xs transition-colors',
-        pressed
-          ? 'border-primary/40 bg-primary/15 text-primary'
-          : 'text-muted-foreground hover:bg-accent hover:text-accent-foreground',
-      )}
-    >
-      {children}
-    </button>
-  )
 }
 
 /** Search by name or host, and status chips with how many gateways each would show. */
@@ -62,11 +35,11 @@ export function GatewayFilters({
       />
       <fieldset className="flex flex-wrap items-center gap-1.5">
         <legend className="sr-only">Filter by status</legend>
-        <Chip pressed={status === null} onClick={() => onStatus(null)}>
+        <FilterChip pressed={status === null} onClick={() => onStatus(null)}>
           All <span className="tabular-nums">{matching}</span>
-        </Chip>
+        </FilterChip>
         {GATEWAY_STATUS_ORDER.map((option) => (
-          <Chip
+          <FilterChip
             key={option}
             pressed={status === option}
             onClick={() => onStatus(status === option ? null : option)}
@@ -74,7 +47,7 @@ export function GatewayFilters({
             <StatusDot tone={GATEWAY_STATUS_TONE[option]} />
             <span className="capitalize">{option}</span>{' '}
             <span className="tabular-nums">{counts[option]}</span>
-          </Chip>
+          </FilterChip>
         ))}
       </fieldset>
     </div>

@@ -10,6 +10,7 @@ import { Page } from '../../components/Page.tsx'
 import { QueryView } from '../../components/QueryView.tsx'
 import { errorMessage } from '../../lib/error-message.ts'
 import { useConfirmation } from '../../lib/use-confirmation.ts'
+import { DirectConnectionsSection } from '../connections/DirectConnectionsSection.tsx'
 import { AddGatewayForm } from './AddGatewayForm.tsx'
 import { EditGatewayDialog } from './EditGatewayDialog.tsx'
 import { GatewayList } from './GatewayList.tsx'
@@ -108,6 +109,7 @@ export function GatewaysPage() {
           }}
         />
       )}
+      <DirectConnectionsSection />
       {deleting.target && (
         <ConfirmDialog
           title={`Delete ${deleting.target.name}?`}

@@ -3,8 +3,7 @@ import type { AuditFilters as Filters } from '../../../api/queries.ts'
 import { Button } from '../../../components/Button.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { KNOWN_AUDIT_ACTIONS } from '../../../lib/audit-actions.ts'
-
-const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value.trim() : '')
+import { formText } from '../../../lib/form-text.ts'
 
 /** Action (suggesting the known ones, any text allowed) and actor; applied on submit. */
 export function AuditFilters({
@@ -20,7 +19,7 @@ export function AuditFilters({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const data = new FormData(event.currentTarget)
-    onApply({ action: text(data.get('action')) || undefined, actor: text(data.get('actor')) || undefined })
+    onApply({ action: formText(data, 'action'), actor: formText(data, 'actor') })
   }
 
   return (
