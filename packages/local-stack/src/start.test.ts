@@ -5,14 +5,14 @@ import { createRequire } from 'node:module'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import postgres from 'postgres'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from './free-port.ts'
 
-// Runs the real `npm start` entry (tsx src/start.ts) against the built api, worker and web.
+// Runs the real `npm start` entry (node --import tsx src/start.ts) against the built api, worker and web.
 const START = fileURLToPath(new URL('./start.ts', import.meta.url))
-const TSX = createRequire(import.meta.url).resolve('tsx/cli')
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 
 interface Started {
   child: ChildProcess
@@ -34,7 +34,9 @@ afterEach(async () => {
 
 function start(env: Record<string, string>): Started {
   const { DATABASE_URL: _db, REDIS_URL: _redis, MC_SECRET_KEY: _key, ...inherited } = process.env
-  const child = spawn(process.execPath, [TSX, START], { env: { ...inherited, LOG_LEVEL: 'warn', ...env } })
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, START], {
+    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
+  })
   const started: Started = { child, stdout: [], stderr: [] }
   running.push(started)
   child.stdout?.on('data', (chunk) => started.stdout.push(String(chunk)))
