@@ -6,6 +6,7 @@ import type { ApiKeyCache } from './auth/api-key-cache.ts'
 import type { Authenticator } from './auth/authenticate.ts'
 import type { AuthLimiters } from './auth/rate-limits.ts'
 import type { ApiConfig } from './config.ts'
+import type { HeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
 import type { ProbeDispatcher } from './probes/probe-dispatcher.ts'
 
 /** What route handlers get from the process: built once in main, replaced with test doubles never. */
@@ -31,6 +32,8 @@ export interface RouteDeps extends AppDeps {
   /** Cleared by every key or user change, so revocations take effect at once in this process. */
   keyCache: ApiKeyCache
   authenticate: Authenticator
+  /** Heartbeats are written in coalesced batches on `ingestDb`. */
+  heartbeats: HeartbeatBatcher
 }
 
 export interface AppEnv {

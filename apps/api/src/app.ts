@@ -9,6 +9,7 @@ import { createAuthLimiters } from './auth/rate-limits.ts'
 import { errorHandler, notFoundHandler } from './http/error-handler.ts'
 import { limitBodySize } from './http/limits.ts'
 import { requestLogger } from './http/request-logger.ts'
+import { createHeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
 import { apiRoutes } from './routes/index.ts'
 import { spaRoutes } from './static/spa.ts'
 
@@ -18,7 +19,11 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
     limiters: createAuthLimiters(deps.redis, deps.config.REDIS_PREFIX),
     keyCache: createApiKeyCache(),
   }
-  return { ...base, authenticate: createAuthenticator(base) }
+  return {
+    ...base,
+    authenticate: createAuthenticator(base),
+    heartbeats: createHeartbeatBatcher(deps.ingestDb, deps.config.HEARTBEAT_TIMEOUT_S),
+  }
 }
 
 /** The whole HTTP surface: `/api/*` JSON routes, each behind `authorize`, then the SPA for everything else. */

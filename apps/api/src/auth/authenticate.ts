@@ -27,7 +27,7 @@ function presentedKey(c: Context): string | undefined {
  * Resolves who is calling, or throws 401. A presented key wins over a cookie; failed key checks
  * count towards the per-address limit and are audited (by prefix only, never the key).
  */
-export function createAuthenticator(deps: Omit<RouteDeps, 'authenticate'>) {
+export function createAuthenticator(deps: Omit<RouteDeps, 'authenticate' | 'heartbeats'>) {
   // last_used_at is written at most once a minute per key and process: a heartbeat every few
   // seconds from thousands of tools must not turn into as many writes.
   const lastTouched = new Map<number, number>()

@@ -1,4 +1,4 @@
-import { agentTokenTotals, findAgent, listAgents, listConnections, recordHeartbeat } from '@mc/db'
+import { agentTokenTotals, findAgent, listAgents, listConnections } from '@mc/db'
 import {
   type AgentDetailResponse,
   agentsQuerySchema,
@@ -20,7 +20,7 @@ function agentRef(c: Context): number | string {
   return /^\d{1,10}$/.test(raw) ? Number(raw) : raw
 }
 
-export function agentRoutes({ db, ingestDb, config, events }: RouteDeps): RouteDef[] {
+export function agentRoutes({ db, heartbeats, events }: RouteDeps): RouteDef[] {
   return [
     {
       method: 'POST',
@@ -36,10 +36,9 @@ export function agentRoutes({ db, ingestDb, config, events }: RouteDeps): RouteD
             input: body.token_usage.inputTokens,
             output: body.token_usage.outputTokens,
           })
-        const outcome = await recordHeartbeat(ingestDb, {
+        const outcome = await heartbeats.record({
           agent,
           connectionId: body.connection_id,
-          timeoutS: config.HEARTBEAT_TIMEOUT_S,
           tokens: usage ?? null,
         })
         if (outcome.kind === 'not_found') {

@@ -96,7 +96,6 @@ export interface HeartbeatInput {
   /** The agent's numeric id or its name, as the URL gives it. */
   agent: number | string
   connectionId: string
-  timeoutS: number
   tokens: { model: string; input: number; output: number } | null
 }
 
@@ -105,41 +104,8 @@ export type HeartbeatOutcome =
   | { kind: 'not_found' }
   | { kind: 'disconnected'; reason: string | null }
 
-/**
- * One round trip on the hot path: extends the connection (database time), refreshes the agent and
- * records token usage, only if the connection is live and belongs to that agent.
- */
-export async function recordHeartbeat(db: Database, input: HeartbeatInput): Promise<HeartbeatOutcome> {
-  const agentMatch =
-    typeof input.agent === 'number' ? sql`a.id = ${input.agent}` : sql`a.name = ${input.agent}`
-  const tokens = input.tokens
-  const rows = await db.execute<{ agent_id: number; expires_at: string | Date; token_recorded: boolean }>(sql`
-    with c as (
-      update direct_connections d
-      set last_heartbeat = now(), expires_at = now() + make_interval(secs => ${input.timeoutS})
-      from agents a
-      where d.connection_id = ${input.connectionId} and d.agent_id = a.id and ${agentMatch} and d.status = 'connected'
-      returning d.id, d.agent_id, d.expires_at
-    ), touched as (
-      update agents set last_seen = now(), status = 'online'
-      where id = (select agent_id from c)
-      returning id
-    ), usage as (
-      insert into token_usage (agent_id, connection_id, model, input_tokens, output_tokens)
-      select c.agent_id, c.id, ${tokens?.model ?? null}, ${tokens?.input ?? 0}, ${tokens?.output ?? 0}
-      from c where ${tokens !== null}
-      returning 1
-    )
-    select c.agent_id, c.expires_at, exists (select 1 from usage) as token_recorded from c, touched`)
-  const row = rows[0]
-  if (row) {
-    return {
-      kind: 'ok',
-      agentId: row.agent_id,
-      expiresAt: new Date(row.expires_at),
-      tokenRecorded: row.token_recorded,
-    }
-  }
+/** Why a heartbeat matched no live connection of its agent: unknown or foreign (404), or closed (409). */
+async function classifyMissedHeartbeat(db: Database, input: HeartbeatInput): Promise<HeartbeatOutcome> {
   const [existing] = await db
     .select({ reason: directConnections.disconnectReason, agentId: agents.id, agentName: agents.name })
     .from(directConnections)
@@ -148,7 +114,70 @@ export async function recordHeartbeat(db: Database, input: HeartbeatInput): Prom
   const belongs =
     existing &&
     (typeof input.agent === 'number' ? existing.agentId === input.agent : existing.agentName === input.agent)
-  return !belongs ? { kind: 'not_found' } : { kind: 'disconnected', reason: existing.reason }
+  return !belongs || !existing ? { kind: 'not_found' } : { kind: 'disconnected', reason: existing.reason }
+}
+
+/**
+ * Many heartbeats in one statement: the set-based form of `recordHeartbeat`, for coalescing the
+ * heartbeats that arrive within a few milliseconds. Returns the outcome of each input, in order.
+ */
+export async function recordHeartbeats(
+  db: Database,
+  inputs: HeartbeatInput[],
+  timeoutS: number,
+): Promise<HeartbeatOutcome[]> {
+  if (inputs.length === 0) return []
+  // Each column goes as one array parameter (drizzle would expand a bare array into a list).
+  const column = <T>(pick: (input: HeartbeatInput, index: number) => T) => sql.param(inputs.map(pick))
+  const rows = await db.execute<{
+    n: number
+    agent_id: number
+    expires_at: string | Date
+    token_recorded: boolean
+  }>(sql`
+    with input as (
+      select * from unnest(
+        ${column((_, index) => index)}::int[],
+        ${column((h) => h.connectionId)}::text[],
+        ${column((h) => (typeof h.agent === 'number' ? h.agent : null))}::int[],
+        ${column((h) => (typeof h.agent === 'string' ? h.agent : null))}::text[],
+        ${column((h) => h.tokens?.model ?? null)}::text[],
+        ${column((h) => h.tokens?.input ?? 0)}::int[],
+        ${column((h) => h.tokens?.output ?? 0)}::int[]
+      ) as t(n, connection_id, agent_id, agent_name, model, input_tokens, output_tokens)
+    ), live as (
+      -- Each input that names a live connection of its own agent, by its position in the batch.
+      select i.n, d.id
+      from input i
+      join direct_connections d on d.connection_id = i.connection_id and d.status = 'connected'
+      join agents a on a.id = d.agent_id and (a.id = i.agent_id or a.name = i.agent_name)
+    ), c as (
+      update direct_connections d
+      set last_heartbeat = now(), expires_at = now() + make_interval(secs => ${timeoutS})
+      from (select distinct id from live) l where d.id = l.id
+      returning d.id, d.agent_id, d.expires_at
+    ), touched as (
+      -- Data-modifying CTEs always run, whether or not the final select reads them.
+      update agents set last_seen = now(), status = 'online' where id in (select agent_id from c)
+    ), usage as (
+      insert into token_usage (agent_id, connection_id, model, input_tokens, output_tokens)
+      select c.agent_id, c.id, i.model, i.input_tokens, i.output_tokens
+      from live l join c on c.id = l.id join input i on i.n = l.n
+      where i.model is not null
+    )
+    select l.n, c.agent_id, c.expires_at, i.model is not null as token_recorded
+    from live l join c on c.id = l.id join input i on i.n = l.n`)
+  const outcomes: (HeartbeatOutcome | undefined)[] = inputs.map(() => undefined)
+  for (const row of rows) {
+    outcomes[row.n] = {
+      kind: 'ok',
+      agentId: row.agent_id,
+      expiresAt: new Date(row.expires_at),
+      tokenRecorded: row.token_recorded,
+    }
+  }
+  // The rare misses (unknown, foreign or closed connections) are told apart one by one.
+  return Promise.all(inputs.map((input, i) => outcomes[i] ?? classifyMissedHeartbeat(db, input)))
 }
 
 /**
