@@ -51,12 +51,6 @@ export async function findAgent(
   return row && { ...row.agent, openConnections: row.openConnections }
 }
 
-export interface ModelTotals {
-  model: string
-  input: number
-  output: number
-}
-
 /** Token usage per model over the last 24 h, 7 d and all time, in one pass. */
 export async function agentTokenTotals(db: Database, agentId: number) {
   const rows = await db

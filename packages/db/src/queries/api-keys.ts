@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm'
+import { desc, eq, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { apiKeys } from '../schema/api-keys.ts'
 import { users } from '../schema/users.ts'
@@ -27,31 +27,25 @@ export async function createApiKey(
   return created
 }
 
-export async function listApiKeys(db: Database): Promise<ApiKeyWithOwner[]> {
+/** Keys with their owner's name and state, matching `where` (all keys when omitted). */
+async function selectKeys(db: Database, where?: SQL): Promise<ApiKeyWithOwner[]> {
   const rows = await db
     .select(withOwner)
     .from(apiKeys)
     .leftJoin(users, eq(users.id, apiKeys.ownerId))
+    .where(where)
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
   return rows.map(flatten)
 }
 
+export const listApiKeys = (db: Database) => selectKeys(db)
+
 export async function findApiKeyById(db: Database, id: number): Promise<ApiKeyWithOwner | undefined> {
-  const [row] = await db
-    .select(withOwner)
-    .from(apiKeys)
-    .leftJoin(users, eq(users.id, apiKeys.ownerId))
-    .where(eq(apiKeys.id, id))
-  return row && flatten(row)
+  return (await selectKeys(db, eq(apiKeys.id, id)))[0]
 }
 
 export async function findApiKeyByHash(db: Database, keyHash: string): Promise<ApiKeyWithOwner | undefined> {
-  const [row] = await db
-    .select(withOwner)
-    .from(apiKeys)
-    .leftJoin(users, eq(users.id, apiKeys.ownerId))
-    .where(eq(apiKeys.keyHash, keyHash))
-  return row && flatten(row)
+  return (await selectKeys(db, eq(apiKeys.keyHash, keyHash)))[0]
 }
 
 /** Revokes once: revoking again keeps the first revocation time. */
