@@ -45,7 +45,8 @@ describe('navigation', () => {
 
     const main = app.page.getByRole('main')
     expect(await main.getByText('Manage multiple OpenClaw gateway connections').isVisible()).toBe(true)
-    expect(await main.getByRole('heading', { name: 'No gateways registered' }).isVisible()).toBe(true)
+    // The header renders before the gateway list has loaded: wait for the list's answer.
+    await main.getByRole('heading', { name: 'No gateways registered' }).waitFor()
     expect(await main.textContent()).toMatch(/Gateways appear here once they are registered/)
   })
 
