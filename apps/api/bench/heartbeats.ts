@@ -124,7 +124,9 @@ async function main() {
     agent.destroy()
     const rate = latencies.length / elapsedS
 
-    // Expiry sweep: 100,000 connections, 10,000 of them stale, spread over 20,000 agents.
+    // Expiry sweep: 100,000 connections, 10,000 of them stale, spread over 20,000 agents. Vacuumed
+    // first, as autovacuum keeps a live table, so the sweep does not pay for the bulk insert's hint
+    // bits. Three rounds (the stale rows re-armed in between); the slowest one is reported.
     await db.execute(sql`truncate direct_connections, token_usage, agents restart identity cascade`)
     await db.execute(
       sql`insert into agents (name, status) select 'sweep-' || g, 'online' from generate_series(1, 20000) g`,
@@ -134,11 +136,20 @@ async function main() {
       select 1 + (g % 20000), 'bench', 'conn-sweep-' || g, 'connected',
              case when g % 10 = 0 then now() - interval '1 minute' else now() + interval '1 minute' end
       from generate_series(1, 100000) g`)
-    await db.execute(sql`analyze direct_connections`)
-    await db.execute(sql`analyze agents`)
-    const sweepStarted = performance.now()
-    const expired = await expireConnections(db)
-    const sweepMs = performance.now() - sweepStarted
+    const sweeps: { ms: number; expired: number }[] = []
+    for (let round = 0; round < 3; round++) {
+      await db.execute(sql`
+        update direct_connections set status = 'connected', disconnected_at = null, disconnect_reason = null
+        where status = 'disconnected'`)
+      await db.execute(sql`update agents set status = 'online' where status = 'offline'`)
+      await db.execute(sql`vacuum analyze direct_connections`)
+      await db.execute(sql`vacuum analyze agents`)
+      const sweepStarted = performance.now()
+      const expired = await expireConnections(db)
+      sweeps.push({ ms: performance.now() - sweepStarted, expired: expired.connections.length })
+    }
+    const sweepMs = Math.max(...sweeps.map((s) => s.ms))
+    const sweepsExact = sweeps.every((s) => s.expired === 10_000)
 
     const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
     const p50 = percentile(latencies, 0.5)
@@ -159,10 +170,10 @@ async function main() {
       },
       { measure: 'failed heartbeats', value: String(failures), target: '0', result: verdict(failures === 0) },
       {
-        measure: `expiry sweep (100,000 connections, ${expired.connections.length} stale)`,
-        value: `${sweepMs.toFixed(0)} ms`,
+        measure: 'expiry sweep (100,000 connections, 10,000 stale; slowest of 3)',
+        value: `${sweepMs.toFixed(0)} ms (${sweeps.map((s) => s.expired).join('/')} expired)`,
         target: '≤ 300 ms',
-        result: verdict(sweepMs <= 300 && expired.connections.length === 10_000),
+        result: verdict(sweepMs <= 300 && sweepsExact),
       },
     ])
   } finally {
