@@ -6,6 +6,7 @@ import type { ApiKeyCache } from './auth/api-key-cache.ts'
 import type { Authenticator } from './auth/authenticate.ts'
 import type { AuthLimiters } from './auth/rate-limits.ts'
 import type { ApiConfig } from './config.ts'
+import type { EventHub } from './events/event-hub.ts'
 import type { HeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
 import type { ProbeDispatcher } from './probes/probe-dispatcher.ts'
 
@@ -23,6 +24,8 @@ export interface AppDeps {
   probes: ProbeDispatcher
   /** Fire-and-forget: never slows or fails a request, even with Redis down. */
   events: EventPublisher
+  /** Every event of the installation as this process receives it, and the log to resume from. */
+  eventHub: EventHub
   startedAt: Date
 }
 

@@ -14,6 +14,7 @@ import { createApp } from './app.ts'
 import { ensureInitialAdmin } from './auth/initial-admin.ts'
 import type { ApiConfig } from './config.ts'
 import { ensureDefaultGateway } from './default-gateway.ts'
+import { createEventHub } from './events/event-hub.ts'
 import { createProbeDispatcher } from './probes/probe-dispatcher.ts'
 
 export interface RunningApi {
@@ -46,6 +47,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   const events = createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, (err) =>
     logger.warn({ err: err.message }, 'event not published'),
   )
+  const eventHub = createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger)
+  await eventHub.ready()
   const app = createApp({
     config,
     db,
@@ -55,6 +58,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     tokenCipher,
     probes,
     events,
+    eventHub,
     startedAt: new Date(),
   })
 
@@ -76,6 +80,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       })
       await probes.close()
       events.close()
+      eventHub.close()
       await Promise.all([closeDb(db), closeDb(ingestDb)])
       redis.disconnect()
     },

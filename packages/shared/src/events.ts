@@ -1,8 +1,12 @@
 import { z } from 'zod'
+import { gatewaySchema } from './gateways.ts'
 import { agentStatusSchema, gatewayStatusSchema } from './statuses.ts'
 import { unixSecondsSchema } from './time.ts'
 
-/** Published on Redis pub/sub by worker and api, relayed to browsers by `GET /api/events`. */
+/**
+ * Published on Redis pub/sub by worker and api, relayed to browsers by `GET /api/events`.
+ * `gateway.status` follows every stored probe result; a flip is `old_status !== status`.
+ */
 export const gatewayStatusEventSchema = z.object({
   type: z.literal('gateway.status'),
   gateway_id: z.number().int(),
@@ -16,6 +20,23 @@ export const gatewayStatusEventSchema = z.object({
   at: unixSecondsSchema,
 })
 export type GatewayStatusEvent = z.infer<typeof gatewayStatusEventSchema>
+
+/** The registry changed: the gateway as `GET /api/gateways` shows it (never the token). */
+export const gatewayChangeEventSchema = z.object({
+  type: z.enum(['gateway.created', 'gateway.updated']),
+  gateway: gatewaySchema,
+  /** A new or cleared token: live sessions on the old one close. */
+  token_changed: z.boolean(),
+  at: unixSecondsSchema,
+})
+export type GatewayChangeEvent = z.infer<typeof gatewayChangeEventSchema>
+
+export const gatewayDeletedEventSchema = z.object({
+  type: z.literal('gateway.deleted'),
+  gateway_id: z.number().int(),
+  name: z.string(),
+  at: unixSecondsSchema,
+})
 
 /** A CLI connection opened, beat, or closed (by the tool, an operator, or the expiry sweep). */
 export const connectionEventSchema = z.object({
@@ -37,10 +58,18 @@ export const agentStatusEventSchema = z.object({
 
 export const mcEventSchema = z.discriminatedUnion('type', [
   gatewayStatusEventSchema,
+  gatewayChangeEventSchema,
+  gatewayDeletedEventSchema,
   connectionEventSchema,
   agentStatusEventSchema,
 ])
 export type McEvent = z.infer<typeof mcEventSchema>
 
-/** The Redis pub/sub channel of all events of one installation. */
+export type McEventType = McEvent['type']
+
+/** The Redis pub/sub channel of all events of one installation; messages are `<log id> <json>`. */
 export const eventsChannel = (redisPrefix: string) => `${redisPrefix}:events`
+/** The capped Redis stream every event is also appended to: its entry ids are the SSE event ids. */
+export const eventLogKey = (redisPrefix: string) => `${redisPrefix}:events:log`
+/** Roughly how many events the log keeps for browsers resuming after a drop. */
+export const EVENT_LOG_MAX_LENGTH = 20_000

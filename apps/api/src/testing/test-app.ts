@@ -9,6 +9,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { type App, createApp } from '../app.ts'
 import type { AppDeps } from '../app-env.ts'
 import { apiConfigSchema } from '../config.ts'
+import { createEventHub } from '../events/event-hub.ts'
 import { createProbeDispatcher } from '../probes/probe-dispatcher.ts'
 
 export interface TestApp {
@@ -55,12 +56,15 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       tokenCipher: createTokenCipher(config.MC_SECRET_KEY),
       probes: createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX),
       events: createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, () => {}),
+      eventHub: createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger),
       startedAt: new Date(),
     }
+    await context.deps.eventHub.ready()
     context.app = createApp(context.deps)
   })
   afterAll(async () => {
     context.deps?.events.close()
+    context.deps?.eventHub.close()
     await context.deps?.probes.close()
   })
   return context
