@@ -8,6 +8,7 @@ import type { AuthLimiters } from './auth/rate-limits.ts'
 import type { ApiConfig } from './config.ts'
 import type { EventHub } from './events/event-hub.ts'
 import type { HeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
+import type { LiveHub } from './live/live-hub.ts'
 import type { ProbeDispatcher } from './probes/probe-dispatcher.ts'
 
 /** What route handlers get from the process: built once in main, replaced with test doubles never. */
@@ -26,6 +27,8 @@ export interface AppDeps {
   events: EventPublisher
   /** Every event of the installation as this process receives it, and the log to resume from. */
   eventHub: EventHub
+  /** Live gateway sockets: one shared upstream per gateway, closed on shutdown before the server. */
+  live: LiveHub
   startedAt: Date
 }
 

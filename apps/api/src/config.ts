@@ -7,7 +7,7 @@ import {
   loadConfig,
   secretKeySchema,
 } from '@mc/runtime'
-import { DEFAULT_GATEWAY_PORT, gatewayHostSchema } from '@mc/shared'
+import { DEFAULT_GATEWAY_PORT, gatewayHostSchema, LIVE_PING_INTERVAL_MS } from '@mc/shared'
 import { z } from 'zod'
 
 /** The SPA build, next to this app's bundle in the repo and in the Docker image. */
@@ -36,6 +36,17 @@ export const apiConfigSchema = z.object({
   /** What tools are told to use between heartbeats; keep it well below the timeout. */
   HEARTBEAT_INTERVAL_S: envInt(30, { min: 1, max: 3600 }),
   SESSION_TTL_HOURS: envInt(168, { min: 1, max: 24 * 365 }),
+  /** `GET /api/events`: a comment this often keeps proxies from closing an idle stream. */
+  EVENTS_KEEPALIVE_S: envInt(15, { min: 1, max: 300 }),
+  /** `GET /api/events` ends streams after this long; browsers resume at once, re-authenticated. */
+  EVENTS_MAX_LIFETIME_S: envInt(600, { min: 5, max: 86_400 }),
+  /** `GET /api/gateways/:id/live`: how often the upstream's latency is measured (a `health` request). */
+  LIVE_PING_INTERVAL_MS: envInt(LIVE_PING_INTERVAL_MS, { min: 50, max: 600_000 }),
+  /** The first wait before reconnecting a lost upstream; it doubles (with jitter) up to the maximum. */
+  LIVE_BACKOFF_BASE_MS: envInt(1000, { min: 10, max: 60_000 }),
+  LIVE_BACKOFF_MAX_MS: envInt(30_000, { min: 10, max: 600_000 }),
+  /** Live sockets re-check their session this often; a signed-out or demoted user is cut off. */
+  LIVE_REAUTH_INTERVAL_MS: envInt(60_000, { min: 50, max: 3_600_000 }),
   /** Behind a reverse proxy: take the client address and https from X-Forwarded-* headers. */
   TRUST_PROXY: envBoolean(false),
 })

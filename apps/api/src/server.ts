@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import { closeDb, createDb, runMigrations } from '@mc/db'
 import {
   assertPostgresReachable,
@@ -15,6 +13,8 @@ import { ensureInitialAdmin } from './auth/initial-admin.ts'
 import type { ApiConfig } from './config.ts'
 import { ensureDefaultGateway } from './default-gateway.ts'
 import { createEventHub } from './events/event-hub.ts'
+import { listen } from './http/listen.ts'
+import { createLiveHub } from './live/live-hub.ts'
 import { createProbeDispatcher } from './probes/probe-dispatcher.ts'
 
 export interface RunningApi {
@@ -49,6 +49,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   )
   const eventHub = createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger)
   await eventHub.ready()
+  const live = createLiveHub({ db, tokenCipher, logger, eventHub, config })
   const app = createApp({
     config,
     db,
@@ -59,28 +60,25 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     probes,
     events,
     eventHub,
+    live,
     startedAt: new Date(),
   })
 
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST })
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve)
-    server.once('error', reject)
-  })
-  const port = (server.address() as AddressInfo).port
+  const listener = await listen(app.fetch, { port: config.PORT, hostname: config.HOST })
+  const port = listener.port
   logger.info({ port, host: config.HOST, database: redactUrl(config.DATABASE_URL) }, 'api listening')
 
   return {
     port,
     async stop() {
       logger.info('api shutting down')
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        if ('closeIdleConnections' in server) server.closeIdleConnections()
-      })
+      // Live sockets first: every browser is told to reconnect (1012), every upstream closes.
+      await live.close()
+      // Ends the event streams first: the server only closes once no request is open.
+      eventHub.close()
+      await listener.close()
       await probes.close()
       events.close()
-      eventHub.close()
       await Promise.all([closeDb(db), closeDb(ingestDb)])
       redis.disconnect()
     },

@@ -10,16 +10,24 @@ const heading = (name: string) => app.page.getByRole('heading', { level: 1, name
 describe('navigation', () => {
   beforeEach(() => app.signIn())
 
-  it('redirects / to /gateways and shows the brand and the four sections', async () => {
+  it('shows the Overview at / with the brand and the five sections', async () => {
     await app.page.goto(app.url('/'))
-    await app.page.waitForURL((url) => url.pathname === '/gateways')
-    await heading('Gateway Manager').waitFor()
+    await heading('Overview').waitFor()
 
     expect(await app.page.getByText('Mission Control', { exact: true }).isVisible()).toBe(true)
     const links = (await mainNav().getByRole('link').allTextContents()).map((text) => text.trim())
-    expect(links).toEqual(['Gateways', 'Connections', 'Agents', 'Settings'])
-    expect(await navLink('Gateways').getAttribute('aria-current')).toBe('page')
+    expect(links).toEqual(['Overview', 'Gateways', 'Connections', 'Agents', 'Settings'])
+    expect(await navLink('Overview').getAttribute('aria-current')).toBe('page')
+    expect(await navLink('Gateways').getAttribute('aria-current')).toBeNull()
     expect(await navLink('Settings').getAttribute('aria-current')).toBeNull()
+
+    // No gateway yet: the overview points to the Gateway Manager.
+    const main = app.page.getByRole('main')
+    await main.getByRole('heading', { name: 'No gateways yet' }).waitFor()
+    await main.getByRole('link', { name: 'Open the Gateway Manager' }).click()
+    await heading('Gateway Manager').waitFor()
+    expect(new URL(app.page.url()).pathname).toBe('/gateways')
+    expect(await navLink('Overview').getAttribute('aria-current')).toBeNull()
   })
 
   it('moves between sections from the sidebar and highlights the current one', async () => {

@@ -154,7 +154,7 @@ describe('team access', () => {
 
     await signOut()
     await signInWithForm(page, viewer)
-    await page.waitForURL((url) => url.pathname === '/gateways')
+    await page.waitForURL((url) => url.pathname === '/')
     expect(await page.getByTestId('user-menu').textContent()).toMatch(/vera.*viewer/i)
 
     await page.goto(app.url('/settings'))

@@ -11,6 +11,7 @@ import { GatewayPage } from './pages/gateway/GatewayPage.tsx'
 import { GatewaysPage } from './pages/gateways/GatewaysPage.tsx'
 import { LoginPage } from './pages/login/LoginPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { OverviewPage } from './pages/overview/OverviewPage.tsx'
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx'
 import { ApiKeysPanel } from './pages/settings/api-keys/ApiKeysPanel.tsx'
 import { AuditPanel } from './pages/settings/audit/AuditPanel.tsx'
@@ -33,7 +34,7 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <Navigate to="/gateways" replace /> },
+      { index: true, element: <OverviewPage /> },
       { path: 'gateways', element: <GatewaysPage /> },
       { path: 'gateways/:id', element: <GatewayPage /> },
       { path: 'connections', element: <ConnectionsPage /> },

@@ -37,6 +37,7 @@ describe('runMigrations', () => {
       'direct_connections',
       'gateway_probe_hourly',
       'gateway_probes',
+      'gateway_status_changes',
       'gateways',
       'sessions',
       'token_usage',

@@ -17,6 +17,7 @@ import {
   heartbeatResponseSchema,
 } from './connections.ts'
 import { apiErrorSchema } from './errors.ts'
+import { fleetOverviewResponseSchema, type StatusChangesQuery, statusChangesResponseSchema } from './fleet.ts'
 import {
   type CreateGatewayRequest,
   deleteGatewayResponseSchema,
@@ -153,6 +154,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
           schema: recentProbesResponseSchema,
           signal,
         }),
+      /** Status flips of every gateway, newest first; pass `next_before` as `before` for older ones. */
+      statusChanges: (query: StatusChangesQuery = {}, signal?: AbortSignal) =>
+        request('GET', `/api/gateways/status-changes${toQueryString(query)}`, {
+          schema: statusChangesResponseSchema,
+          signal,
+        }),
+    },
+    fleet: {
+      overview: (signal?: AbortSignal) =>
+        request('GET', '/api/fleet/overview', { schema: fleetOverviewResponseSchema, signal }),
     },
     connections: {
       list: (

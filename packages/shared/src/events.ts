@@ -66,6 +66,10 @@ export const mcEventSchema = z.discriminatedUnion('type', [
 export type McEvent = z.infer<typeof mcEventSchema>
 
 export type McEventType = McEvent['type']
+/** Every event type, as the SSE stream names its events. */
+export const MC_EVENT_TYPES = mcEventSchema.options.flatMap((option) =>
+  'options' in option.shape.type ? option.shape.type.options : [option.shape.type.value],
+) as McEventType[]
 
 /** The Redis pub/sub channel of all events of one installation; messages are `<log id> <json>`. */
 export const eventsChannel = (redisPrefix: string) => `${redisPrefix}:events`

@@ -9,6 +9,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  */
 export function assertSameOrigin(c: Context, trustProxy: boolean): void {
   if (SAFE_METHODS.has(c.req.method)) return
+  assertFromThisSite(c, trustProxy)
+}
+
+/**
+ * The same check whatever the method: a WebSocket upgrade is a GET, yet a page on another site
+ * could open one with the user's cookie (WebSockets are not bound by CORS).
+ */
+export function assertFromThisSite(c: Context, trustProxy: boolean): void {
   const fetchSite = c.req.header('sec-fetch-site')
   if (fetchSite === 'same-origin') return
   const origin = c.req.header('origin')

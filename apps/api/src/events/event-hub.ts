@@ -28,6 +28,7 @@ export const isLogId = (value: string) => LOG_ID.test(value)
  */
 export function createEventHub(redisUrl: string, prefix: string, logger: Logger) {
   const listeners = new Set<EventListener>()
+  const closing = new AbortController()
   // Reads of the log share the subscriber's settings but not its connection (it is in subscribe mode).
   const reader = createRedis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
   const subscriber = createRedis(redisUrl)
@@ -48,6 +49,8 @@ export function createEventHub(redisUrl: string, prefix: string, logger: Logger)
   })
 
   return {
+    /** Aborted when the process shuts down: long-lived streams end on it. */
+    closing: closing.signal,
     /** Resolves once this process receives events. */
     ready: () => ready.then(() => undefined),
     subscribe(listener: EventListener): () => void {
@@ -77,6 +80,7 @@ export function createEventHub(redisUrl: string, prefix: string, logger: Logger)
       return newest ? newest[0] : null
     },
     close(): void {
+      closing.abort()
       listeners.clear()
       subscriber.disconnect()
       reader.disconnect()

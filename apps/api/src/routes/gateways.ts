@@ -2,6 +2,7 @@ import {
   createGateway,
   DuplicateGatewayNameError,
   deleteGateway,
+  type GatewayRow,
   listGateways,
   PrimaryGatewayDeleteError,
   recordAudit,
@@ -34,7 +35,7 @@ async function asConflict<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export function gatewayRoutes({ db, config, tokenCipher }: RouteDeps): RouteDef[] {
+export function gatewayRoutes({ db, config, tokenCipher, events }: RouteDeps): RouteDef[] {
   /** A token of "" or null means none; anything else is stored encrypted. */
   const sealToken = (token: string | null | undefined) =>
     token === undefined ? undefined : token === null || token === '' ? null : tokenCipher.encrypt(token)
@@ -47,6 +48,10 @@ export function gatewayRoutes({ db, config, tokenCipher }: RouteDeps): RouteDef[
       detail,
       ip: clientIp(c, config.TRUST_PROXY),
     })
+
+  const now = () => Math.floor(Date.now() / 1000)
+  const announce = (type: 'gateway.created' | 'gateway.updated', row: GatewayRow, tokenChanged: boolean) =>
+    events.publish({ type, gateway: presentGateway(row), token_changed: tokenChanged, at: now() })
 
   return [
     {
@@ -77,6 +82,7 @@ export function gatewayRoutes({ db, config, tokenCipher }: RouteDeps): RouteDef[
           is_primary: row.isPrimary,
           token_set: row.token !== null,
         })
+        announce('gateway.created', row, false)
         return c.json({ gateway: presentGateway(row) }, 201)
       },
     },
@@ -103,6 +109,7 @@ export function gatewayRoutes({ db, config, tokenCipher }: RouteDeps): RouteDef[
         if (!before.isPrimary && after.isPrimary) await audit(c, 'gateway.set_primary', target, {})
         if ('token' in detail) await audit(c, 'gateway.token_change', target, { token: detail.token })
         if (Object.keys(detail.changes).length > 0) await audit(c, 'gateway.update', target, detail)
+        announce('gateway.updated', after, 'token' in detail)
         return c.json({ gateway: presentGateway(after) })
       },
     },
@@ -115,6 +122,7 @@ export function gatewayRoutes({ db, config, tokenCipher }: RouteDeps): RouteDef[
         const row = await asConflict(deleteGateway(db, id))
         if (!row) throw new HttpError(404, `no gateway with id ${id}`)
         await audit(c, 'gateway.delete', `gateway:${row.name}#${row.id}`, { host: row.host, port: row.port })
+        events.publish({ type: 'gateway.deleted', gateway_id: row.id, name: row.name, at: now() })
         return c.json({ deleted: true as const, id })
       },
     },

@@ -5,7 +5,10 @@ import { apiKeyRoutes } from './api-keys.ts'
 import { auditRoutes } from './audit.ts'
 import { authRoutes } from './auth.ts'
 import { connectionRoutes } from './connections.ts'
+import { eventRoutes } from './events.ts'
+import { fleetRoutes } from './fleet.ts'
 import { gatewayHealthRoutes } from './gateway-health.ts'
+import { gatewayLiveRoutes } from './gateway-live.ts'
 import { gatewayRoutes } from './gateways.ts'
 import { healthRoutes } from './health.ts'
 import { userRoutes } from './users.ts'
@@ -16,11 +19,15 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...healthRoutes(deps),
     ...authRoutes(deps),
     ...userRoutes(deps),
+    // Before the gateway routes: `/gateways/status-changes` is not a `/gateways/:id`.
+    ...fleetRoutes(deps),
     ...gatewayRoutes(deps),
     ...gatewayHealthRoutes(deps),
+    ...gatewayLiveRoutes(deps),
     ...connectionRoutes(deps),
     ...agentRoutes(deps),
     ...apiKeyRoutes(deps),
     ...auditRoutes(deps),
+    ...eventRoutes(deps),
   ]
 }

@@ -10,6 +10,7 @@ import { type App, createApp } from '../app.ts'
 import type { AppDeps } from '../app-env.ts'
 import { apiConfigSchema } from '../config.ts'
 import { createEventHub } from '../events/event-hub.ts'
+import { createLiveHub } from '../live/live-hub.ts'
 import { createProbeDispatcher } from '../probes/probe-dispatcher.ts'
 
 export interface TestApp {
@@ -47,22 +48,26 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       },
     })
     const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, destination })
+    const eventHub = createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger)
+    const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
     context.deps = {
       config,
       db: database.db,
       ingestDb: database.db,
       redis: redis.redis,
       logger,
-      tokenCipher: createTokenCipher(config.MC_SECRET_KEY),
+      tokenCipher,
       probes: createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX),
       events: createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, () => {}),
-      eventHub: createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger),
+      eventHub,
+      live: createLiveHub({ db: database.db, tokenCipher, logger, eventHub, config }),
       startedAt: new Date(),
     }
     await context.deps.eventHub.ready()
     context.app = createApp(context.deps)
   })
   afterAll(async () => {
+    await context.deps?.live.close()
     context.deps?.events.close()
     context.deps?.eventHub.close()
     await context.deps?.probes.close()

@@ -26,7 +26,7 @@ export interface AppContext {
  * One running product and one Chromium for the calling spec file, a new tab for each test, and a
  * screenshot in `e2e-artifacts/` when a test fails. Read the fields inside tests or hooks.
  */
-export function setupApp(): AppContext {
+export function setupApp(options: { env?: Record<string, string> } = {}): AppContext {
   // Registered first so its after-hook (deleting the prefix's keys) runs after the stack stopped.
   // biome-ignore lint/correctness/useHookAtTopLevel: a vitest helper named use*, not a React hook
   const redis = useTestRedis()
@@ -34,7 +34,7 @@ export function setupApp(): AppContext {
   let browserContext: BrowserContext | undefined
 
   beforeAll(async () => {
-    ctx.stack = await startStack(redis.prefix)
+    ctx.stack = await startStack(redis.prefix, options.env)
     ctx.url = (path) => new URL(path, ctx.stack.baseUrl).toString()
     ctx.signIn = (who = ctx.stack.admin) => signInByApi(ctx.page.context(), ctx.stack.baseUrl, who)
     ctx.api = (method, path, data) => apiCall(ctx.page.context(), ctx.stack.baseUrl, method, path, data)

@@ -57,6 +57,7 @@ export function useRecentProbes(ids: readonly number[]) {
     queryKey: queryKeys.recentProbes(ids),
     queryFn: ({ signal }) => api.gateways.recent([...ids], STRIP_PROBES, signal),
     enabled: ids.length > 0,
+    // Probe history is not in the event stream: the strips keep polling.
     refetchInterval: GATEWAYS_REFETCH_MS,
     // Paging keeps the strips of the cards still on screen while the next page's load.
     placeholderData: keepPreviousData,

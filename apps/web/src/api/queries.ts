@@ -52,6 +52,9 @@ export const queryKeys = {
   agents: ['agents'] as const,
   agentList: (params: AgentListParams) => ['agents', 'list', params] as const,
   agentDetail: (idOrName: string) => ['agents', 'detail', idOrName] as const,
+  /** The fleet overview (home view): recent status flips, 24 h uptime, connected agents. */
+  fleet: ['fleet'] as const,
+  fleetOverview: ['fleet', 'overview'] as const,
 }
 
 export const HEALTH_REFETCH_MS = 15_000

@@ -1,22 +1,32 @@
 import { Outlet } from 'react-router'
+import { LiveConnectionProvider } from '../live-connection/LiveConnectionProvider.tsx'
+import { LiveConnectionIndicator } from './LiveConnectionIndicator.tsx'
+import { LiveUpdatesIndicator } from './LiveUpdatesIndicator.tsx'
 import { Sidebar } from './Sidebar.tsx'
 import { SystemStatusIndicator } from './SystemStatusIndicator.tsx'
 import { UserMenu } from './UserMenu.tsx'
 
-/** The frame around every page: navigation on the left, system status and the user menu in the header. */
+/**
+ * The frame around every page: navigation on the left; the live gateway connection, system status
+ * and the user menu in the header. The live connection lives here, so it survives page changes.
+ */
 export function AppLayout() {
   return (
-    <div className="flex min-h-screen flex-col md:flex-row">
-      <Sidebar />
-      <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-12 shrink-0 items-center justify-end gap-3 border-b px-4 md:px-6">
-          <SystemStatusIndicator />
-          <UserMenu />
-        </header>
-        <main className="flex-1">
-          <Outlet />
-        </main>
+    <LiveConnectionProvider>
+      <div className="flex min-h-screen flex-col md:flex-row">
+        <Sidebar />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <header className="flex h-12 shrink-0 items-center justify-end gap-3 border-b px-4 md:px-6">
+            <LiveConnectionIndicator />
+            <LiveUpdatesIndicator />
+            <SystemStatusIndicator />
+            <UserMenu />
+          </header>
+          <main className="flex-1">
+            <Outlet />
+          </main>
+        </div>
       </div>
-    </div>
+    </LiveConnectionProvider>
   )
 }

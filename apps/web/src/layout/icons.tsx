@@ -18,6 +18,17 @@ function Icon({ children, className = 'size-4' }: { children: ReactNode; classNa
   )
 }
 
+export function OverviewIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <rect x="3" y="3" width="7" height="9" rx="1.5" />
+      <rect x="14" y="3" width="7" height="5" rx="1.5" />
+      <rect x="14" y="12" width="7" height="9" rx="1.5" />
+      <rect x="3" y="16" width="7" height="5" rx="1.5" />
+    </Icon>
+  )
+}
+
 export function GatewaysIcon({ className }: { className?: string }) {
   return (
     <Icon className={className}>

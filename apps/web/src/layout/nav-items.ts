@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import { AgentsIcon, ConnectionsIcon, GatewaysIcon, SettingsIcon } from './icons.tsx'
+import { AgentsIcon, ConnectionsIcon, GatewaysIcon, OverviewIcon, SettingsIcon } from './icons.tsx'
 
 export interface NavItem {
   to: string
@@ -9,6 +9,7 @@ export interface NavItem {
 
 /** The main sections, in sidebar order. Routes are declared in `router.tsx`. */
 export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Overview', icon: OverviewIcon },
   { to: '/gateways', label: 'Gateways', icon: GatewaysIcon },
   { to: '/connections', label: 'Connections', icon: ConnectionsIcon },
   { to: '/agents', label: 'Agents', icon: AgentsIcon },

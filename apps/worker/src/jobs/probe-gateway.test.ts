@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createGateway, findGateway, listProbes } from '@mc/db'
 import { freePort } from '@mc/local-stack'
 import { startFakeGateway } from '@mc/openclaw/fake'
-import { createRedis } from '@mc/runtime'
+import { createRedis, parseEventMessage } from '@mc/runtime'
 import { eventsChannel, gatewayStatusEventSchema, type ProbeGatewayJob, type ProbeResult } from '@mc/shared'
 import type { Job } from 'bullmq'
 import { describe, expect, it } from 'vitest'
@@ -54,9 +54,18 @@ describe('the probe job', () => {
       expect(stored?.latency).toBeGreaterThanOrEqual(0)
       expect(stored?.lastSeen).toBeInstanceOf(Date)
       const [, raw] = (await message) as [string, string]
-      expect(gatewayStatusEventSchema.parse(JSON.parse(raw))).toMatchObject({
+      expect(gatewayStatusEventSchema.parse(parseEventMessage(raw)?.event)).toMatchObject({
         gateway_id: gw.id,
         old_status: 'unknown',
+        status: 'online',
+      })
+      // Unchanged status is announced too, so latency and counts stay live in browsers.
+      const again = once(subscriber, 'message')
+      await probe(gw.id)
+      const [, rawAgain] = (await again) as [string, string]
+      expect(gatewayStatusEventSchema.parse(parseEventMessage(rawAgain)?.event)).toMatchObject({
+        gateway_id: gw.id,
+        old_status: 'online',
         status: 'online',
       })
       expect(JSON.stringify(fake.records)).not.toContain('"token":"right-token","')

@@ -37,25 +37,26 @@ async function probeOne(ctx: Ctx, target: Target): Promise<ProbeOutcome> {
   }
 }
 
-/** Stores one result and announces a change of status; null when the gateway was deleted meanwhile. */
+/**
+ * Stores one result and announces it (browsers show latency and counts live; a flip is
+ * old_status !== status); null when the gateway was deleted meanwhile.
+ */
 async function record(ctx: Ctx, id: number, outcome: ProbeOutcome): Promise<ProbeResult | null> {
   const stored = await recordProbeResult(ctx.db, id, outcome, ctx.config.FAILURE_THRESHOLD)
   if (!stored) return null
   const { gateway, previousStatus } = stored
-  if (previousStatus !== gateway.status) {
-    await publishEvent(ctx.redis, ctx.config.REDIS_PREFIX, {
-      type: 'gateway.status',
-      gateway_id: gateway.id,
-      name: gateway.name,
-      old_status: previousStatus,
-      status: gateway.status,
-      latency: gateway.latency,
-      sessions_count: gateway.sessionsCount,
-      agents_count: gateway.agentsCount,
-      error: gateway.lastError,
-      at: Math.floor(Date.now() / 1000),
-    })
-  }
+  await publishEvent(ctx.redis, ctx.config.REDIS_PREFIX, {
+    type: 'gateway.status',
+    gateway_id: gateway.id,
+    name: gateway.name,
+    old_status: previousStatus,
+    status: gateway.status,
+    latency: gateway.latency,
+    sessions_count: gateway.sessionsCount,
+    agents_count: gateway.agentsCount,
+    error: gateway.lastError,
+    at: Math.floor(Date.now() / 1000),
+  })
   return {
     id: gateway.id,
     name: gateway.name,

@@ -1,10 +1,10 @@
-import { pruneProbeHistory, rollUpProbeHours } from '@mc/db'
+import { pruneProbeHistory, pruneStatusChanges, rollUpProbeHours } from '@mc/db'
 import { QUEUES } from '@mc/shared'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
 
 const HOUR_MS = 60 * 60 * 1000
-/** Rollups are kept a year; raw probes PROBE_RETENTION_DAYS. */
+/** Rollups are kept a year; raw probes and status flips PROBE_RETENTION_DAYS. */
 const ROLLUP_RETENTION_DAYS = 365
 
 /** Hourly: recompute the last three complete hours (covers a worker that was down for a while). */
@@ -19,5 +19,8 @@ export const probeRetention = ({ db, config }: Pick<WorkerContext, 'db' | 'confi
   defineJob<Record<string, never>>({
     queue: QUEUES.probeRetention,
     every: { ms: 6 * HOUR_MS, data: {} },
-    process: () => pruneProbeHistory(db, config.PROBE_RETENTION_DAYS, ROLLUP_RETENTION_DAYS),
+    process: async () => ({
+      ...(await pruneProbeHistory(db, config.PROBE_RETENTION_DAYS, ROLLUP_RETENTION_DAYS)),
+      flips: await pruneStatusChanges(db, config.PROBE_RETENTION_DAYS),
+    }),
   })

@@ -41,8 +41,9 @@ export interface RecordedGateway {
 }
 
 /**
- * Stores one probe: a `gateway_probes` row and the gateway's new state, in one statement (so one
- * transaction and one round trip, which matters at a thousand probes per sweep). A failure turns an
+ * Stores one probe: a `gateway_probes` row, the gateway's new state and, when its status changed, a
+ * `gateway_status_changes` row, in one statement (so one transaction and one round trip, which
+ * matters at a thousand probes per sweep). A failure turns an
  * online gateway into a failure status only after `failureThreshold` failures in a row; `last_seen`
  * and `latency` change only when it is online; counts and version only when the probe read them.
  * Returns the status before and the state after, or undefined if the gateway is gone.
@@ -79,6 +80,9 @@ export async function recordProbeResult(
       select id, ${outcome.status}::gateway_status, ${outcome.latencyMs}::int, ${outcome.sessionsCount}::int,
         ${outcome.agentsCount}::int, ${outcome.version}, ${outcome.error}
       from upd
+    ), flip as (
+      insert into gateway_status_changes (gateway_id, old_status, new_status, latency, error)
+      select id, previous_status, status, latency, last_error from upd where status <> previous_status
     )
     select * from upd`)
   const row = rows[0]
@@ -162,31 +166,69 @@ export interface GatewayUptime {
   probes24h: number
 }
 
+const DAY = sql.raw(`interval '24 hours'`)
+const WEEK = sql.raw(`interval '7 days'`)
+const MONTH = sql.raw(`interval '30 days'`)
+
+/** Share of online probes among those within `window` of now, 0–100; null without probes. */
+const onlineShare = (
+  window: SQL,
+) => sql`100.0 * count(*) filter (where status = 'online' and probed_at > now() - ${window})
+  / nullif(count(*) filter (where probed_at > now() - ${window}), 0)`
+
+const toNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value))
+/** Two decimals, as the API shows percentages and latencies. */
+const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100)
+
 /** Uptime over 24 h / 7 d / 30 d and the last day's latency percentiles, in one pass over the index. */
 export async function gatewayUptime(db: Database, gatewayId: number): Promise<GatewayUptime> {
   const [row] = await db.execute<Record<string, number | string | null>>(sql`
     select
-      100.0 * count(*) filter (where status = 'online' and probed_at > now() - interval '24 hours')
-        / nullif(count(*) filter (where probed_at > now() - interval '24 hours'), 0) as uptime_24h,
-      100.0 * count(*) filter (where status = 'online' and probed_at > now() - interval '7 days')
-        / nullif(count(*) filter (where probed_at > now() - interval '7 days'), 0) as uptime_7d,
-      100.0 * count(*) filter (where status = 'online') / nullif(count(*), 0) as uptime_30d,
-      percentile_cont(0.5) within group (order by latency) filter (where status = 'online' and probed_at > now() - interval '24 hours') as p50,
-      percentile_cont(0.95) within group (order by latency) filter (where status = 'online' and probed_at > now() - interval '24 hours') as p95,
-      percentile_cont(0.99) within group (order by latency) filter (where status = 'online' and probed_at > now() - interval '24 hours') as p99,
-      count(*) filter (where probed_at > now() - interval '24 hours') as probes_24h
+      ${onlineShare(DAY)} as uptime_24h,
+      ${onlineShare(WEEK)} as uptime_7d,
+      ${onlineShare(MONTH)} as uptime_30d,
+      percentile_cont(0.5) within group (order by latency) filter (where status = 'online' and probed_at > now() - ${DAY}) as p50,
+      percentile_cont(0.95) within group (order by latency) filter (where status = 'online' and probed_at > now() - ${DAY}) as p95,
+      percentile_cont(0.99) within group (order by latency) filter (where status = 'online' and probed_at > now() - ${DAY}) as p99,
+      count(*) filter (where probed_at > now() - ${DAY}) as probes_24h
     from ${gatewayProbes}
-    where gateway_id = ${gatewayId} and probed_at > now() - interval '30 days'`)
-  const num = (value: number | string | null | undefined) =>
-    value === null || value === undefined ? null : Number(value)
-  const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100)
+    where gateway_id = ${gatewayId} and probed_at > now() - ${MONTH}`)
   return {
-    uptime24h: round(num(row?.uptime_24h)),
-    uptime7d: round(num(row?.uptime_7d)),
-    uptime30d: round(num(row?.uptime_30d)),
-    latencyP50: round(num(row?.p50)),
-    latencyP95: round(num(row?.p95)),
-    latencyP99: round(num(row?.p99)),
-    probes24h: num(row?.probes_24h) ?? 0,
+    uptime24h: round2(toNumber(row?.uptime_24h)),
+    uptime7d: round2(toNumber(row?.uptime_7d)),
+    uptime30d: round2(toNumber(row?.uptime_30d)),
+    latencyP50: round2(toNumber(row?.p50)),
+    latencyP95: round2(toNumber(row?.p95)),
+    latencyP99: round2(toNumber(row?.p99)),
+    probes24h: toNumber(row?.probes_24h) ?? 0,
   }
+}
+
+export interface GatewayUptime24h {
+  gatewayId: number
+  name: string
+  /** As `gatewayUptime(…).uptime24h`: share of online probes in the last 24 h; null without probes. */
+  uptime24h: number | null
+}
+
+/**
+ * The 24 h uptime of every gateway, in one query (one scan of the day's probes, not one per
+ * gateway): lowest first, gateways without probes last, then by name.
+ */
+export async function uptime24hByGateway(db: Database): Promise<GatewayUptime24h[]> {
+  const rows = await db.execute<{ id: number; name: string; uptime: string | number | null }>(sql`
+    select g.id, g.name, u.uptime
+    from ${gateways} g
+    left join (
+      select gateway_id, ${onlineShare(DAY)} as uptime
+      from ${gatewayProbes}
+      where probed_at > now() - ${DAY}
+      group by gateway_id
+    ) u on u.gateway_id = g.id
+    order by u.uptime asc nulls last, lower(g.name), g.id`)
+  return rows.map((row) => ({
+    gatewayId: Number(row.id),
+    name: String(row.name),
+    uptime24h: round2(toNumber(row.uptime)),
+  }))
 }

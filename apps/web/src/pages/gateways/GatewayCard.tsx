@@ -3,10 +3,13 @@ import { Link } from 'react-router'
 import { Badge } from '../../components/Badge.tsx'
 import { cx } from '../../lib/class-names.ts'
 import { useFlash } from '../../lib/use-flash.ts'
+import { cardLiveStatus } from '../../live-connection/connection-view.ts'
+import { useLiveSelect } from '../../live-connection/use-live-connection.ts'
 import { type GatewayActions, GatewayCardActions } from './GatewayCardActions.tsx'
 import { GatewayFacts } from './GatewayFacts.tsx'
 import { GatewayStatusDot, GatewayStatusLabel } from './GatewayStatus.tsx'
 import { LastError } from './LastError.tsx'
+import { LiveBadge } from './LiveBadge.tsx'
 import { ProbeStrip } from './ProbeStrip.tsx'
 
 interface GatewayCardProps extends GatewayActions {
@@ -24,14 +27,17 @@ interface GatewayCardProps extends GatewayActions {
 /** The seed's GatewayCard: status, name, PRIMARY, the facts line, the probe strip and the actions. */
 export function GatewayCard({ gateway, probes, now, probing, busy, probedAt, ...actions }: GatewayCardProps) {
   const flashing = useFlash(`${gateway.status}|${probedAt ?? ''}`)
+  const live = useLiveSelect((snapshot) => cardLiveStatus(snapshot, gateway.id))
   return (
     <article
       aria-label={gateway.name}
       data-gateway={gateway.name}
       data-status={gateway.status}
       data-primary={gateway.is_primary === 1}
+      data-live={live ?? 'none'}
       className={cx(
         'rounded-lg border bg-card p-4 transition-shadow duration-700',
+        live === 'connected' && 'border-green-500/30 bg-green-500/5',
         flashing && 'shadow-[0_0_0_2px] shadow-primary/60',
       )}
     >
@@ -44,6 +50,7 @@ export function GatewayCard({ gateway, probes, now, probing, busy, probedAt, ...
             </Link>
           </h3>
           {gateway.is_primary === 1 && <Badge variant="primary">Primary</Badge>}
+          <LiveBadge status={live} />
           <GatewayStatusLabel status={gateway.status} />
         </div>
         <GatewayCardActions gateway={gateway} probing={probing} busy={busy} {...actions} />

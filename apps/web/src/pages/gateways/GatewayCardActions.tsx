@@ -1,6 +1,7 @@
 import type { Gateway } from '@mc/shared'
 import { useRole } from '../../auth/use-role.ts'
 import { Button } from '../../components/Button.tsx'
+import { LiveConnectButton } from './LiveConnectButton.tsx'
 import { ProbeButton } from './ProbeButton.tsx'
 
 export interface GatewayActions {
@@ -17,7 +18,7 @@ interface GatewayCardActionsProps extends GatewayActions {
   busy: boolean
 }
 
-/** Probe for operators; Set Primary, Edit and Delete for admins; nothing at all for viewers. */
+/** Connect and Probe for operators; Set Primary, Edit and Delete for admins; nothing at all for viewers. */
 export function GatewayCardActions({
   gateway,
   probing,
@@ -31,6 +32,7 @@ export function GatewayCardActions({
   if (!can('operator')) return null
   return (
     <div className="flex shrink-0 flex-wrap items-center justify-end gap-1.5">
+      <LiveConnectButton gateway={gateway} />
       <ProbeButton
         label="Probe"
         target={gateway.name}

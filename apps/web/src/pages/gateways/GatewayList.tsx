@@ -1,5 +1,5 @@
 import type { Gateway } from '@mc/shared'
-import { useDeferredValue, useMemo } from 'react'
+import { useDeferredValue, useMemo, useState } from 'react'
 import { useProbesInFlight, useRecentProbes } from '../../api/gateway-probes.ts'
 import { Button } from '../../components/Button.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
@@ -25,7 +25,14 @@ interface GatewayListProps extends GatewayActions {
  */
 export function GatewayList({ gateways, busyId, probedAt, ...actions }: GatewayListProps) {
   const [params, setParams] = useListParams()
-  const search = useDeferredValue(params.search)
+  // The box keeps its own text: the URL updates a render later, and a box fed from it would drop
+  // keystrokes typed in between (fast typing, or a busy page during a burst of live updates).
+  const [searchText, setSearchText] = useState(params.search)
+  const onSearch = (value: string) => {
+    setSearchText(value)
+    setParams({ search: value })
+  }
+  const search = useDeferredValue(searchText)
   const view = useMemo(
     () => viewGateways(gateways, { search, status: params.status, page: params.page }),
     [gateways, search, params.status, params.page],
@@ -38,8 +45,8 @@ export function GatewayList({ gateways, busyId, probedAt, ...actions }: GatewayL
   return (
     <section aria-label="Gateways" className="space-y-3">
       <GatewayFilters
-        search={params.search}
-        onSearch={(value) => setParams({ search: value })}
+        search={searchText}
+        onSearch={onSearch}
         status={params.status}
         onStatus={(status) => setParams({ status })}
         counts={view.counts}
@@ -50,7 +57,14 @@ export function GatewayList({ gateways, busyId, probedAt, ...actions }: GatewayL
           title="No gateways match"
           description="Try another search or status, or clear the filters."
         >
-          <Button onClick={() => setParams({ search: '', status: null })}>Clear filters</Button>
+          <Button
+            onClick={() => {
+              setSearchText('')
+              setParams({ search: '', status: null })
+            }}
+          >
+            Clear filters
+          </Button>
         </EmptyState>
       ) : (
         <div className="space-y-2">

@@ -12,6 +12,7 @@ import { errorMessage } from '../../lib/error-message.ts'
 import { useConfirmation } from '../../lib/use-confirmation.ts'
 import { DirectConnectionsSection } from '../connections/DirectConnectionsSection.tsx'
 import { AddGatewayForm } from './AddGatewayForm.tsx'
+import { CurrentConnectionPanel } from './CurrentConnectionPanel.tsx'
 import { EditGatewayDialog } from './EditGatewayDialog.tsx'
 import { GatewayList } from './GatewayList.tsx'
 import { GatewaysEmptyState } from './GatewaysEmptyState.tsx'
@@ -58,6 +59,7 @@ export function GatewaysPage() {
       description="Manage multiple OpenClaw gateway connections"
       actions={actions}
     >
+      <CurrentConnectionPanel hasGateways={count > 0} />
       {adding && (
         <AddGatewayForm
           onCancel={() => setAdding(false)}

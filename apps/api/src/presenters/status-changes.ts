@@ -1,0 +1,16 @@
+import type { StatusChangeRow } from '@mc/db'
+import type { StatusChange } from '@mc/shared'
+import { unixSeconds } from './time.ts'
+
+export function presentStatusChange(row: StatusChangeRow): StatusChange {
+  return {
+    id: row.id,
+    gateway_id: row.gatewayId,
+    gateway_name: row.gatewayName,
+    old_status: row.oldStatus,
+    new_status: row.newStatus,
+    latency: row.latency,
+    error: row.error,
+    changed_at: unixSeconds(row.changedAt),
+  }
+}

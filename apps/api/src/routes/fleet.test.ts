@@ -1,0 +1,144 @@
+import { connectAgent, createGateway, recordProbeResult } from '@mc/db'
+import { fleetOverviewResponseSchema, type ProbeOutcome, statusChangesResponseSchema } from '@mc/shared'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { makeApiKey } from '../testing/factories.ts'
+import { useTestApp } from '../testing/test-app.ts'
+
+const t = useTestApp()
+let viewer: Record<string, string>
+
+const online = (latencyMs: number, sessionsCount: number, agentsCount: number): ProbeOutcome => ({
+  status: 'online',
+  latencyMs,
+  version: 'v',
+  sessionsCount,
+  agentsCount,
+  error: null,
+})
+const failed = (status: 'offline' | 'timeout' | 'error', error: string): ProbeOutcome => ({
+  status,
+  latencyMs: null,
+  version: null,
+  sessionsCount: null,
+  agentsCount: null,
+  error,
+})
+const get = async (url: string) => {
+  const res = await t.app.request(url, { headers: viewer })
+  return { status: res.status, body: (await res.json()) as unknown }
+}
+
+beforeAll(async () => {
+  viewer = { 'x-api-key': (await makeApiKey(t.deps.db, 'viewer')).key }
+})
+
+describe('GET /api/fleet/overview', () => {
+  it('answers zeros and empty lists before any gateway exists', async () => {
+    const { status, body } = await get('/api/fleet/overview')
+    expect(status).toBe(200)
+    expect(fleetOverviewResponseSchema.parse(body)).toMatchObject({
+      status_counts: { online: 0, offline: 0, timeout: 0, error: 0, unknown: 0 },
+      totals: { gateways: 0, sessions: 0, agents: 0 },
+      worst_latency: [],
+      uptime_24h: [],
+      connected_agents: 0,
+      recent_flips: [],
+    })
+  })
+
+  it('sums up a seeded fleet', async () => {
+    const gw = (name: string) =>
+      createGateway(t.deps.db, { name, host: 'h', port: 1, token: null, isPrimary: false })
+    const [alpha, bravo, charlie, delta, echo, foxtrot, golf] = [
+      await gw('alpha'),
+      await gw('bravo'),
+      await gw('charlie'),
+      await gw('delta'),
+      await gw('echo'),
+      await gw('foxtrot'),
+      await gw('golf'),
+    ]
+    const latencies: [typeof alpha, number][] = [
+      [alpha, 40],
+      [bravo, 900],
+      [charlie, 120],
+      [delta, 75],
+      [echo, 300],
+      [foxtrot, 60],
+    ]
+    for (const [row, latency] of latencies)
+      await recordProbeResult(t.deps.db, row.id, online(latency, 2, 1), 1)
+    // foxtrot goes down (one flip), then times out (another); golf is never probed.
+    await recordProbeResult(t.deps.db, foxtrot.id, failed('offline', 'connection refused'), 1)
+    await recordProbeResult(t.deps.db, foxtrot.id, failed('timeout', 'no answer'), 1)
+    for (const name of ['cli-1', 'cli-2']) {
+      await connectAgent(t.deps.db, {
+        agentName: name,
+        agentRole: undefined,
+        toolName: 'codex',
+        toolVersion: null,
+        metadata: null,
+        connectionId: `conn-${name}`,
+        timeoutS: 60,
+      })
+    }
+
+    const { status, body } = await get('/api/fleet/overview')
+    expect(status).toBe(200)
+    const overview = fleetOverviewResponseSchema.parse(body)
+    expect(overview.status_counts).toEqual({ online: 5, offline: 0, timeout: 1, error: 0, unknown: 1 })
+    expect(overview.totals).toEqual({ gateways: 7, sessions: 12, agents: 6 })
+    expect(overview.worst_latency).toEqual([
+      { id: bravo.id, name: 'bravo', latency: 900 },
+      { id: echo.id, name: 'echo', latency: 300 },
+      { id: charlie.id, name: 'charlie', latency: 120 },
+      { id: delta.id, name: 'delta', latency: 75 },
+      { id: alpha.id, name: 'alpha', latency: 40 },
+    ])
+    expect(overview.connected_agents).toBe(2)
+    expect(overview.uptime_24h[0]).toEqual({ gateway_id: foxtrot.id, name: 'foxtrot', uptime_pct: 33.33 })
+    expect(overview.uptime_24h.at(-1)).toEqual({ gateway_id: golf.id, name: 'golf', uptime_pct: null })
+    expect(overview.uptime_24h).toHaveLength(7)
+    expect(overview.recent_flips).toHaveLength(8)
+    expect(overview.recent_flips[0]).toMatchObject({
+      gateway_id: foxtrot.id,
+      gateway_name: 'foxtrot',
+      old_status: 'offline',
+      new_status: 'timeout',
+      latency: 60,
+      error: 'no answer',
+    })
+    expect(overview.recent_flips[0]?.changed_at).toBeGreaterThan(1_700_000_000)
+    // The gateway's page computes the same uptime.
+    const detail = await get(`/api/gateways/${foxtrot.id}`)
+    expect(detail.body).toMatchObject({ uptime: { '24h': 33.33 } })
+  })
+})
+
+describe('GET /api/gateways/status-changes', () => {
+  it('pages the flips newest first (not mistaken for a gateway id)', async () => {
+    const first = await get('/api/gateways/status-changes?limit=3')
+    expect(first.status).toBe(200)
+    const page = statusChangesResponseSchema.parse(first.body)
+    expect(page.changes.map((c) => `${c.gateway_name}:${c.old_status}→${c.new_status}`)).toEqual([
+      'foxtrot:offline→timeout',
+      'foxtrot:online→offline',
+      'foxtrot:unknown→online',
+    ])
+    expect(page.next_before).toBe(page.changes[2]?.id)
+    const rest = statusChangesResponseSchema.parse(
+      (await get(`/api/gateways/status-changes?before=${page.next_before}`)).body,
+    )
+    expect(rest.changes).toHaveLength(5)
+    expect(rest.next_before).toBeNull()
+    expect(rest.changes.every((c) => c.id < (page.next_before ?? 0))).toBe(true)
+  })
+
+  it('rejects a bad query with 400 and field details', async () => {
+    for (const query of ['limit=0', 'limit=501', 'limit=ten', 'before=0', 'before=-3', 'gateway=1']) {
+      const { status, body } = await get(`/api/gateways/status-changes?${query}`)
+      expect(status, query).toBe(400)
+      expect(body, query).toMatchObject({ error: 'invalid query', details: [expect.any(Object)] })
+    }
+  })
+})

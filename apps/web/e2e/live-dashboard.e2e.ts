@@ -1,0 +1,168 @@
+import { type FakeGateway, startFakeGateway } from '@mc/openclaw/fake'
+import { connectResponseSchema, gatewayResponseSchema } from '@mc/shared'
+import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { setupApp } from './harness/setup-app.ts'
+
+// The shortest probe interval the worker accepts, so a stopped gateway is noticed within seconds.
+const PROBE_INTERVAL_S = 5
+const app = setupApp({ env: { PROBE_INTERVAL_S: String(PROBE_INTERVAL_S), PROBE_TIMEOUT_MS: '2000' } })
+/** One probe interval, plus the probe's own deadline and a margin for a loaded machine. */
+const WITHIN_ONE_PROBE_MS = (PROBE_INTERVAL_S + 2 + 8) * 1000
+
+/** Counts the page's GET requests to one API path: the live views must not poll while the stream is up. */
+function countGets(page: Page, path: string) {
+  let count = 0
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && new URL(request.url()).pathname === path) count++
+  })
+  return () => count
+}
+
+const liveUpdates = () => app.page.locator('[data-testid="live-updates"][data-state="live"]')
+
+describe('the live dashboard', () => {
+  let fake: FakeGateway | undefined
+  beforeEach(() => app.signIn())
+  afterEach(async () => {
+    await fake?.stop()
+    fake = undefined
+  })
+
+  it('a heartbeat sent via the API updates the connections list live, without polling', async () => {
+    const { page } = app
+    const conn = connectResponseSchema.parse(
+      await app.api('POST', '/api/connect', { agent_name: 'live-e2e-agent', tool_name: 'codex' }),
+    )
+    await page.goto(app.url('/connections?status=all'))
+    const card = page.locator(`article[data-connection="${conn.connection_id}"]`)
+    await card.waitFor()
+    await liveUpdates().waitFor()
+    expect(await card.locator('[data-field="last-heartbeat"]').textContent()).toBe('Last heartbeat: none yet')
+
+    const listGets = countGets(page, '/api/connect')
+    await app.api('POST', `/api/agents/${conn.agent_id}/heartbeat`, { connection_id: conn.connection_id })
+    await card
+      .locator('[data-field="last-heartbeat"]')
+      .filter({ hasText: /s ago$/ })
+      .waitFor({ timeout: 5_000 })
+    expect(listGets()).toBe(0)
+
+    // A disconnect by another client shows as well.
+    await app.api('DELETE', '/api/connect', { connection_id: conn.connection_id })
+    await page
+      .locator(`article[data-connection="${conn.connection_id}"][data-status="disconnected"]`)
+      .waitFor()
+  })
+
+  it('without the event stream the page says so and polls, then goes live again when it is back', {
+    timeout: 60_000,
+  }, async () => {
+    const { page } = app
+    await page.route('**/api/events*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' }),
+    )
+    const conn = connectResponseSchema.parse(
+      await app.api('POST', '/api/connect', { agent_name: 'polling-e2e-agent', tool_name: 'codex' }),
+    )
+    await page.goto(app.url('/connections?status=all'))
+    const card = page.locator(`article[data-connection="${conn.connection_id}"]`)
+    await card.waitFor()
+    await page.locator('[data-testid="live-updates"][data-state="down"]').waitFor()
+    expect(await page.getByTestId('live-updates').textContent()).toBe('Polling')
+
+    const listGets = countGets(page, '/api/connect')
+    await app.api('POST', `/api/agents/${conn.agent_id}/heartbeat`, { connection_id: conn.connection_id })
+    await card
+      .locator('[data-field="last-heartbeat"]')
+      .filter({ hasText: /s ago$/ })
+      .waitFor({ timeout: 15_000 })
+    expect(listGets()).toBeGreaterThan(0)
+
+    await page.unroute('**/api/events*')
+    await liveUpdates().waitFor({ timeout: 20_000 })
+  })
+
+  it('the primary connects on load; a stopped gateway turns red, on its card too, without a reload', {
+    timeout: 90_000,
+  }, async () => {
+    const { page } = app
+    fake = await startFakeGateway({ token: 'live-e2e-token', agents: 2, sessions: 1 })
+    gatewayResponseSchema.parse(
+      await app.api('POST', '/api/gateways', {
+        name: 'Live primary',
+        host: '127.0.0.1',
+        port: fake.port,
+        token: 'live-e2e-token',
+        is_primary: true,
+      }),
+    )
+    await page.goto(app.url('/gateways'))
+    await liveUpdates().waitFor()
+    const state = page.getByTestId('connection-state')
+    await page.locator('[data-testid="connection-state"][data-connected="true"]').waitFor()
+    expect(await state.locator('[data-field="connection-url"]').textContent()).toBe(
+      `ws://127.0.0.1:${fake.port}`,
+    )
+    expect(await state.locator('[data-field="connection-status"]').textContent()).toBe('Connected')
+    const dot = state.locator('.rounded-full').first()
+    expect(await dot.getAttribute('class')).toContain('bg-green-500')
+    await page
+      .locator('article[data-gateway="Live primary"][data-status="online"]')
+      .waitFor({ timeout: WITHIN_ONE_PROBE_MS })
+
+    const listGets = countGets(page, '/api/gateways')
+    const navigations: string[] = []
+    page.on('framenavigated', (frame) => navigations.push(frame.url()))
+    await fake.stop()
+    fake = undefined
+    // The live connection notices at once (shutdown, close 1012), the card within one probe interval.
+    await page.locator('[data-testid="connection-state"][data-connected="false"]').waitFor()
+    expect(await state.locator('[data-field="connection-error"]').textContent()).toMatch(
+      /gateway stopping|refused/,
+    )
+    expect(await dot.getAttribute('class')).toMatch(/bg-red-500.*animate-pulse|animate-pulse.*bg-red-500/)
+    await page
+      .locator('article[data-gateway="Live primary"]:not([data-status="online"])')
+      .waitFor({ timeout: WITHIN_ONE_PROBE_MS })
+    expect(listGets()).toBe(0)
+    expect(navigations).toEqual([])
+  })
+
+  it('an operator switches the live connection to another gateway and sees its events', {
+    timeout: 60_000,
+  }, async () => {
+    const { page } = app
+    const [first, second] = await Promise.all([
+      startFakeGateway({ token: 'switch-token-1' }),
+      startFakeGateway({ token: 'switch-token-2' }),
+    ])
+    try {
+      for (const [name, fakeGateway, token] of [
+        ['Switch one', first, 'switch-token-1'],
+        ['Switch two', second, 'switch-token-2'],
+      ] as const) {
+        await app.api('POST', '/api/gateways', { name, host: '127.0.0.1', port: fakeGateway.port, token })
+      }
+      await page.goto(app.url('/gateways'))
+      const card = (name: string) => page.locator(`article[data-gateway="${name}"]`)
+      await card('Switch one').locator('[data-action="connect"]').click()
+      await page.locator('article[data-gateway="Switch one"][data-live="connected"]').waitFor()
+      first.emitEvent('presence', { presence: [{ host: 'switch-one-host' }] })
+      await page.locator('[data-testid="live-feed"] li[data-event="presence"]').waitFor()
+
+      await card('Switch two').locator('[data-action="connect"]').click()
+      await page.locator('article[data-gateway="Switch two"][data-live="connected"]').waitFor()
+      expect(
+        await page.getByTestId('connection-state').locator('[data-field="connection-url"]').textContent(),
+      ).toBe(`ws://127.0.0.1:${second.port}`)
+      expect(await card('Switch one').getAttribute('data-live')).toBe('none')
+      second.emitEvent('tick', { ts: 1 })
+      await page.locator('[data-testid="live-feed"] li[data-event="tick"]').waitFor()
+      // The feed is the connected gateway's: the first one's event is gone.
+      expect(await page.locator('[data-testid="live-feed"] li[data-event="presence"]').count()).toBe(0)
+    } finally {
+      await Promise.all([first.stop(), second.stop()])
+    }
+  })
+})

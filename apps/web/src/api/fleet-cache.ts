@@ -1,0 +1,59 @@
+import {
+  FLEET_RECENT_FLIPS,
+  type FleetOverviewResponse,
+  type GatewayStatusEvent,
+  type StatusChange,
+} from '@mc/shared'
+import type { QueryClient } from '@tanstack/react-query'
+import { queryKeys } from './queries.ts'
+
+/** What a flip needs from a live `gateway.status` event (the event itself fits). */
+export type StatusFlip = Pick<
+  GatewayStatusEvent,
+  'gateway_id' | 'name' | 'old_status' | 'status' | 'latency' | 'error' | 'at'
+>
+
+/**
+ * The flip as the overview lists it. The stored row's id is not in the event: a negative id built
+ * from time and gateway stands in (unique enough for list keys) until the next refetch.
+ */
+export function flipFromEvent(flip: StatusFlip): StatusChange {
+  return {
+    id: -(flip.at * 100_000 + (flip.gateway_id % 100_000)),
+    gateway_id: flip.gateway_id,
+    gateway_name: flip.name,
+    old_status: flip.old_status,
+    new_status: flip.status,
+    latency: flip.latency,
+    error: flip.error,
+    changed_at: flip.at,
+  }
+}
+
+/** The same flip already listed (a refetch that raced the event, or the event seen twice). */
+const isSameFlip = (a: StatusChange, b: StatusChange) =>
+  a.gateway_id === b.gateway_id &&
+  a.old_status === b.old_status &&
+  a.new_status === b.new_status &&
+  Math.abs(a.changed_at - b.changed_at) <= 2
+
+/** `flips` with `flip` added, newest first, at most `FLEET_RECENT_FLIPS`; `flips` itself if listed. */
+export function withFlip(flips: StatusChange[], flip: StatusChange): StatusChange[] {
+  if (flips.some((listed) => isSameFlip(listed, flip))) return flips
+  return [flip, ...flips].sort((a, b) => b.changed_at - a.changed_at).slice(0, FLEET_RECENT_FLIPS)
+}
+
+/**
+ * Puts live status flips at the top of the cached overview's recent flips in one write, so the home
+ * view shows them at once. `gateway.status` events with `old_status === status` are ignored, as is
+ * a missing overview (it loads with the flips in it).
+ */
+export function prependStatusFlips(queryClient: QueryClient, flips: readonly StatusFlip[]): void {
+  const changes = flips.filter((flip) => flip.old_status !== flip.status)
+  if (changes.length === 0) return
+  queryClient.setQueryData<FleetOverviewResponse>(queryKeys.fleetOverview, (overview) => {
+    if (!overview) return overview
+    const recent = changes.reduce((list, flip) => withFlip(list, flipFromEvent(flip)), overview.recent_flips)
+    return recent === overview.recent_flips ? overview : { ...overview, recent_flips: recent }
+  })
+}

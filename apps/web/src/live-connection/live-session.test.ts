@@ -1,0 +1,132 @@
+import { DISCONNECTED_STATE, LIVE_CLOSE, type LiveMessage } from '@mc/shared'
+import { describe, expect, it } from 'vitest'
+import {
+  applyClose,
+  applyLiveMessage,
+  closeOutcome,
+  FEED_LIMIT,
+  IDLE_SNAPSHOT,
+  type LiveSnapshot,
+  parseLiveMessage,
+  startSession,
+} from './live-session.ts'
+
+const UP = { isConnected: true, url: 'ws://10.0.0.1:18789', latency: 12, lastPing: 1_000, error: null }
+
+const stateMessage = (overrides: Partial<Extract<LiveMessage, { type: 'state' }>> = {}): LiveMessage => ({
+  type: 'state',
+  gateway_id: 1,
+  gateway_name: 'Alpha',
+  state: UP,
+  reconnect_in_ms: null,
+  ...overrides,
+})
+
+const eventMessage = (seq: number, gatewayId = 1): LiveMessage => ({
+  type: 'event',
+  gateway_id: gatewayId,
+  event: 'tick',
+  payload: { ts: seq },
+  seq,
+  at: 1_000 + seq,
+})
+
+const session = (): LiveSnapshot => startSession(IDLE_SNAPSHOT, { id: 1, name: null })
+
+describe('parseLiveMessage', () => {
+  it('accepts the contract’s messages', () => {
+    expect(parseLiveMessage(JSON.stringify(stateMessage()))).toEqual(stateMessage())
+    expect(parseLiveMessage(JSON.stringify(eventMessage(3)))).toEqual(eventMessage(3))
+  })
+  it('ignores anything else: bad JSON, unknown types, missing fields, binary frames', () => {
+    expect(parseLiveMessage('{')).toBeNull()
+    expect(parseLiveMessage(JSON.stringify({ type: 'hello', gateway_id: 1 }))).toBeNull()
+    expect(parseLiveMessage(JSON.stringify({ type: 'state', gateway_id: 1 }))).toBeNull()
+    expect(parseLiveMessage(new ArrayBuffer(4))).toBeNull()
+  })
+})
+
+describe('applyLiveMessage', () => {
+  it('takes the state and the gateway’s name from a state message', () => {
+    const next = applyLiveMessage(session(), stateMessage(), 5_000)
+    expect(next).toMatchObject({
+      phase: 'open',
+      gateway: { id: 1, name: 'Alpha' },
+      state: UP,
+      reconnectAt: null,
+    })
+  })
+  it('turns the API’s reconnect_in_ms into a time while the upstream is down', () => {
+    const down = { ...DISCONNECTED_STATE, url: UP.url, error: 'gateway stopping' }
+    const next = applyLiveMessage(session(), stateMessage({ state: down, reconnect_in_ms: 4_000 }), 5_000)
+    expect(next.state.error).toBe('gateway stopping')
+    expect(next.reconnectAt).toBe(9_000)
+  })
+  it('puts events first and keeps only the newest FEED_LIMIT, numbered for keys', () => {
+    let snapshot = session()
+    for (let seq = 1; seq <= FEED_LIMIT + 5; seq++)
+      snapshot = applyLiveMessage(snapshot, eventMessage(seq), 0)
+    expect(snapshot.events).toHaveLength(FEED_LIMIT)
+    expect(snapshot.received).toBe(FEED_LIMIT + 5)
+    expect(snapshot.events[0]).toMatchObject({ seq: FEED_LIMIT + 5, key: FEED_LIMIT + 5 })
+    expect(snapshot.events.at(-1)?.seq).toBe(6)
+  })
+  it('ignores messages about another gateway (a late one from before a switch)', () => {
+    const snapshot = session()
+    expect(applyLiveMessage(snapshot, eventMessage(1, 2), 0)).toBe(snapshot)
+    expect(applyLiveMessage(snapshot, stateMessage({ gateway_id: 2 }), 0)).toBe(snapshot)
+  })
+})
+
+describe('closeOutcome', () => {
+  it('ends the session for a deleted gateway, a changed token and a lost authorization', () => {
+    expect(closeOutcome(LIVE_CLOSE.gatewayDeleted, '')).toEqual({
+      code: 4404,
+      retry: false,
+      error: 'Gateway deleted',
+    })
+    expect(closeOutcome(LIVE_CLOSE.tokenChanged, '')).toMatchObject({ retry: false, error: /token changed/ })
+    expect(closeOutcome(LIVE_CLOSE.unauthorized, '')).toMatchObject({ retry: false, error: /Not authorized/ })
+  })
+  it('retries after a server restart and any other close, saying why', () => {
+    expect(closeOutcome(LIVE_CLOSE.serverRestart, '')).toMatchObject({ retry: true, error: /restarting/ })
+    expect(closeOutcome(1006, '')).toMatchObject({
+      retry: true,
+      error: 'Lost the live connection (network error)',
+    })
+    expect(closeOutcome(1011, 'internal error')).toMatchObject({
+      error: 'Lost the live connection (internal error)',
+    })
+    expect(closeOutcome(1000, '')).toMatchObject({
+      retry: true,
+      error: 'Lost the live connection (code 1000)',
+    })
+  })
+})
+
+describe('applyClose', () => {
+  const open = applyLiveMessage(session(), stateMessage(), 0)
+  it('shows Disconnected with the reason and the retry time', () => {
+    const next = applyClose(open, closeOutcome(1006, ''), 3_000)
+    expect(next).toMatchObject({ phase: 'retrying', reconnectAt: 3_000, closeCode: 1006 })
+    expect(next.state).toMatchObject({ isConnected: false, url: UP.url, error: /network error/ })
+  })
+  it('ends without a retry time for an ending close', () => {
+    const next = applyClose(open, closeOutcome(4404, ''), 3_000)
+    expect(next).toMatchObject({ phase: 'ended', reconnectAt: null, closeCode: 4404, gateway: { id: 1 } })
+  })
+})
+
+describe('startSession', () => {
+  const withEvents = applyLiveMessage(applyLiveMessage(session(), stateMessage(), 0), eventMessage(1), 0)
+  it('keeps the feed and the name when it is the same gateway again', () => {
+    const next = startSession(withEvents, { id: 1, name: null })
+    expect(next).toMatchObject({ phase: 'connecting', gateway: { id: 1, name: 'Alpha' }, received: 1 })
+    expect(next.events).toHaveLength(1)
+    expect(next.state).toEqual(DISCONNECTED_STATE)
+  })
+  it('starts an empty feed for another gateway', () => {
+    const next = startSession(withEvents, { id: 2, name: 'Bravo' })
+    expect(next).toMatchObject({ gateway: { id: 2, name: 'Bravo' }, events: [], received: 0 })
+  })
+})

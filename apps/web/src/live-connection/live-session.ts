@@ -1,0 +1,141 @@
+import {
+  type ConnectionState,
+  DISCONNECTED_STATE,
+  LIVE_CLOSE,
+  type LiveEventMessage,
+  type LiveMessage,
+  liveMessageSchema,
+} from '@mc/shared'
+
+/** How many relayed events the live feed keeps, newest first. */
+export const FEED_LIMIT = 200
+
+/**
+ * Where the browser's live session stands. `idle`: none (never connected, or disconnected by hand);
+ * `connecting`: the socket to the API is opening; `open`: it is open (the upstream may still be down,
+ * see `state`); `retrying`: it closed unexpectedly and opens again after a backoff; `ended`: the API
+ * ended it (gateway deleted, token changed, unauthorized) and nothing happens until the next Connect.
+ */
+export type LivePhase = 'idle' | 'connecting' | 'open' | 'retrying' | 'ended'
+
+export interface LiveGateway {
+  id: number
+  /** Known from the Connect click or the first `state` message; null until then. */
+  name: string | null
+}
+
+/** A relayed event in the feed; `key` numbers the session's events from 1, for list keys. */
+export type FeedEvent = LiveEventMessage & { key: number }
+
+export interface LiveSnapshot {
+  phase: LivePhase
+  /** The gateway of the session (kept after it ended, to say which one); null when idle. */
+  gateway: LiveGateway | null
+  /** The seed's ConnectionState of the upstream, as the API last reported it. */
+  state: ConnectionState
+  /** When the next attempt starts (unix ms): the API's upstream retry or the browser's own. */
+  reconnectAt: number | null
+  /** Relayed gateway events, newest first, at most FEED_LIMIT. */
+  events: readonly FeedEvent[]
+  /** How many events the session relayed in all (the feed keeps the newest FEED_LIMIT). */
+  received: number
+  /** The code of the browser socket's last close in this session (4404, 1012, …); null before. */
+  closeCode: number | null
+}
+
+export const IDLE_SNAPSHOT: LiveSnapshot = {
+  phase: 'idle',
+  gateway: null,
+  state: DISCONNECTED_STATE,
+  reconnectAt: null,
+  events: [],
+  received: 0,
+  closeCode: null,
+}
+
+/** A session is active while it may still deliver: the gateway's card offers Disconnect then. */
+export const isActive = (phase: LivePhase) =>
+  phase === 'connecting' || phase === 'open' || phase === 'retrying'
+
+/** One frame's text as a message of the contract; null for anything else (ignored). */
+export function parseLiveMessage(data: unknown): LiveMessage | null {
+  if (typeof data !== 'string') return null
+  let json: unknown
+  try {
+    json = JSON.parse(data)
+  } catch {
+    return null
+  }
+  const parsed = liveMessageSchema.safeParse(json)
+  return parsed.success ? parsed.data : null
+}
+
+/** The snapshot after a message of the session's gateway arrived at `now` (unix ms). */
+export function applyLiveMessage(snapshot: LiveSnapshot, message: LiveMessage, now: number): LiveSnapshot {
+  if (snapshot.gateway?.id !== message.gateway_id) return snapshot
+  if (message.type === 'event') {
+    const received = snapshot.received + 1
+    const events = [{ ...message, key: received }, ...snapshot.events]
+    if (events.length > FEED_LIMIT) events.length = FEED_LIMIT
+    return { ...snapshot, events, received }
+  }
+  return {
+    ...snapshot,
+    phase: 'open',
+    gateway: { id: message.gateway_id, name: message.gateway_name },
+    state: message.state,
+    reconnectAt:
+      !message.state.isConnected && message.reconnect_in_ms !== null ? now + message.reconnect_in_ms : null,
+  }
+}
+
+/** What a close of the browser's socket means: retry (with a reason to show) or the end, and why. */
+export interface CloseOutcome {
+  code: number
+  retry: boolean
+  error: string
+}
+
+const ENDING_CLOSES: Readonly<Record<number, string>> = {
+  [LIVE_CLOSE.gatewayDeleted]: 'Gateway deleted',
+  [LIVE_CLOSE.tokenChanged]: 'Gateway token changed: connect again',
+  [LIVE_CLOSE.unauthorized]: 'Not authorized: the session ended or lacks the operator role',
+}
+
+/** Maps a close code (and the API's reason text, if any) to what the UI does and says. */
+export function closeOutcome(code: number, reason: string): CloseOutcome {
+  const ending = ENDING_CLOSES[code]
+  if (ending) return { code, retry: false, error: ending }
+  if (code === LIVE_CLOSE.serverRestart) return { code, retry: true, error: 'Mission Control is restarting' }
+  const why = reason.trim() || (code === 1006 ? 'network error' : `code ${code}`)
+  return { code, retry: true, error: `Lost the live connection (${why})` }
+}
+
+/** The snapshot once the browser's socket closed: disconnected, with the reason, retrying or not. */
+export function applyClose(
+  snapshot: LiveSnapshot,
+  outcome: CloseOutcome,
+  reconnectAt: number | null,
+): LiveSnapshot {
+  return {
+    ...snapshot,
+    phase: outcome.retry ? 'retrying' : 'ended',
+    state: { ...snapshot.state, isConnected: false, error: outcome.error },
+    reconnectAt: outcome.retry ? reconnectAt : null,
+    closeCode: outcome.code,
+  }
+}
+
+/** A new session to `gateway`: the feed carries over only when it is the same gateway again. */
+export function startSession(snapshot: LiveSnapshot, gateway: LiveGateway): LiveSnapshot {
+  const same = snapshot.gateway?.id === gateway.id
+  return {
+    phase: 'connecting',
+    gateway: { id: gateway.id, name: gateway.name ?? (same ? (snapshot.gateway?.name ?? null) : null) },
+    state: DISCONNECTED_STATE,
+    reconnectAt: null,
+    events: same ? snapshot.events : [],
+    received: same ? snapshot.received : 0,
+    closeCode: null,
+  }
+}

@@ -1,0 +1,202 @@
+import { LIVE_CLOSE, type LiveMessage } from '@mc/shared'
+import { describe, expect, it } from 'vitest'
+import { createLiveStore, type SocketHandlers } from './live-store.ts'
+
+interface FakeSocket {
+  gatewayId: number
+  handlers: SocketHandlers
+  closedWith: [number, string] | null
+  send(message: LiveMessage | string): void
+}
+
+/** A store on fake sockets and a hand-driven clock and timer, like the browser's but controllable. */
+function setup() {
+  const sockets: FakeSocket[] = []
+  const timers = new Map<number, { run: () => void; at: number }>()
+  let clock = 10_000
+  let nextTimer = 1
+  const store = createLiveStore({
+    openSocket: (gatewayId, handlers) => {
+      const socket: FakeSocket = {
+        gatewayId,
+        handlers,
+        closedWith: null,
+        send: (message) =>
+          handlers.onMessage(typeof message === 'string' ? message : JSON.stringify(message)),
+      }
+      sockets.push(socket)
+      return {
+        close: (code, reason) => {
+          socket.closedWith = [code, reason]
+        },
+      }
+    },
+    now: () => clock,
+    random: () => 0.5,
+    setTimer: (run, ms) => {
+      const id = nextTimer++
+      timers.set(id, { run, at: clock + ms })
+      return id
+    },
+    clearTimer: (id) => timers.delete(id as number),
+  })
+  const advance = (ms: number) => {
+    clock += ms
+    for (const [id, timer] of [...timers]) {
+      if (timer.at <= clock) {
+        timers.delete(id)
+        timer.run()
+      }
+    }
+  }
+  const last = () => {
+    const socket = sockets.at(-1)
+    if (!socket) throw new Error('no socket was opened')
+    return socket
+  }
+  return { store, sockets, timers, advance, last }
+}
+
+const state = (gatewayId: number, isConnected = true): LiveMessage => ({
+  type: 'state',
+  gateway_id: gatewayId,
+  gateway_name: `gw-${gatewayId}`,
+  state: { isConnected, url: `ws://10.0.0.${gatewayId}:18789`, latency: 7, lastPing: 9_000, error: null },
+  reconnect_in_ms: null,
+})
+
+describe('live store', () => {
+  it('connects, reports open, then the API’s state, and notifies subscribers', () => {
+    const { store, last } = setup()
+    let notified = 0
+    store.subscribe(() => notified++)
+    store.connect(1, 'Alpha')
+    expect(store.getSnapshot()).toMatchObject({ phase: 'connecting', gateway: { id: 1, name: 'Alpha' } })
+    last().handlers.onOpen()
+    last().send(state(1))
+    expect(store.getSnapshot()).toMatchObject({ phase: 'open', state: { isConnected: true, latency: 7 } })
+    expect(notified).toBe(3)
+  })
+
+  it('ignores invalid messages', () => {
+    const { store, last } = setup()
+    store.connect(1)
+    const before = store.getSnapshot()
+    last().send('not json')
+    last().send(JSON.stringify({ type: 'state', gateway_id: 1 }))
+    expect(store.getSnapshot()).toBe(before)
+  })
+
+  it('is a no-op when connecting to the gateway it is already on', () => {
+    const { store, sockets } = setup()
+    store.connect(1)
+    store.connect(1)
+    expect(sockets).toHaveLength(1)
+  })
+
+  it('switches: closes the old socket first, ignores it afterwards, and starts an empty feed', () => {
+    const { store, sockets, last } = setup()
+    store.connect(1)
+    last().send(state(1))
+    last().send({ type: 'event', gateway_id: 1, event: 'tick', payload: {}, seq: 1, at: 1 })
+    store.connect(2)
+    expect(sockets[0]?.closedWith?.[0]).toBe(1000)
+    expect(last().gatewayId).toBe(2)
+    expect(store.getSnapshot()).toMatchObject({
+      gateway: { id: 2 },
+      events: [],
+      state: { isConnected: false },
+    })
+    // The old socket's late close or message changes nothing.
+    sockets[0]?.handlers.onClose(1006, '')
+    sockets[0]?.handlers.onMessage(JSON.stringify(state(1)))
+    expect(store.getSnapshot()).toMatchObject({ phase: 'connecting', gateway: { id: 2 } })
+  })
+
+  it('retries an unexpected close with growing delays, and resets them once messages flow', () => {
+    const { store, sockets, advance, last } = setup()
+    store.connect(1)
+    last().handlers.onClose(1006, '')
+    // random 0.5: three quarters of 1 s, then of 2 s.
+    expect(store.getSnapshot()).toMatchObject({
+      phase: 'retrying',
+      reconnectAt: 10_750,
+      state: { isConnected: false, error: 'Lost the live connection (network error)' },
+    })
+    advance(749)
+    expect(sockets).toHaveLength(1)
+    advance(1)
+    expect(sockets).toHaveLength(2)
+    expect(store.getSnapshot().phase).toBe('connecting')
+    last().handlers.onClose(LIVE_CLOSE.serverRestart, '')
+    expect(store.getSnapshot()).toMatchObject({ reconnectAt: 10_750 + 1_500, state: { error: /restarting/ } })
+    advance(1_500)
+    last().send(state(1))
+    last().handlers.onClose(1006, '')
+    expect(store.getSnapshot().reconnectAt).toBe(12_250 + 750)
+  })
+
+  it('stops after a close that ends the session, and Connect starts it again', () => {
+    const { store, sockets, timers, advance, last } = setup()
+    store.connect(1)
+    last().send(state(1))
+    last().handlers.onClose(LIVE_CLOSE.gatewayDeleted, 'gateway deleted')
+    expect(store.getSnapshot()).toMatchObject({
+      phase: 'ended',
+      gateway: { id: 1 },
+      closeCode: 4404,
+      reconnectAt: null,
+      state: { isConnected: false, error: 'Gateway deleted' },
+    })
+    advance(60_000)
+    expect(sockets).toHaveLength(1)
+    expect(timers.size).toBe(0)
+    store.connect(1)
+    expect(sockets).toHaveLength(2)
+    expect(store.getSnapshot()).toMatchObject({ phase: 'connecting', closeCode: null })
+  })
+
+  it('disconnect closes the socket, cancels a pending retry and goes idle', () => {
+    const { store, sockets, timers, last } = setup()
+    store.connect(1)
+    last().handlers.onClose(1006, '')
+    expect(timers.size).toBe(1)
+    store.disconnect()
+    expect(timers.size).toBe(0)
+    expect(store.getSnapshot()).toMatchObject({ phase: 'idle', gateway: null, events: [] })
+    store.connect(1)
+    store.disconnect()
+    expect(sockets[1]?.closedWith?.[0]).toBe(1000)
+  })
+
+  it('connects the primary once per load, and not after a manual connect or disconnect', () => {
+    const first = setup()
+    first.store.autoConnect({ id: 3, name: 'Primary' })
+    first.store.autoConnect({ id: 4, name: 'Other' })
+    expect(first.sockets.map((socket) => socket.gatewayId)).toEqual([3])
+
+    const none = setup()
+    none.store.autoConnect(null)
+    none.store.autoConnect({ id: 3, name: 'Primary' })
+    expect(none.sockets).toHaveLength(0)
+
+    const manual = setup()
+    manual.store.connect(1)
+    manual.store.disconnect()
+    manual.store.autoConnect({ id: 3, name: 'Primary' })
+    expect(manual.sockets).toHaveLength(1)
+  })
+
+  it('pause closes the socket but keeps the session; resume opens it again', () => {
+    const { store, sockets } = setup()
+    store.resume()
+    expect(sockets).toHaveLength(0)
+    store.connect(1)
+    store.pause()
+    expect(sockets[0]?.closedWith).not.toBeNull()
+    store.resume()
+    expect(sockets.map((socket) => socket.gatewayId)).toEqual([1, 1])
+    store.resume()
+    expect(sockets).toHaveLength(2)
+  })
+})

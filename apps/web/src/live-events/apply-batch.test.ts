@@ -1,0 +1,130 @@
+import type { DirectConnection, McEvent } from '@mc/shared'
+import { QueryClient } from '@tanstack/react-query'
+import { describe, expect, it } from 'vitest'
+import { queryKeys } from '../api/queries.ts'
+import { makeGateway } from '../testing/fixtures.ts'
+import { applyBatch } from './apply-batch.ts'
+import { addToBatch, applyRegistryChanges, emptyBatch, isEmptyBatch } from './event-batch.ts'
+
+const status = (id: number, next: 'online' | 'offline', latency: number, at: number): McEvent => ({
+  type: 'gateway.status',
+  gateway_id: id,
+  name: `gateway-${id}`,
+  old_status: next === 'online' ? 'offline' : 'online',
+  status: next,
+  latency,
+  sessions_count: 1,
+  agents_count: 2,
+  error: next === 'online' ? null : 'connection refused',
+  at,
+})
+
+function batchOf(events: McEvent[]) {
+  const batch = emptyBatch()
+  for (const event of events) addToBatch(batch, event)
+  return batch
+}
+
+const connection = (id: string, lastHeartbeat: number): DirectConnection =>
+  ({
+    id: 1,
+    agent_id: 7,
+    connection_id: id,
+    status: 'connected',
+    last_heartbeat: lastHeartbeat,
+    disconnected_at: null,
+    disconnect_reason: null,
+  }) as DirectConnection
+
+describe('a batch of live events', () => {
+  it('keeps only the newest status per gateway but every flip', () => {
+    const batch = batchOf([
+      status(1, 'offline', 5, 100),
+      status(1, 'online', 9, 130),
+      status(2, 'online', 3, 131),
+    ])
+    expect(batch.statuses.size).toBe(2)
+    expect(batch.statuses.get(1)).toMatchObject({ status: 'online', latency: 9, at: 130 })
+    expect(batch.flips.map((f) => [f.gateway_id, f.status])).toEqual([
+      [1, 'offline'],
+      [1, 'online'],
+      [2, 'online'],
+    ])
+    expect(isEmptyBatch(emptyBatch())).toBe(true)
+  })
+
+  it('applies registry changes in the API’s order, moving the primary and dropping deleted ones', () => {
+    const list = [
+      makeGateway({ id: 1, name: 'Alpha', is_primary: 1 }),
+      makeGateway({ id: 2, name: 'beta' }),
+      makeGateway({ id: 3, name: 'Gamma' }),
+    ]
+    const batch = batchOf([
+      {
+        type: 'gateway.created',
+        gateway: makeGateway({ id: 4, name: 'Delta' }),
+        token_changed: false,
+        at: 1,
+      },
+      {
+        type: 'gateway.updated',
+        gateway: makeGateway({ id: 3, name: 'Gamma', is_primary: 1 }),
+        token_changed: false,
+        at: 2,
+      },
+      { type: 'gateway.deleted', gateway_id: 2, name: 'beta', at: 3 },
+    ])
+    expect(applyRegistryChanges(list, batch).map((g) => [g.name, g.is_primary])).toEqual([
+      ['Gamma', 1],
+      ['Alpha', 0],
+      ['Delta', 0],
+    ])
+  })
+
+  it('patches 1,000 status changes into the cached list with one write', () => {
+    const queryClient = new QueryClient()
+    const gateways = Array.from({ length: 1000 }, (_, i) => makeGateway({ id: i + 1, status: 'online' }))
+    queryClient.setQueryData(queryKeys.gatewayList, { gateways })
+    let writes = 0
+    queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'success') writes++
+    })
+    applyBatch(queryClient, batchOf(gateways.map((g) => status(g.id, 'offline', 0, 500))))
+    const list = queryClient.getQueryData<{ gateways: typeof gateways }>(queryKeys.gatewayList)
+    expect(list?.gateways.every((g) => g.status === 'offline' && g.last_error === 'connection refused')).toBe(
+      true,
+    )
+    expect(writes).toBe(1)
+  })
+
+  it('moves heartbeats forward and closes disconnected connections in cached connection lists', () => {
+    const queryClient = new QueryClient()
+    queryClient.setQueryData(queryKeys.liveConnections, {
+      connections: [connection('conn-a', 100), connection('conn-b', 100)],
+    })
+    applyBatch(
+      queryClient,
+      batchOf([
+        { type: 'connection.heartbeat', connection_id: 'conn-a', agent_id: 7, reason: null, at: 160 },
+        { type: 'connection.heartbeat', connection_id: 'conn-b', agent_id: 7, reason: null, at: 150 },
+        {
+          type: 'connection.disconnected',
+          connection_id: 'conn-b',
+          agent_id: 7,
+          reason: 'heartbeat_timeout',
+          at: 170,
+        },
+      ]),
+    )
+    const data = queryClient.getQueryData<{ connections: DirectConnection[] }>(queryKeys.liveConnections)
+    expect(data?.connections).toMatchObject([
+      { connection_id: 'conn-a', status: 'connected', last_heartbeat: 160 },
+      {
+        connection_id: 'conn-b',
+        status: 'disconnected',
+        disconnect_reason: 'heartbeat_timeout',
+        disconnected_at: 170,
+      },
+    ])
+  })
+})

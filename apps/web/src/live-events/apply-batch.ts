@@ -1,0 +1,70 @@
+import type { Agent, Gateway } from '@mc/shared'
+import type { QueryClient } from '@tanstack/react-query'
+import { closedConnection, mapCachedConnections } from '../api/connection-cache.ts'
+import { prependStatusFlips } from '../api/fleet-cache.ts'
+import { patchGatewayStatuses } from '../api/gateway-cache.ts'
+import { queryKeys } from '../api/queries.ts'
+import { applyRegistryChanges, type EventBatch } from './event-batch.ts'
+
+/** Agents' `last_seen` in every cached agent list, from the batch's heartbeats. */
+function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, number>): void {
+  if (seen.size === 0) return
+  queryClient.setQueriesData<{ agents: Agent[]; total: number }>(
+    { queryKey: [...queryKeys.agents, 'list'] },
+    (data) =>
+      data && {
+        ...data,
+        agents: data.agents.map((agent) => {
+          const at = seen.get(agent.id)
+          return at === undefined || (agent.last_seen ?? 0) >= at ? agent : { ...agent, last_seen: at }
+        }),
+      },
+  )
+}
+
+/**
+ * Writes one batch of live events into the React Query cache: statuses, registry changes and
+ * heartbeats are patched in place (one write per view); opened connections and agent status
+ * changes make the connection and agent views ask again, since their rows are not in the event.
+ */
+export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
+  patchGatewayStatuses(queryClient, [...batch.statuses.values()])
+  prependStatusFlips(queryClient, batch.flips)
+  // A gateway's page also shows uptime and percentiles, which only the API computes: an open page
+  // asks again when its gateway was probed (event-driven, not polling).
+  for (const id of batch.statuses.keys()) {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayDetail(id), refetchType: 'active' })
+  }
+  if (batch.upserts.size > 0 || batch.deletes.size > 0) {
+    queryClient.setQueryData<{ gateways: Gateway[] }>(
+      queryKeys.gatewayList,
+      (list) => list && { gateways: applyRegistryChanges(list.gateways, batch) },
+    )
+    for (const id of batch.deletes) queryClient.removeQueries({ queryKey: queryKeys.gatewayDetail(id) })
+    for (const id of batch.upserts.keys()) {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayDetail(id), refetchType: 'active' })
+    }
+  }
+
+  if (batch.heartbeats.size > 0 || batch.disconnects.size > 0) {
+    const change = (connection: Parameters<typeof closedConnection>[0]) => {
+      const closed = batch.disconnects.get(connection.connection_id)
+      if (closed) return closedConnection(connection, closed.reason, closed.at)
+      const beat = batch.heartbeats.get(connection.connection_id)
+      return beat && (connection.last_heartbeat ?? 0) < beat.at
+        ? { ...connection, last_heartbeat: beat.at }
+        : connection
+    }
+    for (const queryKey of [queryKeys.connections, queryKeys.agents]) {
+      queryClient.setQueriesData({ queryKey }, (data: unknown) => mapCachedConnections(data, change))
+    }
+    const seen = new Map<number, number>()
+    for (const { agentId, at } of batch.heartbeats.values())
+      seen.set(agentId, Math.max(at, seen.get(agentId) ?? 0))
+    patchAgentsSeen(queryClient, seen)
+  }
+  if (batch.membershipChanged) {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.connections, refetchType: 'active' })
+    void queryClient.invalidateQueries({ queryKey: queryKeys.agents, refetchType: 'active' })
+  }
+}

@@ -1,0 +1,107 @@
+import type { Gateway, GatewayStatusEvent, McEvent } from '@mc/shared'
+import type { GatewayStatusUpdate } from '../api/gateway-cache.ts'
+
+/**
+ * What a batch of events changes, reduced so that a burst costs one cache write per view: only the
+ * newest status per gateway and the newest heartbeat per connection survive.
+ */
+export interface EventBatch {
+  statuses: Map<number, GatewayStatusUpdate>
+  /** `gateway.status` events whose status changed, oldest first. */
+  flips: GatewayStatusEvent[]
+  /** Created or updated gateways, newest version per id. */
+  upserts: Map<number, Gateway>
+  deletes: Set<number>
+  /** connection_id → unix seconds of its newest heartbeat, with its agent. */
+  heartbeats: Map<string, { agentId: number; at: number }>
+  disconnects: Map<string, { reason: string; at: number }>
+  /** Connections opened or agents whose status changed: lists must be asked again. */
+  membershipChanged: boolean
+}
+
+export function emptyBatch(): EventBatch {
+  return {
+    statuses: new Map(),
+    flips: [],
+    upserts: new Map(),
+    deletes: new Set(),
+    heartbeats: new Map(),
+    disconnects: new Map(),
+    membershipChanged: false,
+  }
+}
+
+/** Adds one event to `batch` (mutating it: batches are built by one stream and then applied once). */
+export function addToBatch(batch: EventBatch, event: McEvent): void {
+  switch (event.type) {
+    case 'gateway.status':
+      batch.statuses.set(event.gateway_id, {
+        id: event.gateway_id,
+        status: event.status,
+        latency: event.latency,
+        sessions_count: event.sessions_count,
+        agents_count: event.agents_count,
+        error: event.error,
+        at: event.at,
+      })
+      if (event.old_status !== event.status) batch.flips.push(event)
+      return
+    case 'gateway.created':
+    case 'gateway.updated':
+      batch.deletes.delete(event.gateway.id)
+      batch.upserts.set(event.gateway.id, event.gateway)
+      return
+    case 'gateway.deleted':
+      batch.upserts.delete(event.gateway_id)
+      batch.statuses.delete(event.gateway_id)
+      batch.deletes.add(event.gateway_id)
+      return
+    case 'connection.heartbeat':
+      batch.heartbeats.set(event.connection_id, { agentId: event.agent_id, at: event.at })
+      return
+    case 'connection.disconnected':
+      batch.heartbeats.delete(event.connection_id)
+      batch.disconnects.set(event.connection_id, { reason: event.reason ?? 'disconnected', at: event.at })
+      batch.membershipChanged = true
+      return
+    case 'connection.connected':
+    case 'agent.status':
+      batch.membershipChanged = true
+      return
+  }
+}
+
+export function isEmptyBatch(batch: EventBatch): boolean {
+  return (
+    batch.statuses.size === 0 &&
+    batch.upserts.size === 0 &&
+    batch.deletes.size === 0 &&
+    batch.heartbeats.size === 0 &&
+    batch.disconnects.size === 0 &&
+    !batch.membershipChanged
+  )
+}
+
+/** Primary first, then by name, then id: the order `GET /api/gateways` answers in. */
+function byPrimaryThenName(a: Gateway, b: Gateway): number {
+  const [nameA, nameB] = [a.name.toLowerCase(), b.name.toLowerCase()]
+  return b.is_primary - a.is_primary || (nameA < nameB ? -1 : nameA > nameB ? 1 : a.id - b.id)
+}
+
+/**
+ * The gateway list with the batch's registry changes: new ones added, changed ones replaced (a new
+ * primary demotes the old one, as the API does), deleted ones gone, in the API's order.
+ */
+export function applyRegistryChanges(gateways: readonly Gateway[], batch: EventBatch): Gateway[] {
+  if (batch.upserts.size === 0 && batch.deletes.size === 0) return gateways as Gateway[]
+  const newPrimary = [...batch.upserts.values()].find((gateway) => gateway.is_primary === 1)
+  const byId = new Map(gateways.map((gateway) => [gateway.id, gateway]))
+  for (const id of batch.deletes) byId.delete(id)
+  for (const [id, gateway] of batch.upserts) byId.set(id, gateway)
+  const next = [...byId.values()].map((gateway) =>
+    newPrimary && gateway.id !== newPrimary.id && gateway.is_primary === 1
+      ? { ...gateway, is_primary: 0 as const }
+      : gateway,
+  )
+  return next.sort(byPrimaryThenName)
+}

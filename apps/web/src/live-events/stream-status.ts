@@ -1,0 +1,36 @@
+import { useSyncExternalStore } from 'react'
+
+/**
+ * The live event stream's state: `live` once the server said `ready`; `connecting` while the
+ * browser (re)connects; `down` when it gave up (views poll meanwhile).
+ */
+export type StreamStatus = 'connecting' | 'live' | 'down'
+
+let status: StreamStatus = 'connecting'
+const listeners = new Set<() => void>()
+
+export function getStreamStatus(): StreamStatus {
+  return status
+}
+
+export function setStreamStatus(next: StreamStatus): void {
+  if (next === status) return
+  status = next
+  for (const listener of listeners) listener()
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export function useStreamStatus(): StreamStatus {
+  return useSyncExternalStore(subscribe, getStreamStatus)
+}
+
+/**
+ * A `refetchInterval` that polls every `ms` only while the live stream is not up: the stream keeps
+ * the cache current, and polling takes over when it drops (the stream invalidates the live views
+ * on every change of state, which makes each query evaluate this again).
+ */
+export const pollUnlessLive = (ms: number) => () => (status === 'live' ? false : ms)
