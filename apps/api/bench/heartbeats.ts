@@ -1,6 +1,6 @@
 // npm run bench: heartbeat ingest against the real api process and Postgres with 5,000 live CLI
-// connections (sustained heartbeats/s, p50/p99 latency), and one expiry sweep over 100,000
-// connections of which 10,000 are stale. Prints a table.
+// connections (sustained heartbeats/s, p50/p99 latency) while one dashboard streams every event,
+// and one expiry sweep over 100,000 connections of which 10,000 are stale. Prints a table.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
@@ -18,6 +18,28 @@ const API_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url))
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN
+}
+
+/** Reads an SSE response in the background, counting `connection.heartbeat` events. */
+function countStreamedHeartbeats(res: Response) {
+  const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader()
+  let count = 0
+  let partial = ''
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }))
+      if (done || value === undefined) return
+      const frames = (partial + value).split('\n\n')
+      partial = frames.pop() ?? ''
+      for (const frame of frames) if (frame.includes('\nevent: connection.heartbeat\n')) count++
+    }
+  })()
+  return {
+    stop() {
+      void reader.cancel()
+      return count
+    },
+  }
 }
 
 function post(agent: http.Agent, port: number, path: string, key: string, body: string): Promise<number> {
@@ -97,6 +119,10 @@ async function main() {
       live.push(...batch)
     }
 
+    // A dashboard is open: one event stream receives every heartbeat's event while the load runs.
+    const stream = await fetch(`http://127.0.0.1:${port}/api/events`, { headers: { 'x-api-key': key } })
+    const streamed = countStreamedHeartbeats(stream)
+
     // Closed loop: CONCURRENCY clients, each sending its next heartbeat when the last one answers.
     const latencies: number[] = []
     let failures = 0
@@ -120,6 +146,9 @@ async function main() {
       }),
     )
     const elapsedS = (performance.now() - started) / 1000
+    // Let the stream catch up with the last heartbeats' events, then stop reading it.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const heartbeatEvents = streamed.stop()
     latencies.sort((a, b) => a - b)
     agent.destroy()
     const rate = latencies.length / elapsedS
@@ -169,6 +198,12 @@ async function main() {
         result: verdict(p99 <= 50),
       },
       { measure: 'failed heartbeats', value: String(failures), target: '0', result: verdict(failures === 0) },
+      {
+        measure: 'heartbeat events streamed to an open dashboard',
+        value: `${heartbeatEvents} of ${latencies.length}`,
+        target: 'all',
+        result: verdict(heartbeatEvents === latencies.length),
+      },
       {
         measure: 'expiry sweep (100,000 connections, 10,000 stale; slowest of 3)',
         value: `${sweepMs.toFixed(0)} ms (${sweeps.map((s) => s.expired).join('/')} expired)`,

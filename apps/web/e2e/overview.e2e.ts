@@ -51,13 +51,12 @@ describe('fleet overview', () => {
       `/gateways/${online.id}`,
     )
 
-    // Flips and uptime come from the overview endpoint, asked again every 30 s or on reload.
+    // Flips arrive live from the event stream, without a reload.
+    const navigations: string[] = []
+    page.on('framenavigated', (frame) => navigations.push(frame.url()))
     const flips = page.getByTestId('recent-flips')
-    for (let attempt = 0; attempt < 10 && (await flips.locator('li').count()) < 2; attempt++) {
-      await page.waitForTimeout(1000)
-      await page.reload()
-      await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
-    }
+    await flips.locator('li', { hasText: 'Alive' }).first().waitFor({ timeout: PROBED_MS })
+    await flips.locator('li', { hasText: 'Nowhere' }).first().waitFor({ timeout: PROBED_MS })
     const flipOf = (name: string) =>
       flips.locator('li', { hasText: name }).first().locator('[data-field="status"]').allTextContents()
     expect(await flipOf('Alive')).toEqual(['unknown', 'online'])
@@ -69,6 +68,14 @@ describe('fleet overview', () => {
     expect(await page.getByTestId('status-chart').getAttribute('aria-label')).toBe(
       'Gateways by status: 1 online, 1 offline',
     )
+
+    // The gateway stops: tiles, chart and flips follow live.
+    await fake.stop()
+    fake = undefined
+    await waitForTile('online', '0')
+    await waitForTile('offline', '2')
+    expect(await flipOf('Alive')).toEqual(['online', 'offline'])
+    expect(navigations).toEqual([])
     expect(app.pageErrors).toEqual([])
   })
 })
