@@ -39,7 +39,7 @@ export const apiConfigSchema = z.object({
   /** `GET /api/events`: a comment this often keeps proxies from closing an idle stream. */
   EVENTS_KEEPALIVE_S: envInt(15, { min: 1, max: 300 }),
   /** `GET /api/events` ends streams after this long; browsers resume at once, re-authenticated. */
-  EVENTS_MAX_LIFETIME_S: envInt(600, { min: 5, max: 86_400 }),
+  EVENTS_MAX_LIFETIME_S: envInt(600, { min: 1, max: 86_400 }),
   /** `GET /api/gateways/:id/live`: how often the upstream's latency is measured (a `health` request). */
   LIVE_PING_INTERVAL_MS: envInt(LIVE_PING_INTERVAL_MS, { min: 50, max: 600_000 }),
   /** The first wait before reconnecting a lost upstream; it doubles (with jitter) up to the maximum. */

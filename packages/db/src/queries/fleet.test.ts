@@ -1,44 +1,20 @@
-import type { ProbeOutcome } from '@mc/shared'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { failedOutcome, makeGateway, onlineOutcome, openConnection } from '../../test/fixtures.ts'
 import { useMigratedDatabase } from '../../test/migrated-database.ts'
 import { gatewayProbes } from '../schema/gateway-probes.ts'
-import { connectAgent, disconnectConnection } from './direct-connections.ts'
+import { disconnectConnection } from './direct-connections.ts'
 import { fleetOverview } from './fleet.ts'
 import { gatewayUptime, recordProbeResult, uptime24hByGateway } from './gateway-probes.ts'
-import { createGateway } from './gateways.ts'
 
 const t = useMigratedDatabase()
 const OPTIONS = { worstLatency: 2, recentFlips: 20 }
 
-const gateway = (name: string) =>
-  createGateway(t.db, { name, host: 'h', port: 1, token: null, isPrimary: false })
-const online = (latencyMs: number, sessionsCount: number, agentsCount: number): ProbeOutcome => ({
-  status: 'online',
-  latencyMs,
-  version: 'v',
-  sessionsCount,
-  agentsCount,
-  error: null,
-})
-const refused: ProbeOutcome = {
-  status: 'offline',
-  latencyMs: null,
-  version: null,
-  sessionsCount: null,
-  agentsCount: null,
-  error: 'connection refused',
-}
-const connect = (agentName: string, toolName: string) =>
-  connectAgent(t.db, {
-    agentName,
-    agentRole: undefined,
-    toolName,
-    toolVersion: null,
-    metadata: null,
-    connectionId: `conn-${agentName}-${toolName}`,
-    timeoutS: 60,
-  })
+const gateway = (name: string) => makeGateway(t.db, name)
+const online = (latencyMs: number, sessionsCount: number, agentsCount: number) =>
+  onlineOutcome({ latencyMs, sessionsCount, agentsCount })
+const refused = failedOutcome('offline', 'connection refused')
+const connect = (agentName: string, toolName: string) => openConnection(t.db, agentName, toolName)
 
 describe('fleetOverview', () => {
   it('is all zeros and empty lists for an empty installation', async () => {

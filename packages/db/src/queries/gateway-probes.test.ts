@@ -1,34 +1,19 @@
-import type { ProbeOutcome } from '@mc/shared'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { failedOutcome, makeGateway, onlineOutcome } from '../../test/fixtures.ts'
 import { useMigratedDatabase } from '../../test/migrated-database.ts'
 import { gatewayProbeHourly } from '../schema/gateway-probe-hourly.ts'
 import { gatewayProbes } from '../schema/gateway-probes.ts'
 import { gatewayUptime, listProbes, recentProbes, recordProbeResult } from './gateway-probes.ts'
-import { createGateway, findGateway } from './gateways.ts'
+import { findGateway } from './gateways.ts'
 import { pruneProbeHistory, rollUpProbeHours } from './probe-rollups.ts'
 
 const t = useMigratedDatabase()
 let seq = 0
-const gateway = () =>
-  createGateway(t.db, { name: `gw-${++seq}`, host: 'h', port: 1, token: null, isPrimary: false })
+const gateway = () => makeGateway(t.db, `gw-${++seq}`)
 
-const online = (latencyMs = 20): ProbeOutcome => ({
-  status: 'online',
-  latencyMs,
-  version: '2026.9.6',
-  sessionsCount: 3,
-  agentsCount: 2,
-  error: null,
-})
-const refused: ProbeOutcome = {
-  status: 'offline',
-  latencyMs: null,
-  version: null,
-  sessionsCount: null,
-  agentsCount: null,
-  error: 'connection refused',
-}
+const online = (latencyMs = 20) => onlineOutcome({ latencyMs })
+const refused = failedOutcome('offline', 'connection refused')
 
 describe('recordProbeResult', () => {
   it('stores online results, and a failure keeps last_seen, latency and counts', async () => {

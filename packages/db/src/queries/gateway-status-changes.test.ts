@@ -1,33 +1,18 @@
-import type { ProbeOutcome } from '@mc/shared'
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { failedOutcome, makeGateway, onlineOutcome } from '../../test/fixtures.ts'
 import { useMigratedDatabase } from '../../test/migrated-database.ts'
 import { gatewayStatusChanges } from '../schema/gateway-status-changes.ts'
 import { recordProbeResult } from './gateway-probes.ts'
 import { listStatusChanges, pruneStatusChanges } from './gateway-status-changes.ts'
-import { createGateway, deleteGateway, updateGateway } from './gateways.ts'
+import { deleteGateway, updateGateway } from './gateways.ts'
 
 const t = useMigratedDatabase()
 let seq = 0
-const gateway = () =>
-  createGateway(t.db, { name: `flip-${++seq}`, host: 'h', port: 1, token: null, isPrimary: false })
+const gateway = () => makeGateway(t.db, `flip-${++seq}`)
 
-const online = (latencyMs = 20): ProbeOutcome => ({
-  status: 'online',
-  latencyMs,
-  version: '2026.9.6',
-  sessionsCount: 3,
-  agentsCount: 2,
-  error: null,
-})
-const timedOut: ProbeOutcome = {
-  status: 'timeout',
-  latencyMs: null,
-  version: null,
-  sessionsCount: null,
-  agentsCount: null,
-  error: 'no answer within 5000 ms',
-}
+const online = (latencyMs = 20) => onlineOutcome({ latencyMs })
+const timedOut = failedOutcome('timeout', 'no answer within 5000 ms')
 
 const flipsOf = (gatewayId: number) =>
   t.db

@@ -1,22 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { openConnection } from '../../test/fixtures.ts'
 import { useMigratedDatabase } from '../../test/migrated-database.ts'
 import { agents } from '../schema/agents.ts'
 import { tokenUsage } from '../schema/token-usage.ts'
-import { connectAgent, disconnectConnection, recordHeartbeats } from './direct-connections.ts'
+import { disconnectConnection, recordHeartbeats } from './direct-connections.ts'
 
 const t = useMigratedDatabase()
 
 async function open(agentName: string, toolName = 'codex') {
-  const { agent, connection } = await connectAgent(t.db, {
-    agentName,
-    agentRole: undefined,
-    toolName,
-    toolVersion: null,
-    metadata: null,
-    connectionId: `conn-${agentName}-${toolName}`,
-    timeoutS: 60,
-  })
+  const { agent, connection } = await openConnection(t.db, agentName, toolName)
   return { agentId: agent.id, connectionId: connection.connectionId }
 }
 
