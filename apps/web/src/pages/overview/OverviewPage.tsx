@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import { useFleetOverview } from '../../api/fleet.ts'
 import { useGateways } from '../../api/gateways.ts'
 import { ErrorState } from '../../components/ErrorState.tsx'
@@ -10,9 +10,13 @@ import { summarizeFleet } from '../../lib/fleet-summary.ts'
 import { FleetTiles } from './FleetTiles.tsx'
 import { OverviewEmptyState } from './OverviewEmptyState.tsx'
 import { RecentFlipsList } from './RecentFlipsList.tsx'
-import { StatusChart } from './StatusChart.tsx'
 import { UptimeList } from './UptimeList.tsx'
 import { WorstLatencyList } from './WorstLatencyList.tsx'
+
+// recharts loads with the first chart, not with the app (as on the gateway and agent pages).
+const StatusChart = lazy(() =>
+  import('./StatusChart.tsx').then((module) => ({ default: module.StatusChart })),
+)
 
 const TITLE = 'Overview'
 const DESCRIPTION = 'The whole fleet at a glance, updating live.'
@@ -70,7 +74,9 @@ export function OverviewPage() {
       <FleetTiles summary={summary} connectedAgents={overview.data?.connected_agents} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel id="overview-status" title="Gateways by status">
-          <StatusChart counts={summary.counts} />
+          <Suspense fallback={<Skeleton className="h-48 w-full" />}>
+            <StatusChart counts={summary.counts} />
+          </Suspense>
         </Panel>
         <Panel id="overview-latency" title="Worst latency" description="Online gateways, slowest first">
           <WorstLatencyList gateways={summary.worstLatency} />
