@@ -1,5 +1,5 @@
 import { createRedis, type Logger, parseEventMessage } from '@mc/runtime'
-import { eventLogKey, eventsChannel, type McEvent } from '@mc/shared'
+import { EVENT_LOG_MAX_LENGTH, eventLogKey, eventsChannel, type McEvent } from '@mc/shared'
 
 export interface LoggedEvent {
   /** The event's id in the Redis event log (`<ms>-<seq>`), used as the SSE event id. */
@@ -8,9 +8,11 @@ export interface LoggedEvent {
 }
 
 export type EventListener = (logged: LoggedEvent) => void
+/** Events may have been missed (the subscription dropped and came back): reload what depends on them. */
+export type GapListener = () => void
 
 /** At most this many missed events are replayed to a resuming browser; beyond, it reloads its data. */
-export const MAX_REPLAY = 5_000
+export const MAX_REPLAY = EVENT_LOG_MAX_LENGTH
 
 /** Compares two stream ids (`<ms>-<seq>`) numerically. */
 export function compareLogIds(a: string, b: string): number {
@@ -18,6 +20,9 @@ export function compareLogIds(a: string, b: string): number {
   const [bMs = 0, bSeq = 0] = b.split('-').map(Number)
   return aMs - bMs || aSeq - bSeq
 }
+
+/** The Redis client name of each api process's event subscription (visible in CLIENT LIST). */
+export const eventSubscriberName = (prefix: string) => `${prefix}:events-subscriber`
 
 const LOG_ID = /^\d{1,15}-\d{1,10}$/
 export const isLogId = (value: string) => LOG_ID.test(value)
@@ -28,14 +33,28 @@ export const isLogId = (value: string) => LOG_ID.test(value)
  */
 export function createEventHub(redisUrl: string, prefix: string, logger: Logger) {
   const listeners = new Set<EventListener>()
+  const gapListeners = new Set<GapListener>()
   const closing = new AbortController()
   // Reads of the log share the subscriber's settings but not its connection (it is in subscribe mode).
   const reader = createRedis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
-  const subscriber = createRedis(redisUrl)
+  const subscriber = createRedis(redisUrl, { connectionName: eventSubscriberName(prefix) })
   reader.on('error', () => {})
   subscriber.on('error', (err) => logger.warn({ err: err.message }, 'event subscription error'))
   const ready = subscriber.subscribe(eventsChannel(prefix))
   ready.catch(() => {})
+  // ioredis re-subscribes by itself after a reconnect, but what was published meanwhile is gone.
+  let connectedBefore = false
+  subscriber.on('ready', () => {
+    if (!connectedBefore) {
+      connectedBefore = true
+      return
+    }
+    logger.warn('event subscription restored: telling listeners to reload')
+    for (const listener of gapListeners) listener()
+  })
+  const readerReady = new Promise<void>((resolve) =>
+    reader.status === 'ready' ? resolve() : reader.once('ready', () => resolve()),
+  )
   subscriber.on('message', (_channel: string, message: string) => {
     const logged = parseEventMessage(message)
     if (!logged) return
@@ -51,11 +70,15 @@ export function createEventHub(redisUrl: string, prefix: string, logger: Logger)
   return {
     /** Aborted when the process shuts down: long-lived streams end on it. */
     closing: closing.signal,
-    /** Resolves once this process receives events. */
-    ready: () => ready.then(() => undefined),
-    subscribe(listener: EventListener): () => void {
+    /** Resolves once this process receives events and can read the log. */
+    ready: () => Promise.all([ready, readerReady]).then(() => undefined),
+    subscribe(listener: EventListener, onGap?: GapListener): () => void {
       listeners.add(listener)
-      return () => listeners.delete(listener)
+      if (onGap) gapListeners.add(onGap)
+      return () => {
+        listeners.delete(listener)
+        if (onGap) gapListeners.delete(onGap)
+      }
     },
     /**
      * The events after `lastId`, oldest first, or `'gap'` when the log no longer reaches back that far
@@ -64,7 +87,8 @@ export function createEventHub(redisUrl: string, prefix: string, logger: Logger)
     async replaySince(lastId: string): Promise<LoggedEvent[] | 'gap'> {
       const key = eventLogKey(prefix)
       const oldest = (await reader.xrange(key, '-', '+', 'COUNT', 1))[0]
-      if (oldest && compareLogIds(oldest[0], lastId) > 0) return 'gap'
+      // An empty log with a known id: Redis lost it (restarted without persistence).
+      if (!oldest || compareLogIds(oldest[0], lastId) > 0) return 'gap'
       const entries = await reader.xrange(key, `(${lastId}`, '+', 'COUNT', MAX_REPLAY + 1)
       if (entries.length > MAX_REPLAY) return 'gap'
       const replay: LoggedEvent[] = []
@@ -82,6 +106,7 @@ export function createEventHub(redisUrl: string, prefix: string, logger: Logger)
     close(): void {
       closing.abort()
       listeners.clear()
+      gapListeners.clear()
       subscriber.disconnect()
       reader.disconnect()
     },

@@ -1,92 +1,125 @@
 import type { SSEStreamingApi } from 'hono/streaming'
-import { compareLogIds, type EventHub, type LoggedEvent } from './event-hub.ts'
+import { compareLogIds, type EventHub, type LoggedEvent, MAX_REPLAY } from './event-hub.ts'
 
 export interface EventStreamOptions {
-  /** The browser's `Last-Event-ID`: replay what it missed from the event log. */
-  lastEventId: string | null
   /** Sent as `retry`: how long a browser waits before reconnecting. */
   retryMs: number
   keepAliveMs: number
   /** Events are written in batches this often, so a burst costs a few writes, not thousands. */
   flushMs: number
-  /** A browser that falls this far behind is dropped; it reconnects and resumes or reloads. */
-  maxPending: number
   /** Streams end after this long, so the browser reconnects and its session is checked again. */
   maxLifetimeMs: number
 }
 
+/** A browser this far behind is dropped; it reconnects and resumes (the log still reaches back). */
+const MAX_PENDING = MAX_REPLAY
+/** When a stream ends at its lifetime the browser comes back at once, missing next to nothing. */
+const RESUME_RETRY_MS = 100
+
 const frame = ({ id, event }: LoggedEvent) =>
   `id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`
+const control = (event: 'ready' | 'resync', id: string | null) =>
+  `${id ? `id: ${id}\n` : ''}event: ${event}\ndata: {}\n\n`
 
 /**
- * Feeds one SSE stream: subscribes first (buffering), replays what the browser missed, then
- * writes live events in order, skipping any the replay already covered. Resolves when the stream
- * ends: the browser left, the process shuts down, it fell behind, or its lifetime is over.
+ * Opens one browser's stream: subscribes first (buffering), then works out where it starts (the
+ * events it missed since `lastEventId`, or `resync` when the log does not reach back, or now).
+ * Throws when Redis does not answer, before anything is sent, so the route can answer 503.
  */
-export async function runEventStream(stream: SSEStreamingApi, hub: EventHub, options: EventStreamOptions) {
+export async function openEventStream(hub: EventHub, lastEventId: string | null) {
   let pending: LoggedEvent[] = []
-  let replaying = true
-  let lastSent = options.lastEventId
-  let writing = false
-  let flushTimer: NodeJS.Timeout | undefined
-  let finish: () => void = () => {}
-  const finished = new Promise<void>((resolve) => {
-    finish = resolve
-  })
+  let wake: () => void = () => {}
+  let resync = false
+  let overflow = false
+  const unsubscribe = hub.subscribe(
+    (logged) => {
+      // A browser that stopped reading costs bounded memory: beyond this it is dropped.
+      if (pending.length >= MAX_PENDING) overflow = true
+      else pending.push(logged)
+      wake()
+    },
+    () => {
+      resync = true
+      wake()
+    },
+  )
 
-  const flush = async () => {
-    flushTimer = undefined
-    if (writing || pending.length === 0 || stream.aborted) return
-    const batch = pending.filter((e) => lastSent === null || compareLogIds(e.id, lastSent) > 0)
-    pending = []
-    const last = batch.at(-1)
-    if (!last) return
-    lastSent = last.id
-    writing = true
-    await stream.write(batch.map(frame).join(''))
-    writing = false
-    if (pending.length > 0) schedule()
-  }
-  const schedule = () => {
-    flushTimer ??= setTimeout(() => void flush().catch(finish), options.flushMs)
-  }
-
-  const unsubscribe = hub.subscribe((logged) => {
-    pending.push(logged)
-    if (pending.length > options.maxPending) return finish()
-    if (!replaying) schedule()
-  })
-  const keepAlive = setInterval(() => {
-    if (!writing) void stream.write(': keep-alive\n\n').catch(finish)
-  }, options.keepAliveMs)
-  const lifetime = setTimeout(finish, options.maxLifetimeMs)
-  stream.onAbort(finish)
-  hub.closing.addEventListener('abort', finish)
-
+  let head: string
+  let lastSent: string | null
   try {
-    await stream.write(`retry: ${options.retryMs}\n\n`)
-    if (options.lastEventId !== null) {
-      const replay = await hub.replaySince(options.lastEventId)
+    if (lastEventId === null) {
+      lastSent = await hub.latestId()
+      head = ''
+    } else {
+      const replay = await hub.replaySince(lastEventId)
       if (replay === 'gap') {
         lastSent = await hub.latestId()
-        await stream.write(`${lastSent ? `id: ${lastSent}\n` : ''}event: resync\ndata: {}\n\n`)
-      } else if (replay.length > 0) {
-        lastSent = replay.at(-1)?.id ?? lastSent
-        await stream.write(replay.map(frame).join(''))
+        head = control('resync', lastSent)
+      } else {
+        lastSent = replay.at(-1)?.id ?? lastEventId
+        head = replay.map(frame).join('')
       }
-    } else {
-      lastSent = await hub.latestId()
     }
-    // Tells the browser the stream is live; its id is where a reconnect resumes from.
-    await stream.write(`${lastSent ? `id: ${lastSent}\n` : ''}event: ready\ndata: {}\n\n`)
-    replaying = false
-    schedule()
-    await finished
-  } finally {
+  } catch (error) {
     unsubscribe()
-    clearInterval(keepAlive)
-    clearTimeout(lifetime)
-    clearTimeout(flushTimer)
-    hub.closing.removeEventListener('abort', finish)
+    throw error
   }
+
+  /**
+   * Writes the start, then live events in order (skipping any the start already covered) in
+   * batches, until the browser leaves, the process shuts down, it falls behind, or its lifetime
+   * is over. Always unsubscribes.
+   */
+  async function run(stream: SSEStreamingApi, options: EventStreamOptions): Promise<void> {
+    let ended = false
+    const end = () => {
+      ended = true
+      wake()
+    }
+    const keepAlive = setInterval(() => {
+      if (pending.length === 0) stream.write(': keep-alive\n\n').catch(end)
+    }, options.keepAliveMs)
+    let expired = false
+    const lifetime = setTimeout(() => {
+      expired = true
+      end()
+    }, options.maxLifetimeMs)
+    stream.onAbort(end)
+    hub.closing.addEventListener('abort', end)
+    try {
+      await stream.write(`retry: ${options.retryMs}\n\n${head}${control('ready', lastSent)}`)
+      while (!ended && !overflow && !stream.aborted) {
+        if (pending.length === 0 && !resync) {
+          await new Promise<void>((resolve) => {
+            wake = resolve
+          })
+          continue
+        }
+        // Let a burst gather, then write it in one go.
+        await new Promise((resolve) => setTimeout(resolve, options.flushMs))
+        if (resync) {
+          resync = false
+          pending = []
+          lastSent = await hub.latestId()
+          await stream.write(control('resync', lastSent))
+          continue
+        }
+        const batch = pending.filter((e) => lastSent === null || compareLogIds(e.id, lastSent) > 0)
+        pending = []
+        const last = batch.at(-1)
+        if (!last) continue
+        lastSent = last.id
+        await stream.write(batch.map(frame).join(''))
+      }
+      if (expired && !stream.aborted) await stream.write(`retry: ${RESUME_RETRY_MS}\n\n`)
+    } finally {
+      wake = () => {}
+      unsubscribe()
+      clearInterval(keepAlive)
+      clearTimeout(lifetime)
+      hub.closing.removeEventListener('abort', end)
+    }
+  }
+
+  return { run }
 }

@@ -7,7 +7,10 @@ type Fetch = Parameters<typeof serve>[0]['fetch']
 export interface HttpListener {
   server: ServerType
   port: number
-  /** Stops accepting, drops WebSockets still open after `graceMs`, and waits for requests to end. */
+  /**
+   * Stops accepting, drops WebSockets still open after `graceMs`, and gives requests as long again
+   * to end before their connections are closed (an event stream whose browser stopped reading).
+   */
   close(graceMs?: number): Promise<void>
 }
 
@@ -51,7 +54,13 @@ export async function listen(
       ])
       clearTimeout(timer)
       for (const ws of sockets.clients) ws.terminate()
+      // Streams ended meanwhile left idle keep-alive connections, which would hold close() up.
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      const force = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }, graceMs)
       await closing
+      clearTimeout(force)
     },
   }
 }

@@ -116,7 +116,14 @@ export function createLiveHub(deps: LiveHubDeps) {
         })
     }
   }
-  const unsubscribe = deps.eventHub.subscribe(({ event }) => onHubEvent(event))
+  // Edits or deletions may have been missed while the subscription was down: every upstream
+  // reconnects, re-reading its gateway (a deleted one then ends with 4404, a new token is used).
+  const unsubscribe = deps.eventHub.subscribe(
+    ({ event }) => onHubEvent(event),
+    () => {
+      for (const session of sessions.values()) session.upstream.reconnectNow()
+    },
+  )
 
   return {
     /**

@@ -4,6 +4,7 @@ import { type FakeGateway, startFakeGateway } from '@mc/openclaw/fake'
 import { publishEvent } from '@mc/runtime'
 import { LIVE_CLOSE, type LiveMessage, type LiveStateMessage, liveGatewayPath } from '@mc/shared'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { eventSubscriberName } from '../events/event-hub.ts'
 import { type HttpListener, listen } from '../http/listen.ts'
 import { presentGateway } from '../presenters/gateways.ts'
 import { startApi } from '../server.ts'
@@ -216,6 +217,21 @@ describe('GET /api/gateways/:id/live', () => {
     await vi.waitFor(() => expect(a.connectionCount + b.connectionCount).toBe(0))
   })
 
+  it('re-reads every gateway when the event subscription comes back (edits may have been missed)', async () => {
+    const [a, b] = [await fake(), await fake()]
+    const row = await register(a)
+    const browser = await watch(row.id)
+    await browser.next(connected)
+    // Moved to b's port (and token), but nobody announced it.
+    await updateGateway(t.deps.db, row.id, { port: b.port, token: t.deps.tokenCipher.encrypt(b.token) })
+    const clients = (await t.deps.redis.client('LIST')) as string
+    const name = eventSubscriberName(prefix())
+    const id = /\bid=(\d+)/.exec(clients.split('\n').find((l) => l.includes(` name=${name} `)) ?? '')?.[1]
+    await t.deps.redis.client('KILL', 'ID', String(id))
+    await stateOf(browser, (m) => m.state.isConnected && m.state.url === `ws://127.0.0.1:${b.port}`)
+    await vi.waitFor(() => expect(a.connectionCount).toBe(0))
+  })
+
   it('cuts off a browser whose session ends', async () => {
     const a = await fake()
     const row = await register(a)
@@ -257,6 +273,10 @@ describe('GET /api/gateways/:id/live', () => {
     const browser = await openLive(url, { ...operator, origin }, frames)
     clients.push(browser)
     await browser.next(connected)
+    // An open event stream on a keep-alive connection must not hold the shutdown up either.
+    const events = await fetch(`${origin}/api/events`, { headers: operator })
+    expect(events.status).toBe(200)
+    await events.body?.getReader().read()
     const started = Date.now()
     await api.stop()
     expect(Date.now() - started).toBeLessThan(3000)

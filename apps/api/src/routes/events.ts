@@ -1,36 +1,45 @@
 import { streamSSE } from 'hono/streaming'
 import type { RouteDeps } from '../app-env.ts'
 import { isLogId } from '../events/event-hub.ts'
-import { runEventStream } from '../events/event-stream.ts'
+import { openEventStream } from '../events/event-stream.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
 
 const RETRY_MS = 3000
 const FLUSH_MS = 100
-const MAX_PENDING = 20_000
 
-export function eventRoutes({ eventHub, config }: RouteDeps): RouteDef[] {
+export function eventRoutes({ eventHub, config, logger }: RouteDeps): RouteDef[] {
   return [
     {
       method: 'GET',
       path: '/events',
       access: 'viewer',
-      handler: (c) => {
+      handler: async (c) => {
         // EventSource sends the header on reconnect; the query parameter lets a page resume by hand.
         const lastEventId = c.req.header('last-event-id') || c.req.query('last_event_id') || null
         if (lastEventId !== null && !isLogId(lastEventId)) {
           throw new HttpError(400, 'Last-Event-ID must be an event id from this stream, like 1763700000000-0')
         }
+        const session = await openEventStream(eventHub, lastEventId).catch((error: unknown) => {
+          logger.warn(
+            { err: error instanceof Error ? error.message : String(error) },
+            'event stream not opened',
+          )
+          throw new HttpError(503, 'live events are unavailable (Redis does not answer): try again shortly')
+        })
         c.header('x-accel-buffering', 'no')
-        return streamSSE(c, (stream) =>
-          runEventStream(stream, eventHub, {
-            lastEventId,
-            retryMs: RETRY_MS,
-            keepAliveMs: config.EVENTS_KEEPALIVE_S * 1000,
-            flushMs: FLUSH_MS,
-            maxPending: MAX_PENDING,
-            maxLifetimeMs: config.EVENTS_MAX_LIFETIME_S * 1000,
-          }),
+        return streamSSE(
+          c,
+          (stream) =>
+            session.run(stream, {
+              retryMs: RETRY_MS,
+              keepAliveMs: config.EVENTS_KEEPALIVE_S * 1000,
+              flushMs: FLUSH_MS,
+              maxLifetimeMs: config.EVENTS_MAX_LIFETIME_S * 1000,
+            }),
+          async (error) => {
+            logger.warn({ err: error.message }, 'event stream ended with an error')
+          },
         )
       },
     },
