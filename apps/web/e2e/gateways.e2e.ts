@@ -148,4 +148,21 @@ describe('gateway registry', () => {
     await page.getByRole('heading', { level: 1, name: 'Charlie' }).waitFor()
     expect(await main.getByRole('button', { name: 'Probe', exact: true }).count()).toBe(0)
   })
+
+  it('the search box keeps fast typing, lands in the URL, and follows navigation', async () => {
+    const { page } = app
+    await app.signIn()
+    await app.api('POST', '/api/gateways', { name: 'Searchable one', host: '127.0.0.1', port: 7 })
+    await page.goto(app.url('/gateways'))
+    await card('Searchable one').waitFor()
+    const search = page.getByRole('searchbox', { name: 'Search gateways' })
+    await search.pressSequentially('searchable', { delay: 0 })
+    expect(await search.inputValue()).toBe('searchable')
+    await page.waitForURL((url) => url.searchParams.get('q') === 'searchable')
+    expect(await cardNames()).toEqual(['Searchable one'])
+    // A link to the plain list empties the box too.
+    await page.getByRole('navigation').getByRole('link', { name: 'Gateways' }).click()
+    await page.waitForURL((url) => !url.searchParams.has('q'))
+    await expect.poll(() => search.inputValue()).toBe('')
+  })
 })

@@ -1,6 +1,6 @@
 import { type FakeGateway, startFakeGateway } from '@mc/openclaw/fake'
 import { connectResponseSchema, gatewayResponseSchema } from '@mc/shared'
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { setupApp } from './harness/setup-app.ts'
 
@@ -10,13 +10,25 @@ const app = setupApp({ env: { PROBE_INTERVAL_S: String(PROBE_INTERVAL_S), PROBE_
 /** One probe interval, plus the probe's own deadline and a margin for a loaded machine. */
 const WITHIN_ONE_PROBE_MS = (PROBE_INTERVAL_S + 2 + 8) * 1000
 
-/** Counts the page's GET requests to one API path: the live views must not poll while the stream is up. */
+/**
+ * Counts the page's GET requests to one API path (the live views must not poll while the stream is
+ * up) and how many are still open, so a test can let the catch-up after the stream's start finish.
+ */
 function countGets(page: Page, path: string) {
   let count = 0
+  let open = 0
+  const matches = (request: Request) => request.method() === 'GET' && new URL(request.url()).pathname === path
   page.on('request', (request) => {
-    if (request.method() === 'GET' && new URL(request.url()).pathname === path) count++
+    if (!matches(request)) return
+    count++
+    open++
   })
-  return () => count
+  const done = (request: Request) => {
+    if (matches(request)) open--
+  }
+  page.on('requestfinished', done)
+  page.on('requestfailed', done)
+  return { count: () => count, settled: () => expect.poll(() => open).toBe(0) }
 }
 
 const liveUpdates = () => app.page.locator('[data-testid="live-updates"][data-state="live"]')
@@ -34,19 +46,21 @@ describe('the live dashboard', () => {
     const conn = connectResponseSchema.parse(
       await app.api('POST', '/api/connect', { agent_name: 'live-e2e-agent', tool_name: 'codex' }),
     )
+    const listGets = countGets(page, '/api/connect')
     await page.goto(app.url('/connections?status=all'))
     const card = page.locator(`article[data-connection="${conn.connection_id}"]`)
     await card.waitFor()
     await liveUpdates().waitFor()
+    await listGets.settled()
     expect(await card.locator('[data-field="last-heartbeat"]').textContent()).toBe('Last heartbeat: none yet')
 
-    const listGets = countGets(page, '/api/connect')
+    const before = listGets.count()
     await app.api('POST', `/api/agents/${conn.agent_id}/heartbeat`, { connection_id: conn.connection_id })
     await card
       .locator('[data-field="last-heartbeat"]')
       .filter({ hasText: /s ago$/ })
       .waitFor({ timeout: 5_000 })
-    expect(listGets()).toBe(0)
+    expect(listGets.count()).toBe(before)
 
     // A disconnect by another client shows as well.
     await app.api('DELETE', '/api/connect', { connection_id: conn.connection_id })
@@ -77,7 +91,7 @@ describe('the live dashboard', () => {
       .locator('[data-field="last-heartbeat"]')
       .filter({ hasText: /s ago$/ })
       .waitFor({ timeout: 15_000 })
-    expect(listGets()).toBeGreaterThan(0)
+    expect(listGets.count()).toBeGreaterThan(0)
 
     await page.unroute('**/api/events*')
     await liveUpdates().waitFor({ timeout: 20_000 })
@@ -97,6 +111,7 @@ describe('the live dashboard', () => {
         is_primary: true,
       }),
     )
+    const listGets = countGets(page, '/api/gateways')
     await page.goto(app.url('/gateways'))
     await liveUpdates().waitFor()
     const state = page.getByTestId('connection-state')
@@ -111,7 +126,8 @@ describe('the live dashboard', () => {
       .locator('article[data-gateway="Live primary"][data-status="online"]')
       .waitFor({ timeout: WITHIN_ONE_PROBE_MS })
 
-    const listGets = countGets(page, '/api/gateways')
+    await listGets.settled()
+    const before = listGets.count()
     const navigations: string[] = []
     page.on('framenavigated', (frame) => navigations.push(frame.url()))
     await fake.stop()
@@ -125,7 +141,7 @@ describe('the live dashboard', () => {
     await page
       .locator('article[data-gateway="Live primary"]:not([data-status="online"])')
       .waitFor({ timeout: WITHIN_ONE_PROBE_MS })
-    expect(listGets()).toBe(0)
+    expect(listGets.count()).toBe(before)
     expect(navigations).toEqual([])
   })
 

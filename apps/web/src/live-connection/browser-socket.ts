@@ -1,3 +1,5 @@
+import { ApiRequestError, roleAtLeast } from '@mc/shared'
+import { api } from '../api/client.ts'
 import type { LiveSocket, LiveStoreDeps, SocketHandlers } from './live-store.ts'
 import { liveSocketUrl } from './live-url.ts'
 
@@ -17,7 +19,24 @@ function openBrowserSocket(gatewayId: number, handlers: SocketHandlers): LiveSoc
   }
 }
 
+/** Asks the API what a refused upgrade would have said: signed out, not an operator, or no such gateway. */
+async function diagnoseRefusal(gatewayId: number): Promise<string | null> {
+  try {
+    const { principal } = await api.auth.me()
+    if (!roleAtLeast(principal.role, 'operator'))
+      return 'Not authorized: the live connection needs the operator role'
+    await api.gateways.get(gatewayId)
+    return null
+  } catch (error) {
+    if (!(error instanceof ApiRequestError)) return null
+    if (error.status === 401) return 'Not authorized: the session ended, sign in again'
+    if (error.status === 404) return 'Gateway deleted'
+    return null
+  }
+}
+
 export const browserLiveStoreDeps: LiveStoreDeps = {
+  diagnose: diagnoseRefusal,
   openSocket: openBrowserSocket,
   now: () => Date.now(),
   random: () => Math.random(),

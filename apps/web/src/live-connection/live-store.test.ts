@@ -1,6 +1,6 @@
 import { LIVE_CLOSE, type LiveMessage } from '@mc/shared'
 import { describe, expect, it } from 'vitest'
-import { createLiveStore, type SocketHandlers } from './live-store.ts'
+import { createLiveStore, REFUSALS_BEFORE_DIAGNOSIS, type SocketHandlers, STABLE_MS } from './live-store.ts'
 
 interface FakeSocket {
   gatewayId: number
@@ -10,7 +10,8 @@ interface FakeSocket {
 }
 
 /** A store on fake sockets and a hand-driven clock and timer, like the browser's but controllable. */
-function setup() {
+function setup(diagnosis: string | null = null) {
+  const diagnosed: number[] = []
   const sockets: FakeSocket[] = []
   const timers = new Map<number, { run: () => void; at: number }>()
   let clock = 10_000
@@ -39,6 +40,10 @@ function setup() {
       return id
     },
     clearTimer: (id) => timers.delete(id as number),
+    diagnose: async (gatewayId) => {
+      diagnosed.push(gatewayId)
+      return diagnosis
+    },
   })
   const advance = (ms: number) => {
     clock += ms
@@ -54,7 +59,7 @@ function setup() {
     if (!socket) throw new Error('no socket was opened')
     return socket
   }
-  return { store, sockets, timers, advance, last }
+  return { store, sockets, timers, advance, last, diagnosed }
 }
 
 const state = (gatewayId: number, isConnected = true): LiveMessage => ({
@@ -113,7 +118,7 @@ describe('live store', () => {
     expect(store.getSnapshot()).toMatchObject({ phase: 'connecting', gateway: { id: 2 } })
   })
 
-  it('retries an unexpected close with growing delays, and resets them once messages flow', () => {
+  it('retries an unexpected close with growing delays, and resets them once a connection held', () => {
     const { store, sockets, advance, last } = setup()
     store.connect(1)
     last().handlers.onClose(1006, '')
@@ -131,9 +136,44 @@ describe('live store', () => {
     last().handlers.onClose(LIVE_CLOSE.serverRestart, '')
     expect(store.getSnapshot()).toMatchObject({ reconnectAt: 10_750 + 1_500, state: { error: /restarting/ } })
     advance(1_500)
+    // Open, but closed at once: no reset (third attempt: three quarters of 4 s).
+    last().handlers.onOpen()
     last().send(state(1))
     last().handlers.onClose(1006, '')
-    expect(store.getSnapshot().reconnectAt).toBe(12_250 + 750)
+    expect(store.getSnapshot().reconnectAt).toBe(12_250 + 3_000)
+    advance(3_000)
+    // Held for STABLE_MS: the next loss starts over at the first delay.
+    last().handlers.onOpen()
+    advance(STABLE_MS)
+    last().handlers.onClose(1006, '')
+    expect(store.getSnapshot().reconnectAt).toBe(15_250 + STABLE_MS + 750)
+  })
+
+  it('asks the API why after repeated refusals, and ends the session with its answer', async () => {
+    const { store, advance, last, diagnosed } = setup('Gateway deleted')
+    store.connect(7)
+    for (let refusal = 1; refusal < REFUSALS_BEFORE_DIAGNOSIS; refusal++) {
+      last().handlers.onClose(1006, '')
+      advance(60_000)
+    }
+    expect(diagnosed).toEqual([])
+    last().handlers.onClose(1006, '')
+    expect(diagnosed).toEqual([7])
+    await Promise.resolve()
+    expect(store.getSnapshot()).toMatchObject({ phase: 'ended', state: { error: 'Gateway deleted' } })
+  })
+
+  it('keeps retrying refusals the API cannot explain (it may be restarting)', async () => {
+    const { store, advance, last, diagnosed, sockets } = setup(null)
+    store.connect(7)
+    for (let refusal = 0; refusal < REFUSALS_BEFORE_DIAGNOSIS; refusal++) {
+      last().handlers.onClose(1006, '')
+      advance(60_000)
+    }
+    await Promise.resolve()
+    expect(diagnosed).toEqual([7])
+    expect(store.getSnapshot().phase).toBe('connecting')
+    expect(sockets).toHaveLength(REFUSALS_BEFORE_DIAGNOSIS + 1)
   })
 
   it('stops after a close that ends the session, and Connect starts it again', () => {

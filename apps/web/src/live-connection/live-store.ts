@@ -30,6 +30,11 @@ export interface LiveStoreDeps {
   random(): number
   setTimer(run: () => void, ms: number): unknown
   clearTimer(timer: unknown): void
+  /**
+   * Why the API keeps refusing the socket (a refused upgrade reaches the browser only as close 1006):
+   * a reason that ends the session, or null to keep retrying.
+   */
+  diagnose(gatewayId: number): Promise<string | null>
 }
 
 /** The app's one live gateway connection: a snapshot for `useSyncExternalStore` and its actions. */
@@ -51,14 +56,20 @@ export interface LiveStore {
 }
 
 const NORMAL_CLOSURE = 1000
+/** A connection that held this long was fine: the next loss starts the backoff from the beginning. */
+export const STABLE_MS = 10_000
+/** After this many closes in a row without the socket ever opening, the store asks the API why. */
+export const REFUSALS_BEFORE_DIAGNOSIS = 3
 
 export function createLiveStore(deps: LiveStoreDeps): LiveStore {
   let snapshot: LiveSnapshot = IDLE_SNAPSHOT
   const listeners = new Set<() => void>()
   let socket: LiveSocket | null = null
   let timer: unknown = null
-  /** Unexpected closes since the last message that proved the socket works. */
+  /** Unexpected closes since the last connection that held for STABLE_MS. */
   let attempt = 0
+  /** Closes in a row of sockets that never opened. */
+  let refusals = 0
   let autoDecided = false
 
   const set = (next: LiveSnapshot) => {
@@ -74,17 +85,28 @@ export function createLiveStore(deps: LiveStoreDeps): LiveStore {
     socket = null
   }
 
+  /** Ends the session on `gatewayId` with `error` if it is still retrying there. */
+  const diagnose = (gatewayId: number, code: number) => {
+    void deps.diagnose(gatewayId).then((error) => {
+      if (!error || snapshot.gateway?.id !== gatewayId || snapshot.phase !== 'retrying') return
+      release('refused')
+      set(applyClose(snapshot, { code, retry: false, error }, null))
+    })
+  }
+
   const open = (gatewayId: number) => {
+    let openedAt: number | null = null
     const own: LiveSocket = deps.openSocket(gatewayId, {
       onOpen: () => {
-        if (socket === own) set({ ...snapshot, phase: 'open' })
+        if (socket !== own) return
+        openedAt = deps.now()
+        refusals = 0
+        set({ ...snapshot, phase: 'open' })
       },
       onMessage: (data) => {
         if (socket !== own) return
         const message = parseLiveMessage(data)
-        if (!message) return
-        attempt = 0
-        set(applyLiveMessage(snapshot, message, deps.now()))
+        if (message) set(applyLiveMessage(snapshot, message, deps.now()))
       },
       onClose: (code, reason) => {
         if (socket !== own) return
@@ -94,6 +116,10 @@ export function createLiveStore(deps: LiveStoreDeps): LiveStore {
           set(applyClose(snapshot, outcome, null))
           return
         }
+        // Only a connection that held resets the backoff: one closed right after opening (a proxy
+        // timeout, a browser too slow) must not be retried at the fastest rate for ever.
+        if (openedAt !== null && deps.now() - openedAt >= STABLE_MS) attempt = 0
+        if (openedAt === null) refusals += 1
         const delay = reconnectDelay(attempt, deps.random())
         attempt += 1
         set(applyClose(snapshot, outcome, deps.now() + delay))
@@ -102,6 +128,7 @@ export function createLiveStore(deps: LiveStoreDeps): LiveStore {
           set({ ...snapshot, phase: 'connecting', reconnectAt: null })
           open(gatewayId)
         }, delay)
+        if (refusals === REFUSALS_BEFORE_DIAGNOSIS) diagnose(gatewayId, code)
       },
     })
     socket = own
@@ -113,6 +140,7 @@ export function createLiveStore(deps: LiveStoreDeps): LiveStore {
     if (same && (snapshot.phase === 'connecting' || snapshot.phase === 'open')) return
     release('switching gateway')
     attempt = 0
+    refusals = 0
     set(startSession(snapshot, { id: gatewayId, name }))
     open(gatewayId)
   }
@@ -128,6 +156,7 @@ export function createLiveStore(deps: LiveStoreDeps): LiveStore {
       autoDecided = true
       release('disconnected by the user')
       attempt = 0
+      refusals = 0
       set(IDLE_SNAPSHOT)
     },
     autoConnect(primary) {

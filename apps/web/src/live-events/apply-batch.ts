@@ -24,8 +24,8 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
 
 /**
  * Writes one batch of live events into the React Query cache: statuses, registry changes and
- * heartbeats are patched in place (one write per view); opened connections and agent status
- * changes make the connection and agent views ask again, since their rows are not in the event.
+ * heartbeats are patched in place (one write per view). Opened connections and agent status
+ * changes are not in it: `event-stream.ts` has those views ask again (throttled).
  */
 export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
   patchGatewayStatuses(queryClient, [...batch.statuses.values()])
@@ -62,9 +62,5 @@ export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
     for (const { agentId, at } of batch.heartbeats.values())
       seen.set(agentId, Math.max(at, seen.get(agentId) ?? 0))
     patchAgentsSeen(queryClient, seen)
-  }
-  if (batch.membershipChanged) {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.connections, refetchType: 'active' })
-    void queryClient.invalidateQueries({ queryKey: queryKeys.agents, refetchType: 'active' })
   }
 }

@@ -1,5 +1,5 @@
 import { MC_EVENT_TYPES, type McEvent } from '@mc/shared'
-import type { QueryClient } from '@tanstack/react-query'
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import { queryKeys } from '../api/queries.ts'
 import { applyBatch } from './apply-batch.ts'
 import { addToBatch, emptyBatch, isEmptyBatch } from './event-batch.ts'
@@ -11,14 +11,38 @@ export const FLUSH_MS = 250
 export const POLL_AFTER_MS = 5_000
 /** After the browser gave up on the stream (an HTTP error), a new one is tried this much later. */
 export const RESTART_MS = 10_000
-
-/** Every view the stream keeps current: asked again when events may have been missed. */
-const LIVE_VIEWS = [queryKeys.gateways, queryKeys.connections, queryKeys.agents, queryKeys.fleet]
+/**
+ * Opened connections and agent status changes are not in the cache (their rows are not in the
+ * event): open connection and agent views ask again, at most this often.
+ */
+export const MEMBERSHIP_REFRESH_MS = 1_000
 /**
  * The overview's aggregates (24 h uptime, connected agents) are computed by the API: after a flip or
  * a connection change an open overview asks again, at most this often.
  */
 export const FLEET_REFRESH_MS = 5_000
+
+/** Every view the stream keeps current: asked again when events may have been missed. */
+const LIVE_VIEWS = [queryKeys.gateways, queryKeys.connections, queryKeys.agents, queryKeys.fleet]
+
+/**
+ * Refetches the active queries under `keys` once, `ms` after the first request of a quiet period:
+ * a stream of changes costs one refetch per period, and a refetch in flight is not cancelled.
+ */
+function throttledRefresh(queryClient: QueryClient, keys: readonly QueryKey[], ms: number) {
+  let timer: number | undefined
+  return {
+    request() {
+      timer ??= window.setTimeout(() => {
+        timer = undefined
+        for (const queryKey of keys) {
+          void queryClient.invalidateQueries({ queryKey, refetchType: 'active' }, { cancelRefetch: false })
+        }
+      }, ms)
+    },
+    cancel: () => window.clearTimeout(timer),
+  }
+}
 
 /**
  * Follows `GET /api/events` and patches the query cache with what happens, batched. The browser
@@ -32,10 +56,17 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
   let flushTimer: number | undefined
   let restartTimer: number | undefined
   let pollTimer: number | undefined
-  let fleetTimer: number | undefined
+  const membership = throttledRefresh(
+    queryClient,
+    [queryKeys.connections, queryKeys.agents],
+    MEMBERSHIP_REFRESH_MS,
+  )
+  const fleet = throttledRefresh(queryClient, [queryKeys.fleet], FLEET_REFRESH_MS)
 
   const catchUp = () => {
-    for (const queryKey of LIVE_VIEWS) void queryClient.invalidateQueries({ queryKey, refetchType: 'active' })
+    for (const queryKey of LIVE_VIEWS) {
+      void queryClient.invalidateQueries({ queryKey, refetchType: 'active' }, { cancelRefetch: false })
+    }
   }
   const flush = () => {
     flushTimer = undefined
@@ -43,12 +74,8 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     batch = emptyBatch()
     if (isEmptyBatch(ready)) return
     applyBatch(queryClient, ready)
-    if (ready.flips.length > 0 || ready.membershipChanged) {
-      fleetTimer ??= window.setTimeout(() => {
-        fleetTimer = undefined
-        void queryClient.invalidateQueries({ queryKey: queryKeys.fleet, refetchType: 'active' })
-      }, FLEET_REFRESH_MS)
-    }
+    if (ready.membershipChanged) membership.request()
+    if (ready.flips.length > 0 || ready.membershipChanged) fleet.request()
   }
   const onEvent = (message: MessageEvent<string>) => {
     lastId = message.lastEventId || lastId
@@ -67,12 +94,15 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     source = current
     for (const type of MC_EVENT_TYPES) current.addEventListener(type, onEvent)
     current.addEventListener('ready', (message) => {
+      // A first stream starts now: what happened between the views' first load and now is not in
+      // it, so loaded views ask once more. A resumed stream replayed everything it missed.
+      if (lastId === null) catchUp()
       lastId = message.lastEventId || lastId
       window.clearTimeout(pollTimer)
       pollTimer = undefined
       setStreamStatus('live')
     })
-    // The server's log no longer reaches back to where this browser was: reload every live view.
+    // The server cannot tell what this browser missed: reload every live view.
     current.addEventListener('resync', (message) => {
       lastId = message.lastEventId || lastId
       catchUp()
@@ -97,7 +127,8 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     window.clearTimeout(flushTimer)
     window.clearTimeout(restartTimer)
     window.clearTimeout(pollTimer)
-    window.clearTimeout(fleetTimer)
+    membership.cancel()
+    fleet.cancel()
     setStreamStatus('connecting')
   }
 }

@@ -1,5 +1,5 @@
 import type { Gateway } from '@mc/shared'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import { useProbesInFlight, useRecentProbes } from '../../api/gateway-probes.ts'
 import { Button } from '../../components/Button.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
@@ -10,6 +10,7 @@ import { GatewayCard } from './GatewayCard.tsx'
 import type { GatewayActions } from './GatewayCardActions.tsx'
 import { GatewayFilters } from './GatewayFilters.tsx'
 import { useListParams } from './use-list-params.ts'
+import { useSearchBox } from './use-search-box.ts'
 
 interface GatewayListProps extends GatewayActions {
   gateways: readonly Gateway[]
@@ -25,13 +26,7 @@ interface GatewayListProps extends GatewayActions {
  */
 export function GatewayList({ gateways, busyId, probedAt, ...actions }: GatewayListProps) {
   const [params, setParams] = useListParams()
-  // The box keeps its own text: the URL updates a render later, and a box fed from it would drop
-  // keystrokes typed in between (fast typing, or a busy page during a burst of live updates).
-  const [searchText, setSearchText] = useState(params.search)
-  const onSearch = (value: string) => {
-    setSearchText(value)
-    setParams({ search: value })
-  }
+  const [searchText, onSearch] = useSearchBox(params.search, (search) => setParams({ search }))
   const search = useDeferredValue(searchText)
   const view = useMemo(
     () => viewGateways(gateways, { search, status: params.status, page: params.page }),
@@ -59,7 +54,7 @@ export function GatewayList({ gateways, busyId, probedAt, ...actions }: GatewayL
         >
           <Button
             onClick={() => {
-              setSearchText('')
+              onSearch('')
               setParams({ search: '', status: null })
             }}
           >
