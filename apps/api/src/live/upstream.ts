@@ -74,6 +74,8 @@ export class GatewayUpstream {
   /** Why we dropped the connection ourselves (a ping without answer), for the state that follows. */
   #dropReason: string | null = null
   #failures = 0
+  /** When the current connection completed its handshake (null while not connected). */
+  #connectedAt: number | null = null
   /** Bumped by every attempt and every drop: callbacks of an older one are ignored. */
   #generation = 0
   #closed = false
@@ -186,7 +188,7 @@ export class GatewayUpstream {
 
     this.#abort = null
     this.#connection = connection
-    this.#failures = 0
+    this.#connectedAt = Date.now()
     connected = true
     this.#setState({ isConnected: true, url: connection.url, latency: null, lastPing: null, error: null })
     logger.info({ gateway_id: gatewayId, url: connection.url }, 'live upstream connected')
@@ -227,6 +229,12 @@ export class GatewayUpstream {
   }
 
   #lost(generation: number, error: string, url = this.#state.url): void {
+    // Only a connection that held for a ping interval resets the backoff: a gateway that accepts
+    // and drops at once is not hammered every second.
+    if (this.#connectedAt !== null && Date.now() - this.#connectedAt >= this.#options.pingIntervalMs) {
+      this.#failures = 0
+    }
+    this.#connectedAt = null
     const delay = backoffDelay(this.#failures++, this.#options.backoff)
     this.#dropReason = null
     clearTimeout(this.#timer)
