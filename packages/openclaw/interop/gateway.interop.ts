@@ -116,6 +116,19 @@ describe(`probeGateway against openclaw@${INTEROP_VERSIONS.openclaw}`, () => {
     }
   })
 
+  it('answers `health {}` (the live relay’s latency ping) to an operator.read client, as the fake does', async () => {
+    const answers: unknown[] = []
+    for (const target of [gateway.target(), fake.target()]) {
+      const connection = await connectGateway(target, { clientVersion: 'interop', scopes: ['operator.read'] })
+      try {
+        answers.push(await connection.request('health', {}, { timeoutMs: 10_000 }))
+      } finally {
+        await connection.close()
+      }
+    }
+    for (const answer of answers) expect(answer).toMatchObject({ ok: true })
+  })
+
   it('relays events and sees the shutdown event and close 1012 when the gateway stops', async () => {
     const events: GatewayEvent[] = []
     const connection = await connectGateway(gateway.target(), {
