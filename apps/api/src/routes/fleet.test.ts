@@ -1,5 +1,6 @@
-import { connectAgent, createGateway, recordProbeResult } from '@mc/db'
-import { fleetOverviewResponseSchema, type ProbeOutcome, statusChangesResponseSchema } from '@mc/shared'
+import { recordProbeResult } from '@mc/db'
+import { failedOutcome as failed, makeGateway, onlineOutcome, openConnection } from '@mc/db/testing'
+import { fleetOverviewResponseSchema, statusChangesResponseSchema } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { makeApiKey } from '../testing/factories.ts'
 import { useTestApp } from '../testing/test-app.ts'
@@ -7,22 +8,8 @@ import { useTestApp } from '../testing/test-app.ts'
 const t = useTestApp()
 let viewer: Record<string, string>
 
-const online = (latencyMs: number, sessionsCount: number, agentsCount: number): ProbeOutcome => ({
-  status: 'online',
-  latencyMs,
-  version: 'v',
-  sessionsCount,
-  agentsCount,
-  error: null,
-})
-const failed = (status: 'offline' | 'timeout' | 'error', error: string): ProbeOutcome => ({
-  status,
-  latencyMs: null,
-  version: null,
-  sessionsCount: null,
-  agentsCount: null,
-  error,
-})
+const online = (latencyMs: number, sessionsCount: number, agentsCount: number) =>
+  onlineOutcome({ latencyMs, sessionsCount, agentsCount })
 const get = async (url: string) => {
   const res = await t.app.request(url, { headers: viewer })
   return { status: res.status, body: (await res.json()) as unknown }
@@ -47,8 +34,7 @@ describe('GET /api/fleet/overview', () => {
   })
 
   it('sums up a seeded fleet', async () => {
-    const gw = (name: string) =>
-      createGateway(t.deps.db, { name, host: 'h', port: 1, token: null, isPrimary: false })
+    const gw = (name: string) => makeGateway(t.deps.db, name)
     const [alpha, bravo, charlie, delta, echo, foxtrot, golf] = [
       await gw('alpha'),
       await gw('bravo'),
@@ -71,17 +57,7 @@ describe('GET /api/fleet/overview', () => {
     // foxtrot goes down (one flip), then times out (another); golf is never probed.
     await recordProbeResult(t.deps.db, foxtrot.id, failed('offline', 'connection refused'), 1)
     await recordProbeResult(t.deps.db, foxtrot.id, failed('timeout', 'no answer'), 1)
-    for (const name of ['cli-1', 'cli-2']) {
-      await connectAgent(t.deps.db, {
-        agentName: name,
-        agentRole: undefined,
-        toolName: 'codex',
-        toolVersion: null,
-        metadata: null,
-        connectionId: `conn-${name}`,
-        timeoutS: 60,
-      })
-    }
+    for (const name of ['cli-1', 'cli-2']) await openConnection(t.deps.db, name)
 
     const { status, body } = await get('/api/fleet/overview')
     expect(status).toBe(200)
