@@ -9,6 +9,7 @@ import { Page } from '../../components/Page.tsx'
 import { isNotFound, PendingPage } from '../../components/PendingPage.tsx'
 import { gatewayAddress } from '../../lib/gateway-address.ts'
 import { GatewayStatusDot, GatewayStatusLabel } from '../gateways/GatewayStatus.tsx'
+import { LiveConnectButton } from '../gateways/LiveConnectButton.tsx'
 import { ProbeButton } from '../gateways/ProbeButton.tsx'
 import { useProbeRunner } from '../gateways/use-probe-runner.ts'
 import { NotFoundPage } from '../NotFoundPage.tsx'
@@ -63,12 +64,15 @@ export function GatewayPage() {
       description={<span className="font-mono">{gatewayAddress(gateway.host, gateway.port)}</span>}
       actions={
         can('operator') && (
-          <ProbeButton
-            label="Probe"
-            target={gateway.name}
-            probing={probing}
-            onClick={() => prober.run({ id: gateway.id })}
-          />
+          <>
+            <LiveConnectButton gateway={gateway} />
+            <ProbeButton
+              label="Probe"
+              target={gateway.name}
+              probing={probing}
+              onClick={() => prober.run({ id: gateway.id })}
+            />
+          </>
         )
       }
     >

@@ -17,11 +17,17 @@ export function LiveConnectButton({ gateway }: { gateway: Gateway }) {
       </Button>
     )
   }
+  // The API connects with the stored token; without one there is nothing to connect with.
   return (
     <Button
       className="h-7"
       data-action="connect"
-      title={`Open a live connection to ${gateway.name}`}
+      disabled={!gateway.token_set}
+      title={
+        gateway.token_set
+          ? `Open a live connection to ${gateway.name}`
+          : 'Set a token (Edit) to connect live: the gateway needs it'
+      }
       onClick={() => store.connect(gateway.id, gateway.name)}
     >
       Connect
