@@ -49,6 +49,21 @@ describe('applyStatusUpdate', () => {
       last_probe_at: 200,
     })
   })
+
+  it('ignores an update older than the probe the gateway already shows', () => {
+    const newer = { ...seen, last_probe_at: 300 }
+    const stale = {
+      id: 1,
+      status: 'offline' as const,
+      latency: null,
+      sessions_count: 0,
+      agents_count: 0,
+      error: 'ECONNREFUSED',
+      at: 299,
+    }
+    expect(applyStatusUpdate(newer, stale)).toBe(newer)
+    expect(applyStatusUpdate(newer, { ...stale, at: 300 }).status).toBe('offline')
+  })
 })
 
 describe('patchGatewayStatuses', () => {

@@ -20,8 +20,13 @@ export interface GatewayStatusUpdate {
   at: number
 }
 
-/** The gateway after `update`: like the worker, `last_seen` and `latency` move only when online. */
+/**
+ * The gateway after `update`: like the worker, `last_seen` and `latency` move only when online. An
+ * update older than the probe the gateway already shows (an event that waited in a batch while a
+ * refetch brought a newer probe) changes nothing.
+ */
 export function applyStatusUpdate(gateway: Gateway, update: GatewayStatusUpdate): Gateway {
+  if (gateway.last_probe_at !== null && update.at < gateway.last_probe_at) return gateway
   const online = update.status === 'online'
   return {
     ...gateway,

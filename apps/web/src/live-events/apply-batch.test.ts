@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { queryKeys } from '../api/queries.ts'
 import { makeGateway } from '../testing/fixtures.ts'
 import { applyBatch } from './apply-batch.ts'
-import { addToBatch, applyRegistryChanges, emptyBatch, isEmptyBatch } from './event-batch.ts'
+import { addToBatch, emptyBatch, isEmptyBatch } from './event-batch.ts'
 
 const status = (id: number, next: 'online' | 'offline', latency: number, at: number): McEvent => ({
   type: 'gateway.status',
@@ -53,32 +53,31 @@ describe('a batch of live events', () => {
     expect(isEmptyBatch(emptyBatch())).toBe(true)
   })
 
-  it('applies registry changes in the API’s order, moving the primary and dropping deleted ones', () => {
-    const list = [
-      makeGateway({ id: 1, name: 'Alpha', is_primary: 1 }),
-      makeGateway({ id: 2, name: 'beta' }),
-      makeGateway({ id: 3, name: 'Gamma' }),
-    ]
-    const batch = batchOf([
-      {
-        type: 'gateway.created',
-        gateway: makeGateway({ id: 4, name: 'Delta' }),
-        token_changed: false,
-        at: 1,
-      },
-      {
-        type: 'gateway.updated',
-        gateway: makeGateway({ id: 3, name: 'Gamma', is_primary: 1 }),
-        token_changed: false,
-        at: 2,
-      },
-      { type: 'gateway.deleted', gateway_id: 2, name: 'beta', at: 3 },
-    ])
-    expect(applyRegistryChanges(list, batch).map((g) => [g.name, g.is_primary])).toEqual([
-      ['Gamma', 1],
-      ['Alpha', 0],
-      ['Delta', 0],
-    ])
+  it('drops deleted gateways from the cached list and asks again for created or updated ones', () => {
+    const queryClient = new QueryClient()
+    queryClient.setQueryData(queryKeys.gatewayList, {
+      gateways: [makeGateway({ id: 1 }), makeGateway({ id: 2 }), makeGateway({ id: 3 })],
+    })
+    applyBatch(queryClient, batchOf([{ type: 'gateway.deleted', gateway_id: 2, name: 'gateway-2', at: 3 }]))
+    const list = () =>
+      queryClient.getQueryData<{ gateways: { id: number; name: string }[] }>(queryKeys.gatewayList)
+    expect(list()?.gateways.map((g) => g.id)).toEqual([1, 3])
+    expect(queryClient.getQueryState(queryKeys.gatewayList)?.isInvalidated).toBe(false)
+
+    // A stale copy of gateway 3 in an event must not overwrite fresher data: the list is refetched.
+    applyBatch(
+      queryClient,
+      batchOf([
+        {
+          type: 'gateway.updated',
+          gateway: makeGateway({ id: 3, name: 'old' }),
+          token_changed: false,
+          at: 4,
+        },
+      ]),
+    )
+    expect(list()?.gateways.map((g) => g.name)).toEqual(['gateway-1', 'gateway-3'])
+    expect(queryClient.getQueryState(queryKeys.gatewayList)?.isInvalidated).toBe(true)
   })
 
   it('patches 1,000 status changes into the cached list with one write', () => {

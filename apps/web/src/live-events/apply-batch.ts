@@ -4,7 +4,7 @@ import { closedConnection, mapCachedConnections } from '../api/connection-cache.
 import { prependStatusFlips } from '../api/fleet-cache.ts'
 import { patchGatewayStatuses } from '../api/gateway-cache.ts'
 import { queryKeys } from '../api/queries.ts'
-import { applyRegistryChanges, type EventBatch } from './event-batch.ts'
+import type { EventBatch } from './event-batch.ts'
 
 /** Agents' `last_seen` in every cached agent list, from the batch's heartbeats. */
 function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, number>): void {
@@ -23,8 +23,8 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
 }
 
 /**
- * Writes one batch of live events into the React Query cache: statuses, registry changes and
- * heartbeats are patched in place (one write per view). Opened connections and agent status
+ * Writes one batch of live events into the React Query cache: statuses, deletions and heartbeats
+ * are patched in place (one write per view); created and updated gateways are asked for again. Opened connections and agent status
  * changes are not in it: `event-stream.ts` has those views ask again (throttled).
  */
 export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
@@ -35,13 +35,17 @@ export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
   for (const id of batch.statuses.keys()) {
     void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayDetail(id), refetchType: 'active' })
   }
-  if (batch.upserts.size > 0 || batch.deletes.size > 0) {
+  if (batch.deletes.size > 0) {
     queryClient.setQueryData<{ gateways: Gateway[] }>(
       queryKeys.gatewayList,
-      (list) => list && { gateways: applyRegistryChanges(list.gateways, batch) },
+      (list) => list && { gateways: list.gateways.filter((gateway) => !batch.deletes.has(gateway.id)) },
     )
     for (const id of batch.deletes) queryClient.removeQueries({ queryKey: queryKeys.gatewayDetail(id) })
-    for (const id of batch.upserts.keys()) {
+  }
+  // Registry changes are rare: the list is asked for again (a new primary also demotes the old one).
+  if (batch.changed.size > 0) {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayList, refetchType: 'active' })
+    for (const id of batch.changed) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayDetail(id), refetchType: 'active' })
     }
   }

@@ -1,4 +1,4 @@
-import type { Gateway, GatewayStatusEvent, McEvent } from '@mc/shared'
+import type { GatewayStatusEvent, McEvent } from '@mc/shared'
 import type { GatewayStatusUpdate } from '../api/gateway-cache.ts'
 
 /**
@@ -9,8 +9,11 @@ export interface EventBatch {
   statuses: Map<number, GatewayStatusUpdate>
   /** `gateway.status` events whose status changed, oldest first. */
   flips: GatewayStatusEvent[]
-  /** Created or updated gateways, newest version per id. */
-  upserts: Map<number, Gateway>
+  /**
+   * Created or updated gateways. Their rows are not patched from the event but asked for again: a
+   * refetch already in the cache may be newer than an event still waiting in the batch.
+   */
+  changed: Set<number>
   deletes: Set<number>
   /** connection_id → unix seconds of its newest heartbeat, with its agent. */
   heartbeats: Map<string, { agentId: number; at: number }>
@@ -23,7 +26,7 @@ export function emptyBatch(): EventBatch {
   return {
     statuses: new Map(),
     flips: [],
-    upserts: new Map(),
+    changed: new Set(),
     deletes: new Set(),
     heartbeats: new Map(),
     disconnects: new Map(),
@@ -48,11 +51,10 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
       return
     case 'gateway.created':
     case 'gateway.updated':
-      batch.deletes.delete(event.gateway.id)
-      batch.upserts.set(event.gateway.id, event.gateway)
+      batch.changed.add(event.gateway.id)
       return
     case 'gateway.deleted':
-      batch.upserts.delete(event.gateway_id)
+      batch.changed.delete(event.gateway_id)
       batch.statuses.delete(event.gateway_id)
       batch.deletes.add(event.gateway_id)
       return
@@ -74,34 +76,10 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
 export function isEmptyBatch(batch: EventBatch): boolean {
   return (
     batch.statuses.size === 0 &&
-    batch.upserts.size === 0 &&
+    batch.changed.size === 0 &&
     batch.deletes.size === 0 &&
     batch.heartbeats.size === 0 &&
     batch.disconnects.size === 0 &&
     !batch.membershipChanged
   )
-}
-
-/** Primary first, then by name, then id: the order `GET /api/gateways` answers in. */
-function byPrimaryThenName(a: Gateway, b: Gateway): number {
-  const [nameA, nameB] = [a.name.toLowerCase(), b.name.toLowerCase()]
-  return b.is_primary - a.is_primary || (nameA < nameB ? -1 : nameA > nameB ? 1 : a.id - b.id)
-}
-
-/**
- * The gateway list with the batch's registry changes: new ones added, changed ones replaced (a new
- * primary demotes the old one, as the API does), deleted ones gone, in the API's order.
- */
-export function applyRegistryChanges(gateways: readonly Gateway[], batch: EventBatch): Gateway[] {
-  if (batch.upserts.size === 0 && batch.deletes.size === 0) return gateways as Gateway[]
-  const newPrimary = [...batch.upserts.values()].find((gateway) => gateway.is_primary === 1)
-  const byId = new Map(gateways.map((gateway) => [gateway.id, gateway]))
-  for (const id of batch.deletes) byId.delete(id)
-  for (const [id, gateway] of batch.upserts) byId.set(id, gateway)
-  const next = [...byId.values()].map((gateway) =>
-    newPrimary && gateway.id !== newPrimary.id && gateway.is_primary === 1
-      ? { ...gateway, is_primary: 0 as const }
-      : gateway,
-  )
-  return next.sort(byPrimaryThenName)
 }
