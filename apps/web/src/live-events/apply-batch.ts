@@ -24,8 +24,9 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
 
 /**
  * Writes one batch of live events into the React Query cache: statuses, deletions and heartbeats
- * are patched in place (one write per view); created and updated gateways are asked for again. Opened connections and agent status
- * changes are not in it: `event-stream.ts` has those views ask again (throttled).
+ * are patched in place (one write per view); created and updated gateways are asked for again.
+ * Opened connections and agent status changes are not in the cache: `event-stream.ts` has those
+ * views ask again (throttled).
  */
 export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
   patchGatewayStatuses(queryClient, [...batch.statuses.values()])
