@@ -61,12 +61,18 @@ describe(`probeGateway against openclaw@${INTEROP_VERSIONS.openclaw}`, () => {
       await admin.close()
     }
 
+    // The gateway applies agents.create through a config reload: the new agents can show a moment
+    // after the answer (seen once in CI as one agent short), so wait for the count to settle.
+    const expectedAgents = (before.agentsCount ?? 0) + 2
+    await expect
+      .poll(async () => (await probeGateway(gateway.target(), probeOptions)).agentsCount, { timeout: 20_000 })
+      .toBe(expectedAgents)
     const after = await probeGateway(gateway.target(), probeOptions)
     expect(after).toEqual({
       status: 'online',
       latencyMs: expect.any(Number),
       version: INTEROP_VERSIONS.openclaw,
-      agentsCount: (before.agentsCount ?? 0) + 2,
+      agentsCount: expectedAgents,
       sessionsCount: (before.sessionsCount ?? 0) + 3,
       error: null,
       method: 'websocket',

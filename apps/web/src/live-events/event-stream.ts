@@ -63,9 +63,14 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
   )
   const fleet = throttledRefresh(queryClient, [queryKeys.fleet], FLEET_REFRESH_MS)
 
+  // Only views showing data catch up: a query without any (a 404 page, say) would be reset to
+  // loading by a refetch, and has nothing an event could have changed.
   const catchUp = () => {
     for (const queryKey of LIVE_VIEWS) {
-      void queryClient.invalidateQueries({ queryKey, refetchType: 'active' }, { cancelRefetch: false })
+      void queryClient.invalidateQueries(
+        { queryKey, refetchType: 'active', predicate: (query) => query.state.dataUpdatedAt > 0 },
+        { cancelRefetch: false },
+      )
     }
   }
   const flush = () => {
