@@ -1,5 +1,6 @@
 import { Outlet } from 'react-router'
 import { LiveConnectionProvider } from '../live-connection/LiveConnectionProvider.tsx'
+import { useLiveEvents } from '../live-events/use-live-events.ts'
 import { LiveConnectionIndicator } from './LiveConnectionIndicator.tsx'
 import { LiveUpdatesIndicator } from './LiveUpdatesIndicator.tsx'
 import { Sidebar } from './Sidebar.tsx'
@@ -8,9 +9,11 @@ import { UserMenu } from './UserMenu.tsx'
 
 /**
  * The frame around every page: navigation on the left; the live gateway connection, system status
- * and the user menu in the header. The live connection lives here, so it survives page changes.
+ * and the user menu in the header. The live connection and the event stream live here, so they
+ * survive page changes.
  */
 export function AppLayout() {
+  useLiveEvents()
   return (
     <LiveConnectionProvider>
       <div className="flex min-h-screen flex-col md:flex-row">

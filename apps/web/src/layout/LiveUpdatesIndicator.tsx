@@ -1,7 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
 import { StatusDot, type StatusTone } from '../components/StatusDot.tsx'
-import { startEventStream } from '../live-events/event-stream.ts'
 import { type StreamStatus, useStreamStatus } from '../live-events/stream-status.ts'
 
 const VIEW: Record<StreamStatus, { tone: StatusTone; label: string; title: string }> = {
@@ -18,13 +15,8 @@ const VIEW: Record<StreamStatus, { tone: StatusTone; label: string; title: strin
   },
 }
 
-/**
- * Runs the live event stream for the signed-in app and shows its state in the header: views patch
- * themselves while it is live and fall back to polling when it is not.
- */
+/** The live event stream's state in the header: views patch themselves while it is live and poll when not. */
 export function LiveUpdatesIndicator() {
-  const queryClient = useQueryClient()
-  useEffect(() => startEventStream(queryClient), [queryClient])
   const status = useStreamStatus()
   const view = VIEW[status]
   return (

@@ -30,7 +30,8 @@ export function useStreamStatus(): StreamStatus {
 
 /**
  * A `refetchInterval` that polls every `ms` only while the live stream is not up: the stream keeps
- * the cache current, and polling takes over when it drops (the stream invalidates the live views
- * on every change of state, which makes each query evaluate this again).
+ * the cache current, and polling takes over when it drops. Queries evaluate this after each fetch:
+ * the stream refetches the live views when it goes down (so polling starts at once); when it is
+ * back, each view stops after its next poll.
  */
 export const pollUnlessLive = (ms: number) => () => (status === 'live' ? false : ms)
