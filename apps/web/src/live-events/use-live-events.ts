@@ -1,0 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { startEventStream } from './event-stream.ts'
+
+/** Follows the live event stream while the signed-in app is mounted, patching the query cache. */
+export function useLiveEvents(): void {
+  const queryClient = useQueryClient()
+  useEffect(() => startEventStream(queryClient), [queryClient])
+}
