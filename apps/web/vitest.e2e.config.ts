@@ -1,3 +1,4 @@
+import { PATIENCE_MS } from '@mc/testing/patience'
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -12,5 +13,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    expect: { poll: { timeout: PATIENCE_MS, interval: 50 } },
   },
 })

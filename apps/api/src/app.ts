@@ -9,6 +9,8 @@ import { createAuthLimiters } from './auth/rate-limits.ts'
 import { errorHandler, notFoundHandler } from './http/error-handler.ts'
 import { limitBodySize } from './http/limits.ts'
 import { requestLogger } from './http/request-logger.ts'
+import { byPrecedence, staticPathGuards, unmatchedHandler } from './http/route-table.ts'
+import { rejectUndecodableUrl } from './http/url-encoding.ts'
 import { createHeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
 import { apiRoutes } from './routes/index.ts'
 import { spaRoutes } from './static/spa.ts'
@@ -29,8 +31,10 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
 /** The whole HTTP surface: `/api/*` JSON routes, each behind `authorize`, then the SPA for everything else. */
 export function createApp(deps: AppDeps) {
   const routeDeps = createRouteDeps(deps)
-  const api = new Hono<AppEnv>().use(limitBodySize(deps.config.BODY_LIMIT_BYTES))
-  for (const route of apiRoutes(routeDeps)) {
+  const api = new Hono<AppEnv>().use(rejectUndecodableUrl).use(limitBodySize(deps.config.BODY_LIMIT_BYTES))
+  const routes = byPrecedence(apiRoutes(routeDeps))
+  for (const guard of staticPathGuards(routes)) api.on(guard.methods, guard.path, guard.handler)
+  for (const route of routes) {
     api.on(
       route.method,
       route.path,
@@ -38,7 +42,7 @@ export function createApp(deps: AppDeps) {
       route.handler,
     )
   }
-  api.all('*', notFoundHandler)
+  api.all('*', unmatchedHandler(routes, '/api'))
 
   const app = new Hono<AppEnv>()
     .use(requestId())

@@ -1,14 +1,8 @@
 import { fileURLToPath } from 'node:url'
-import {
-  commonConfigShape,
-  envBoolean,
-  envInt,
-  envOptionalString,
-  loadConfig,
-  secretKeySchema,
-} from '@mc/runtime'
+import { commonConfigShape, envInt, envOptionalString, loadConfig, secretKeySchema } from '@mc/runtime'
 import { DEFAULT_GATEWAY_PORT, gatewayHostSchema, LIVE_PING_INTERVAL_MS } from '@mc/shared'
 import { z } from 'zod'
+import { trustProxySchema } from './auth/trusted-proxies.ts'
 
 /** The SPA build, next to this app's bundle in the repo and in the Docker image. */
 const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
@@ -18,6 +12,8 @@ export const apiConfigSchema = z.object({
   PORT: envInt(3000, { min: 0, max: 65535 }),
   HOST: z.string().min(1).default('0.0.0.0'),
   DB_POOL_MAX: envInt(10, { min: 1, max: 200 }),
+  /** Postgres cancels an api statement that runs longer (the request answers 503). */
+  DB_STATEMENT_TIMEOUT_MS: envInt(5000, { min: 100, max: 600_000 }),
   BODY_LIMIT_BYTES: envInt(1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
   WEB_DIST_DIR: z.string().min(1).default(DEFAULT_WEB_DIST_DIR),
   /** Password of the first admin, used only when the database has no user yet. */
@@ -47,8 +43,12 @@ export const apiConfigSchema = z.object({
   LIVE_BACKOFF_MAX_MS: envInt(30_000, { min: 10, max: 600_000 }),
   /** Live sockets re-check their session this often; a signed-out or demoted user is cut off. */
   LIVE_REAUTH_INTERVAL_MS: envInt(60_000, { min: 50, max: 3_600_000 }),
-  /** Behind a reverse proxy: take the client address and https from X-Forwarded-* headers. */
-  TRUST_PROXY: envBoolean(false),
+  /**
+   * Behind reverse proxies: which hops are ours (`true` = one proxy, a number of proxies, or their
+   * addresses/CIDRs); the client address is the hop before them in X-Forwarded-For, and their
+   * X-Forwarded-Proto/Host count.
+   */
+  TRUST_PROXY: trustProxySchema,
 })
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>

@@ -5,5 +5,5 @@ import { startApi } from './server.ts'
 await runMain('mission-control api', async () => {
   const config = loadApiConfig()
   const api = await startApi(config)
-  return api.stop
+  return { stop: api.stop, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS }
 })

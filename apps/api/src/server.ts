@@ -17,6 +17,9 @@ import { listen } from './http/listen.ts'
 import { createLiveHub } from './live/live-hub.ts'
 import { createProbeDispatcher } from './probes/probe-dispatcher.ts'
 
+/** Of SHUTDOWN_TIMEOUT_MS, what is kept for closing queues and pools once requests are done. */
+const CLOSE_RESERVE_MS = 1000
+
 export interface RunningApi {
   port: number
   stop(): Promise<void>
@@ -32,11 +35,20 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   await assertRedisReachable(config.REDIS_URL)
   if (config.MIGRATE_ON_START) await runMigrations(config.DATABASE_URL)
 
-  const db = createDb(config.DATABASE_URL, { max: config.DB_POOL_MAX, applicationName: 'mc-api' })
+  const timeouts = {
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  }
+  const db = createDb(config.DATABASE_URL, {
+    max: config.DB_POOL_MAX,
+    applicationName: 'mc-api',
+    ...timeouts,
+  })
   const ingestDb = createDb(config.DATABASE_URL, {
     max: config.DB_POOL_MAX,
     applicationName: 'mc-api-ingest',
     synchronousCommit: false,
+    ...timeouts,
   })
   await ensureInitialAdmin(db, config.MC_ADMIN_PASSWORD)
   const redis = createRedis(config.REDIS_URL)
@@ -72,11 +84,13 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     port,
     async stop() {
       logger.info('api shutting down')
+      const drainUntil = Date.now() + config.SHUTDOWN_TIMEOUT_MS - CLOSE_RESERVE_MS
       // Live sockets first: every browser is told to reconnect (1012), every upstream closes.
       await live.close()
       // Ends the event streams first: the server only closes once no request is open.
       eventHub.close()
-      await listener.close()
+      // Requests in flight (a manual probe waits seconds) finish and get their answers.
+      await listener.close(Math.max(0, drainUntil - Date.now()))
       await probes.close()
       events.close()
       await Promise.all([closeDb(db), closeDb(ingestDb)])

@@ -65,14 +65,14 @@ describe('direct CLI connections', () => {
     expect(await lastHeartbeat(conn.connection_id).textContent()).toMatch(/^Last heartbeat: \d+ s ago$/)
   })
 
-  it('an operator disconnects from the UI after confirming, and the row shows it closed', async () => {
+  it('an operator ends a connection from the UI after confirming, and the row shows it closed', async () => {
     const { page } = app
     const conn = await connect('claude-e2e', 'claude-code')
     await page.goto(app.url('/connections?status=all'))
-    await card(conn.connection_id).getByRole('button', { name: 'Disconnect' }).click()
-    const dialog = page.getByRole('alertdialog')
+    await card(conn.connection_id).getByRole('button', { name: 'End connection' }).click()
+    const dialog = page.getByRole('alertdialog', { name: 'End the connection of claude-e2e?' })
     expect(await dialog.textContent()).toContain(conn.connection_id)
-    await dialog.getByRole('button', { name: 'Disconnect' }).click()
+    await dialog.getByRole('button', { name: 'End connection' }).click()
     await page
       .locator(`article[data-connection="${conn.connection_id}"][data-status="disconnected"]`)
       .waitFor()
@@ -80,7 +80,7 @@ describe('direct CLI connections', () => {
     expect(await card(conn.connection_id).locator('[data-field="closed"]').textContent()).toMatch(
       /^Disconnected \d+ s ago: disconnected$/,
     )
-    expect(await card(conn.connection_id).getByRole('button', { name: 'Disconnect' }).count()).toBe(0)
+    expect(await card(conn.connection_id).getByRole('button', { name: 'End connection' }).count()).toBe(0)
 
     // Still closed after a reload (the API agrees), and gone from the default view of open ones.
     await page.reload()
@@ -121,7 +121,7 @@ describe('direct CLI connections', () => {
     await app.page.getByRole('heading', { name: 'Agent not found' }).waitFor()
   })
 
-  it('a viewer sees connections, here and in the Gateway Manager, but no Disconnect button', async () => {
+  it('a viewer sees connections, here and in the Gateway Manager, but no End connection button', async () => {
     const { page } = app
     const conn = await connect('viewer-visible')
     const viewer = { username: 'vic', password: randomBytes(12).toString('base64url') }
@@ -130,11 +130,11 @@ describe('direct CLI connections', () => {
 
     await page.goto(app.url('/connections'))
     await card(conn.connection_id).waitFor()
-    expect(await page.getByRole('button', { name: 'Disconnect', exact: true }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'End connection', exact: true }).count()).toBe(0)
 
     await page.goto(app.url('/gateways'))
     const section = page.getByRole('region', { name: 'Direct CLI Connections' })
     await section.locator(`article[data-connection="${conn.connection_id}"]`).waitFor()
-    expect(await section.getByRole('button', { name: 'Disconnect', exact: true }).count()).toBe(0)
+    expect(await section.getByRole('button', { name: 'End connection', exact: true }).count()).toBe(0)
   })
 })

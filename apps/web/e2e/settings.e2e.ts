@@ -25,7 +25,7 @@ describe('settings', () => {
     expect(await settingsLink.getAttribute('aria-current')).toBe('page')
   })
 
-  it('shows Database, Redis and Worker as ok, with latencies, the last heartbeat and the API version', async () => {
+  it('shows Database, Redis, Worker and Schedules as ok, with latencies, the last heartbeat and the API version', async () => {
     const health = healthResponseSchema.parse(await (await fetch(app.url('/api/health'))).json())
     expect(health.version).not.toBe('')
 
@@ -43,6 +43,7 @@ describe('settings', () => {
     await expectRow('db', 'Database', /^ok$/, /^\d+ ms$/)
     await expectRow('redis', 'Redis', /^ok$/, /^\d+ ms$/)
     await expectRow('worker', 'Worker', /^ok · [1-9]\d* alive$/, /^last heartbeat \d+ s ago$/)
+    await expectRow('schedules', 'Schedules', /^ok$/, /^all in place$/)
 
     expect(await app.page.getByTestId('api-version').textContent()).toBe(health.version)
     expect(await app.page.getByTestId('api-uptime').textContent()).toMatch(/^\d+ (s|min)/)

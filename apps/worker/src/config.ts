@@ -5,6 +5,8 @@ import { z } from 'zod'
 export const workerConfigSchema = z.object({
   ...commonConfigShape,
   DB_POOL_MAX: envInt(5, { min: 1, max: 200 }),
+  /** Postgres cancels a worker statement that runs longer; sweeps and rollups over big tables need time. */
+  DB_STATEMENT_TIMEOUT_MS: envInt(60_000, { min: 100, max: 600_000 }),
   WORKER_HEARTBEAT_S: envInt(5, { min: 1, max: 60 }),
   WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
   /** Decrypts the stored gateway tokens for probes. */

@@ -3,6 +3,7 @@ import { loadWorkerConfig } from './config.ts'
 import { startWorker } from './worker.ts'
 
 await runMain('mission-control worker', async () => {
-  const worker = await startWorker(loadWorkerConfig())
-  return worker.stop
+  const config = loadWorkerConfig()
+  const worker = await startWorker(config)
+  return { stop: worker.stop, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS }
 })

@@ -32,7 +32,12 @@ export async function startWorker(
   await assertRedisReachable(config.REDIS_URL)
   if (config.MIGRATE_ON_START) await runMigrations(config.DATABASE_URL)
 
-  const db = createDb(config.DATABASE_URL, { max: config.DB_POOL_MAX, applicationName: 'mc-worker' })
+  const db = createDb(config.DATABASE_URL, {
+    max: config.DB_POOL_MAX,
+    applicationName: 'mc-worker',
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  })
   const redis = createRedis(config.REDIS_URL)
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'))
   const probeQueue = new Queue(QUEUES.probeGateway, {

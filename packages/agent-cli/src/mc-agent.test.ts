@@ -1,9 +1,13 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { type AddressInfo, createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { eventually } from '@mc/testing'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { agentName, useRealApi } from './testing/real-api.ts'
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
@@ -50,15 +54,31 @@ function mcAgent(args: string[], command: string[], env: Record<string, string> 
 
 const nodeCommand = (script: string) => [process.execPath, '-e', script]
 
+/**
+ * A command that runs until the test releases it, then prints `lastWords` (if any) and exits with
+ * `code`: a command that ran for a fixed time would race what the test waits for on a slow machine.
+ */
+async function heldCommand(code: number, lastWords?: string) {
+  const marker = path.join(await mkdtemp(path.join(tmpdir(), 'mc-agent-test-')), 'release')
+  const words = lastWords === undefined ? '' : `console.log(${JSON.stringify(lastWords)});`
+  return {
+    command: nodeCommand(
+      `setInterval(() => { if (require('node:fs').existsSync(${JSON.stringify(marker)})) { ${words} process.exit(${code}) } }, 20)`,
+    ),
+    release: () => writeFile(marker, ''),
+  }
+}
+
 describe('mc-agent against the real API', () => {
   it('registers, heartbeats while the command runs, passes its exit code through and disconnects', async () => {
     const name = agentName()
+    const work = await heldCommand(3)
     const agent = mcAgent(
       ['--url', url, '--name', name, '--tool', 'codex', '--tool-version', '2.1.0', '--interval', '1'].concat([
         '--metadata',
         '{"model":"gpt-5"}',
       ]),
-      nodeCommand('setTimeout(() => process.exit(3), 4000)'),
+      work.command,
       { MC_API_KEY: key },
     )
     const first = await connected(name)
@@ -70,6 +90,7 @@ describe('mc-agent against the real API', () => {
     })
     await heartbeatAdvances(name, first)
 
+    await work.release()
     expect(await agent.exited).toBe(3)
     const after = await connectionsOf(name)
     expect(after.map((c) => [c.connection_id, c.status])).toEqual([[first.connection_id, 'disconnected']])
@@ -103,7 +124,7 @@ describe('mc-agent against the real API', () => {
         setInterval(() => {}, 1000)`),
     )
     const connection = await connected(name)
-    await vi.waitFor(() => expect(agent.output()).toContain('child ready'))
+    await eventually(() => expect(agent.output()).toContain('child ready'))
     agent.process.kill('SIGTERM')
 
     expect(await agent.exited).toBe(143)
@@ -115,9 +136,10 @@ describe('mc-agent against the real API', () => {
 
   it('registers again when its connection is ended under it (409), and keeps heartbeating', async () => {
     const name = agentName()
+    const work = await heldCommand(0)
     const agent = mcAgent(
       ['--url', url, '--name', name, '--tool', 'codex', '--interval', '1', '-v'],
-      nodeCommand('setTimeout(() => process.exit(0), 7000)'),
+      work.command,
       { MC_API_KEY: key },
     )
     const first = await connected(name)
@@ -131,6 +153,7 @@ describe('mc-agent against the real API', () => {
     const second = await connected(name)
     expect(second.connection_id).not.toBe(first.connection_id)
     await heartbeatAdvances(name, second)
+    await work.release()
     expect(await agent.exited).toBe(0)
     expect(agent.output()).toContain(`connection ${first.connection_id} ended on the server`)
     expect(agent.output()).toContain(
@@ -150,15 +173,18 @@ describe('mc-agent against the real API', () => {
   it('gives way, without a tug of war, to a newer mc-agent with the same name and tool', async () => {
     const name = agentName()
     const args = ['--url', url, '--name', name, '--tool', 'codex', '--interval', '1']
-    const older = mcAgent(args, nodeCommand('setTimeout(() => process.exit(0), 5000)'), { MC_API_KEY: key })
+    const olderWork = await heldCommand(0)
+    const newerWork = await heldCommand(0)
+    const older = mcAgent(args, olderWork.command, { MC_API_KEY: key })
     const first = await connected(name)
-    const newer = mcAgent(args, nodeCommand('setTimeout(() => process.exit(0), 5000)'), { MC_API_KEY: key })
-    await vi.waitFor(() => expect(older.output()).toContain('was replaced'), { timeout: 8000 })
+    const newer = mcAgent(args, newerWork.command, { MC_API_KEY: key })
+    await eventually(() => expect(older.output()).toContain('was replaced'))
     expect(older.output()).toBe(
       `mc-agent: connection ${first.connection_id} was replaced by a newer one of the same agent and tool: another mc-agent with the same --name and --tool? Monitoring stops; the command keeps running\n`,
     )
     const second = await connected(name)
     await heartbeatAdvances(name, second)
+    await Promise.all([olderWork.release(), newerWork.release()])
     expect(await older.exited).toBe(0)
     expect(await newer.exited).toBe(0)
     expect(newer.output()).toBe('')
@@ -171,10 +197,13 @@ describe('mc-agent against the real API', () => {
 
   it('reports a refused key once and lets the command run to its end', async () => {
     const wrongKey = `mc_${randomBytes(16).toString('hex')}`
+    const work = await heldCommand(0, 'work done')
     const agent = mcAgent(
       ['--url', url, '--api-key', wrongKey, '--name', agentName(), '--tool', 'codex'],
-      nodeCommand('setTimeout(() => { console.log("work done"); process.exit(0) }, 1000)'),
+      work.command,
     )
+    await eventually(() => expect(agent.output()).toContain('monitoring stopped'))
+    await work.release()
     expect(await agent.exited).toBe(0)
     const lines = agent.output().trim().split('\n')
     expect(lines).toHaveLength(2)
@@ -190,11 +219,14 @@ describe('mc-agent against the real API', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise((resolve) => closed.close(resolve))
+    const work = await heldCommand(5)
     const agent = mcAgent(
       ['--url', `http://127.0.0.1:${port}`, '--name', agentName(), '--tool', 'codex'],
-      nodeCommand('setTimeout(() => process.exit(5), 1500)'),
+      work.command,
       { MC_API_KEY: key },
     )
+    await eventually(() => expect(agent.output()).toContain('cannot register'))
+    await work.release()
     expect(await agent.exited).toBe(5)
     expect(agent.output()).toMatch(
       /^mc-agent: cannot register with Mission Control yet \(.*\); the command runs anyway/,

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       MIGRATE_ON_START: true,
       SHUTDOWN_TIMEOUT_MS: 8000,
+      DB_CONNECT_TIMEOUT_MS: 1500,
     })
   })
 

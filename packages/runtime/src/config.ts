@@ -72,4 +72,6 @@ export const commonConfigShape = {
   LOG_LEVEL: logLevelSchema,
   MIGRATE_ON_START: envBoolean(true),
   SHUTDOWN_TIMEOUT_MS: envInt(8000, { min: 100, max: 120_000 }),
+  /** A Postgres connection not open by then fails its queries: requests answer 503 instead of hanging. */
+  DB_CONNECT_TIMEOUT_MS: envInt(1500, { min: 100, max: 60_000 }),
 }

@@ -1,6 +1,7 @@
 export * from './config.ts'
 export * from './dependency-checks.ts'
 export * from './events.ts'
+export * from './job-schedulers.ts'
 export * from './logger.ts'
 export * from './main.ts'
 export * from './redact.ts'

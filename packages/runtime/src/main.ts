@@ -1,19 +1,19 @@
 import { StartupError } from './startup-error.ts'
 
-type Stop = () => Promise<void>
+export interface StartedProcess {
+  stop(): Promise<void>
+  /** How long `stop` may take (SHUTDOWN_TIMEOUT_MS) before the process exits anyway. */
+  shutdownTimeoutMs: number
+}
 
 /**
  * Runs a server process: starts it, stops it once on SIGINT/SIGTERM (or when a parent that forked
  * it goes away), and turns operator-fixable failures into one line on stderr and exit code 1.
  */
-export async function runMain(
-  name: string,
-  start: () => Promise<Stop>,
-  shutdownTimeoutMs = 8000,
-): Promise<void> {
-  let stop: Stop
+export async function runMain(name: string, start: () => Promise<StartedProcess>): Promise<void> {
+  let started: StartedProcess
   try {
-    stop = await start()
+    started = await start()
   } catch (error) {
     const message =
       error instanceof StartupError ? error.message : error instanceof Error ? error.stack : error
@@ -24,12 +24,13 @@ export async function runMain(
   const shutdown = (reason: string) => {
     if (stopping) return
     stopping = true
+    const { shutdownTimeoutMs } = started
     const force = setTimeout(() => {
       process.stderr.write(`${name}: shutdown took over ${shutdownTimeoutMs} ms (${reason}); exiting\n`)
       process.exit(1)
     }, shutdownTimeoutMs)
     force.unref()
-    stop().then(
+    started.stop().then(
       () => process.exit(0),
       (error: unknown) => {
         process.stderr.write(`${name}: error during shutdown: ${String(error)}\n`)

@@ -8,7 +8,10 @@ export const apiKeySchema = z.object({
   /** The key's first characters, to tell keys apart; never enough to use it. */
   prefix: z.string(),
   role: roleSchema,
+  /** The user it belongs to: it acts with at most that user's current role, and not at all once they are disabled. */
   owner: z.string().nullable(),
+  /** Ownerless by design: made by the MC_API_KEY automation key (or one of its keys). */
+  automation: z.boolean(),
   created_at: unixSecondsSchema,
   last_used_at: nullableUnixSecondsSchema,
   revoked_at: nullableUnixSecondsSchema,

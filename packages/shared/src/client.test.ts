@@ -11,6 +11,7 @@ const health: HealthResponse = {
     db: { ok: false, latency_ms: null, error: 'postgres did not answer within 2000 ms' },
     redis: { ok: true, latency_ms: 1 },
     worker: { ok: false, alive: 0, last_seen: null, age_s: null },
+    schedules: { ok: false, missing: [] },
   },
 }
 

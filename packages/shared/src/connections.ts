@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { idTextSchema } from './ids.ts'
 import { agentStatusSchema, connectionStatusSchema } from './statuses.ts'
 import { nullableUnixSecondsSchema, unixSecondsSchema } from './time.ts'
 
@@ -100,7 +101,7 @@ export const connectionsQuerySchema = z.strictObject({
   agent: z.string().max(200).optional(),
   tool: z.string().max(200).optional(),
   limit: queryInt(1, 500).default(100),
-  before: queryInt(1, 2_147_483_647).optional(),
+  before: idTextSchema.optional(),
 })
 export const connectionsResponseSchema = z.object({
   connections: z.array(directConnectionSchema),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { gatewayHostSchema } from './gateway-host.ts'
+import { idSchema } from './ids.ts'
 import { gatewayStatusSchema } from './statuses.ts'
 import { nullableUnixSecondsSchema, unixSecondsSchema } from './time.ts'
 
@@ -50,8 +51,6 @@ export const createGatewayRequestSchema = z.strictObject({
 })
 export type CreateGatewayRequest = z.input<typeof createGatewayRequestSchema>
 
-const idSchema = z.number({ error: 'must be a gateway id' }).int().positive()
-
 /** Fields that only probes write; a client sending them gets told so instead of "unknown field". */
 export const PROBE_OWNED_GATEWAY_FIELDS = [
   'status',
@@ -74,17 +73,24 @@ const probeOwnedFields = Object.fromEntries(
   ]),
 )
 
-/** `token: ""` or `null` clears the token; leaving it out keeps it. Probe results are not writable. */
-export const updateGatewayRequestSchema = z.strictObject({
-  id: idSchema,
-  name: nameSchema.optional(),
-  host: gatewayHostSchema.optional(),
-  port: portSchema.optional(),
-  token: tokenSchema.nullable().optional(),
-  is_primary: primaryFlagSchema.optional(),
-  tls_insecure: z.boolean().optional(),
-  ...probeOwnedFields,
-})
+/**
+ * `token: ""` or `null` clears the token; leaving it out keeps it. Probe results are not writable.
+ * At least one field besides `id`: an edit that changes nothing is a client's mistake.
+ */
+export const updateGatewayRequestSchema = z
+  .strictObject({
+    id: idSchema,
+    name: nameSchema.optional(),
+    host: gatewayHostSchema.optional(),
+    port: portSchema.optional(),
+    token: tokenSchema.nullable().optional(),
+    is_primary: primaryFlagSchema.optional(),
+    tls_insecure: z.boolean().optional(),
+    ...probeOwnedFields,
+  })
+  .refine(({ id: _, ...fields }) => Object.values(fields).some((value) => value !== undefined), {
+    message: 'nothing to change: give name, host, port, token, is_primary or tls_insecure',
+  })
 
 export type UpdateGatewayRequest = z.input<typeof updateGatewayRequestSchema>
 

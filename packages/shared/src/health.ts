@@ -17,9 +17,16 @@ export const workerCheckSchema = z.object({
 })
 export type WorkerCheck = z.infer<typeof workerCheckSchema>
 
+export const schedulesCheckSchema = z.object({
+  ok: z.boolean(),
+  /** Scheduled queues without their job scheduler in Redis: nothing starts those jobs now. */
+  missing: z.array(z.string()),
+})
+export type SchedulesCheck = z.infer<typeof schedulesCheckSchema>
+
 /**
- * `GET /api/health`. `ok`: everything fine; `degraded`: serving, but no fresh worker
- * (probes and sweeps are not running); `down`: Postgres or Redis unreachable (HTTP 503).
+ * `GET /api/health`. `ok`: everything fine; `degraded`: serving, but no fresh worker or a job
+ * schedule missing (probes and sweeps are not running); `down`: Postgres or Redis unreachable (HTTP 503).
  */
 export const healthResponseSchema = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
@@ -29,6 +36,7 @@ export const healthResponseSchema = z.object({
     db: dependencyCheckSchema,
     redis: dependencyCheckSchema,
     worker: workerCheckSchema,
+    schedules: schedulesCheckSchema,
   }),
 })
 export type HealthResponse = z.infer<typeof healthResponseSchema>

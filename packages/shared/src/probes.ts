@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { gatewaySchema } from './gateways.ts'
+import { idSchema, idTextSchema } from './ids.ts'
 import { gatewayStatusSchema } from './statuses.ts'
 import { unixSecondsSchema } from './time.ts'
 
@@ -38,8 +39,8 @@ export type Probe = z.infer<typeof probeSchema>
 /** `POST /api/gateways/health`: all gateways (no body), or `{ id }`, or `{ ids }`. */
 export const probeRequestSchema = z
   .strictObject({
-    id: z.number().int().positive().optional(),
-    ids: z.array(z.number().int().positive()).min(1).max(1000).optional(),
+    id: idSchema.optional(),
+    ids: z.array(idSchema).min(1).max(1000).optional(),
   })
   .refine((body) => body.id === undefined || body.ids === undefined, { message: 'give id or ids, not both' })
 export type ProbeRequest = z.infer<typeof probeRequestSchema>
@@ -68,7 +69,7 @@ const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).
 
 /** `GET /api/gateways/health/history`, newest first; `next_before` pages further back. */
 export const probeHistoryQuerySchema = z.strictObject({
-  gateway_id: queryInt(1, 2_147_483_647).optional(),
+  gateway_id: idTextSchema.optional(),
   since: queryInt(0, 2 ** 40).optional(),
   until: queryInt(0, 2 ** 40).optional(),
   before: queryInt(1, Number.MAX_SAFE_INTEGER).optional(),
@@ -86,7 +87,7 @@ export const recentProbesQuerySchema = z.strictObject({
     .string()
     .regex(/^\d+(,\d+)*$/, 'comma-separated gateway ids')
     .transform((value) => [...new Set(value.split(',').map(Number))])
-    .pipe(z.array(z.number().int().positive()).max(200, 'at most 200 ids')),
+    .pipe(z.array(idSchema).max(200, 'at most 200 ids')),
   limit: queryInt(1, 100).default(30),
 })
 export const recentProbesResponseSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { idSchema } from './ids.ts'
 
 /** BullMQ queue names shared by the api (which enqueues manual probes) and the worker. */
 export const QUEUES = {
@@ -14,6 +15,20 @@ export const QUEUES = {
 export const bullPrefix = (redisPrefix: string) => `${redisPrefix}:bull`
 
 /**
+ * The queues the worker fills on a schedule (a BullMQ job scheduler each, shared by every worker).
+ * `/api/health` is `degraded` while one is missing, e.g. after Redis lost its data.
+ */
+export const SCHEDULED_QUEUES = [
+  QUEUES.probeSweep,
+  QUEUES.probeRollup,
+  QUEUES.probeRetention,
+  QUEUES.pruneSessions,
+  QUEUES.expireConnections,
+] as const
+
+export const jobSchedulerId = (queue: string) => `${queue}:schedule`
+
+/**
  * Gateways probed together in one job: few enough to spread a sweep over several workers, many
  * enough that queue overhead stays small next to the probes.
  */
@@ -21,7 +36,7 @@ export const PROBE_BATCH_SIZE = 25
 
 /** Probes of a batch of gateways. Job data sits in Redis in clear text: ids only, never a token. */
 export const probeGatewayJobSchema = z.object({
-  gateway_ids: z.array(z.number().int().positive()).min(1).max(PROBE_BATCH_SIZE),
+  gateway_ids: z.array(idSchema).min(1).max(PROBE_BATCH_SIZE),
   reason: z.enum(['scheduled', 'manual']),
 })
 export type ProbeGatewayJob = z.infer<typeof probeGatewayJobSchema>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { roleAtLeast } from './roles.ts'
+import { lowerRole, roleAtLeast } from './roles.ts'
 
 describe('roleAtLeast', () => {
   it('orders viewer < operator < admin', () => {
@@ -7,5 +7,13 @@ describe('roleAtLeast', () => {
     expect(roleAtLeast('operator', 'operator')).toBe(true)
     expect(roleAtLeast('viewer', 'operator')).toBe(false)
     expect(roleAtLeast('operator', 'admin')).toBe(false)
+  })
+})
+
+describe('lowerRole', () => {
+  it('picks the less privileged role, whichever comes first', () => {
+    expect(lowerRole('admin', 'operator')).toBe('operator')
+    expect(lowerRole('viewer', 'admin')).toBe('viewer')
+    expect(lowerRole('operator', 'operator')).toBe('operator')
   })
 })

@@ -8,3 +8,8 @@ export type Role = z.infer<typeof roleSchema>
 export function roleAtLeast(role: Role, minimum: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(minimum)
 }
+
+/** The less privileged of two roles. */
+export function lowerRole(a: Role, b: Role): Role {
+  return roleAtLeast(a, b) ? b : a
+}

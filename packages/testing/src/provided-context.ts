@@ -4,6 +4,8 @@ declare module 'vitest' {
     postgresAdminUrl: string
     templateDatabase: string
     redisUrl: string
+    /** Names this run's databases and Redis prefixes, so its teardown finds all of them. */
+    testRunId: string
   }
 }
 

@@ -2,10 +2,11 @@ import { closeDb, createDb, type Database } from '@mc/db'
 import { afterAll, beforeAll, inject } from 'vitest'
 import './provided-context.ts'
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.ts'
+import { databaseStem } from './test-run.ts'
 
 /** A fresh, migrated database of its own, cloned from the template the global setup made. */
 export function createTestDatabase(): Promise<ScratchDatabase> {
-  return createScratchDatabase(inject('postgresAdminUrl'))
+  return createScratchDatabase(inject('postgresAdminUrl'), databaseStem(inject('testRunId')))
 }
 
 /**

@@ -3,6 +3,7 @@ import { createRedis } from '@mc/runtime'
 import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, inject } from 'vitest'
 import './provided-context.ts'
+import { redisPrefixStem } from './test-run.ts'
 
 export function testRedisUrl(): string {
   return inject('redisUrl')
@@ -10,7 +11,7 @@ export function testRedisUrl(): string {
 
 /** A key prefix no other test file uses, so files can share one Redis in parallel. */
 export function uniqueRedisPrefix(): string {
-  return `mc-test-${randomBytes(5).toString('hex')}`
+  return `${redisPrefixStem(inject('testRunId'))}-${randomBytes(5).toString('hex')}`
 }
 
 /** A Redis client and a private prefix for the calling test file; its keys are deleted afterwards. */

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { PATIENCE_MS } from './patience.ts'
 
 /** The vitest settings every server-side package uses: real Postgres and Redis, one DB per file. */
 export const serverTestConfig = defineConfig({
@@ -7,7 +8,9 @@ export const serverTestConfig = defineConfig({
     globalSetup: [fileURLToPath(new URL('./global-setup.ts', import.meta.url))],
     include: ['src/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for an event, as `eventually` does.
+    expect: { poll: { timeout: PATIENCE_MS, interval: 50 } },
   },
 })

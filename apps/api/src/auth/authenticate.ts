@@ -3,6 +3,7 @@ import type { Principal } from '@mc/shared'
 import type { Context } from 'hono'
 import type { RouteDeps } from '../app-env.ts'
 import { HttpError } from '../http/http-error.ts'
+import { keyRefusal, keyRole } from './api-key-standing.ts'
 import { clientIp } from './client-ip.ts'
 import { assertNotBlocked, countFailure } from './rate-limits.ts'
 import { secretsEqual, sha256 } from './secrets.ts'
@@ -42,14 +43,9 @@ export function createAuthenticator(deps: Omit<RouteDeps, 'authenticate' | 'hear
     const keyHash = sha256(key)
     const cached = deps.keyCache.get(keyHash)
     if (cached) return { principal: cached, credential: 'api_key' }
+    const readAt = deps.keyCache.generation()
     const row = await findApiKeyByHash(deps.db, keyHash)
-    const problem = !row
-      ? 'unknown API key'
-      : row.revokedAt
-        ? 'API key revoked'
-        : row.ownerDisabled
-          ? 'API key owner disabled'
-          : undefined
+    const problem = row ? keyRefusal(row) : 'unknown API key'
     if (!row || problem) {
       // Only failed checks consult the limiter: a valid key is not a guess, and a tool behind the
       // same address as someone guessing keeps working.
@@ -70,8 +66,8 @@ export function createAuthenticator(deps: Omit<RouteDeps, 'authenticate' | 'hear
       lastTouched.set(row.id, now)
       await touchApiKey(deps.db, row.id)
     }
-    const principal: Principal = { kind: 'api_key', id: row.id, name: row.name, role: row.role }
-    deps.keyCache.set(keyHash, principal)
+    const principal: Principal = { kind: 'api_key', id: row.id, name: row.name, role: keyRole(row) }
+    deps.keyCache.set(keyHash, principal, readAt)
     return { principal, credential: 'api_key' }
   }
 

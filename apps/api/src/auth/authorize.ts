@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { Authenticator } from './authenticate.ts'
 import { assertSameOrigin } from './same-origin.ts'
+import type { TrustedProxies } from './trusted-proxies.ts'
 
 /** Who may call a route: anyone, or an authenticated principal with at least this role. */
 export type Access = 'public' | Role
@@ -16,7 +17,7 @@ export type Access = 'public' | Role
 export function authorize(
   access: Access,
   authenticate: Authenticator,
-  trustProxy: boolean,
+  trustProxy: TrustedProxies,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (access === 'public') return next()

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { isHttps } from './client-ip.ts'
+import type { TrustedProxies } from './trusted-proxies.ts'
 
 export const SESSION_COOKIE = 'mc_session'
 
@@ -9,7 +10,12 @@ export function readSessionCookie(c: Context): string | undefined {
 }
 
 /** HttpOnly and SameSite=Strict always; Secure whenever the request came over https. */
-export function writeSessionCookie(c: Context, token: string, ttlSeconds: number, trustProxy: boolean): void {
+export function writeSessionCookie(
+  c: Context,
+  token: string,
+  ttlSeconds: number,
+  trustProxy: TrustedProxies,
+): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -19,7 +25,7 @@ export function writeSessionCookie(c: Context, token: string, ttlSeconds: number
   })
 }
 
-export function clearSessionCookie(c: Context, trustProxy: boolean): void {
+export function clearSessionCookie(c: Context, trustProxy: TrustedProxies): void {
   deleteCookie(c, SESSION_COOKIE, {
     path: '/',
     secure: isHttps(c, trustProxy),

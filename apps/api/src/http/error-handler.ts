@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@mc/db'
 import type { ApiError } from '@mc/shared'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
@@ -16,6 +17,13 @@ export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
   }
   if (err instanceof HTTPException) {
     return c.json(body(err.message || 'request failed'), err.status)
+  }
+  if (isDatabaseUnavailable(err)) {
+    // Postgres is down or overwhelmed, not this request at fault: the caller should retry. Only
+    // the driver's reason is logged: drizzle's own message carries the query's parameters.
+    const reason = (err.cause instanceof Error ? err.cause : err).message
+    c.var.log.warn({ reason }, 'database unavailable')
+    return c.json(body('database unavailable'), 503)
   }
   c.var.log.error({ err }, 'unhandled error')
   return c.json(body('internal error', { request_id: c.var.requestId }), 500)

@@ -8,11 +8,15 @@ export interface HttpListener {
   server: ServerType
   port: number
   /**
-   * Stops accepting, drops WebSockets still open after `graceMs`, and gives requests as long again
-   * to end before their connections are closed (an event stream whose browser stopped reading).
+   * Stops accepting, drops WebSockets still open after a second, and lets requests in flight
+   * finish for up to `drainMs` before their connections are cut (an event stream whose browser
+   * stopped reading, a request that would outlive the shutdown deadline).
    */
-  close(graceMs?: number): Promise<void>
+  close(drainMs?: number): Promise<void>
 }
+
+/** WebSockets were told to reconnect elsewhere (1012); this long to say goodbye, then they are cut. */
+const WEBSOCKET_CLOSE_GRACE_MS = 1000
 
 /**
  * Serves the app over HTTP with WebSocket upgrades (the live gateway sockets) and resolves once it
@@ -33,14 +37,25 @@ export async function listen(
     server.once('listening', resolve)
     server.once('error', reject)
   })
+  let closing = false
+  const closeIdleConnections = () => {
+    if ('closeIdleConnections' in server) server.closeIdleConnections()
+  }
+  // Node keeps a keep-alive connection open after the response it was serving, even once the
+  // server is closing: close it as soon as that response is out.
+  server.on('request', (_req, res) =>
+    res.once('finish', () => {
+      if (closing) setImmediate(closeIdleConnections)
+    }),
+  )
   return {
     server,
     port: (server.address() as AddressInfo).port,
-    async close(graceMs = 1000) {
-      const closing = new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        if ('closeIdleConnections' in server) server.closeIdleConnections()
-      })
+    async close(drainMs = 1000) {
+      closing = true
+      const deadline = Date.now() + drainMs
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      closeIdleConnections()
       const gone = [...sockets.clients].map(
         (ws) =>
           new Promise<void>((resolve) =>
@@ -50,16 +65,19 @@ export async function listen(
       let timer: NodeJS.Timeout | undefined
       await Promise.race([
         Promise.all(gone),
-        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+        new Promise((resolve) => (timer = setTimeout(resolve, Math.min(drainMs, WEBSOCKET_CLOSE_GRACE_MS)))),
       ])
       clearTimeout(timer)
       for (const ws of sockets.clients) ws.terminate()
       // Streams ended meanwhile left idle keep-alive connections, which would hold close() up.
-      if ('closeIdleConnections' in server) server.closeIdleConnections()
-      const force = setTimeout(() => {
-        if ('closeAllConnections' in server) server.closeAllConnections()
-      }, graceMs)
-      await closing
+      closeIdleConnections()
+      const force = setTimeout(
+        () => {
+          if ('closeAllConnections' in server) server.closeAllConnections()
+        },
+        Math.max(0, deadline - Date.now()),
+      )
+      await closed
       clearTimeout(force)
     },
   }

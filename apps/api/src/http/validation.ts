@@ -1,7 +1,8 @@
-import type { FieldIssue } from '@mc/shared'
+import { type FieldIssue, idTextSchema, MAX_ID } from '@mc/shared'
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { HttpError } from './http-error.ts'
+import { findUnstorable } from './storable-json.ts'
 
 /** zod issues as `{ path, message }`, one per unknown field too, for forms to show next to inputs. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
@@ -20,7 +21,10 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data
 }
 
-/** The JSON body checked against `schema`; an empty body counts as `{}` so missing fields are named. */
+/**
+ * The JSON body checked against `schema`; an empty body counts as `{}` so missing fields are named.
+ * Text Postgres cannot store and too deep nesting are refused first, whatever the schema allows.
+ */
 export async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   const text = await c.req.text()
   let body: unknown = {}
@@ -31,6 +35,8 @@ export async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T>
       throw new HttpError(400, 'request body is not valid JSON')
     }
   }
+  const unstorable = findUnstorable(body)
+  if (unstorable) throw new HttpError(400, 'invalid request body', [unstorable])
   return parseWith(schema, body, 'request body')
 }
 
@@ -38,14 +44,18 @@ export function parseQuery<T>(c: Context, schema: z.ZodType<T>): T {
   return parseWith(schema, c.req.query(), 'query')
 }
 
-/** A numeric id from the path; anything else is a 400 rather than a lookup that cannot match. */
-export function parseId(c: Context, name = 'id'): number {
-  const raw = c.req.param(name) ?? ''
-  const id = Number(raw)
-  if (!/^\d{1,10}$/.test(raw) || id < 1 || id > 2_147_483_647) {
-    throw new HttpError(400, `${name} must be a positive integer`, [
+/** Text from the URL as a row id; anything else is a 400 rather than a lookup that cannot match. */
+export function idFromText(raw: string, name = 'id'): number {
+  const result = idTextSchema.safeParse(raw)
+  if (!result.success) {
+    throw new HttpError(400, `${name} must be a whole number from 1 to ${MAX_ID}`, [
       { path: name, message: 'not a valid id' },
     ])
   }
-  return id
+  return result.data
+}
+
+/** A numeric id from the path. */
+export function parseId(c: Context, name = 'id'): number {
+  return idFromText(c.req.param(name) ?? '', name)
 }

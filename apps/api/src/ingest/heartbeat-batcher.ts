@@ -1,4 +1,10 @@
-import { type Database, type HeartbeatInput, type HeartbeatOutcome, recordHeartbeats } from '@mc/db'
+import {
+  type Database,
+  type HeartbeatInput,
+  type HeartbeatOutcome,
+  type HeartbeatSettlement,
+  recordHeartbeats,
+} from '@mc/db'
 
 interface Pending {
   input: HeartbeatInput
@@ -25,20 +31,23 @@ export function createHeartbeatBatcher(
     const batch = pending
     pending = []
     if (batch.length === 0) return
+    let settled: HeartbeatSettlement[]
     try {
-      const outcomes = await recordHeartbeats(
+      // Each heartbeat is settled on its own: a bad one never fails the others of its batch.
+      settled = await recordHeartbeats(
         db,
         batch.map((p) => p.input),
         timeoutS,
       )
-      batch.forEach((p, i) => {
-        const outcome = outcomes[i]
-        if (outcome) p.resolve(outcome)
-        else p.reject(new Error('heartbeat batch returned too few outcomes'))
-      })
     } catch (error) {
       for (const p of batch) p.reject(error)
+      return
     }
+    batch.forEach((p, i) => {
+      const result = settled[i]
+      if (result?.status === 'fulfilled') p.resolve(result.value)
+      else p.reject(result ? result.reason : new Error('heartbeat batch returned too few results'))
+    })
   }
 
   return {

@@ -3,7 +3,8 @@ import { createGateway, deleteGateway, type GatewayRow, updateGateway, updateUse
 import { type FakeGateway, startFakeGateway } from '@mc/openclaw/fake'
 import { publishEvent } from '@mc/runtime'
 import { LIVE_CLOSE, type LiveMessage, type LiveStateMessage, liveGatewayPath } from '@mc/shared'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { eventually } from '@mc/testing'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { eventSubscriberName } from '../events/event-hub.ts'
 import { type HttpListener, listen } from '../http/listen.ts'
 import { presentGateway } from '../presenters/gateways.ts'
@@ -105,7 +106,7 @@ describe('GET /api/gateways/:id/live', () => {
     await browser.close()
     const other = await watch(rowB.id)
     expect(await other.next(connected)).toMatchObject({ gateway_id: rowB.id, state: { url: b.url } })
-    await vi.waitFor(() => expect(a.connectionCount).toBe(0))
+    await eventually(() => expect(a.connectionCount).toBe(0))
     expect(b.connectionCount).toBe(1)
     expect(t.deps.live.stats()).toEqual({ upstreams: 1, watchers: 1 })
   })
@@ -163,7 +164,7 @@ describe('GET /api/gateways/:id/live', () => {
     expect(await second.next((m) => m.type === 'event')).toMatchObject({ payload: { n: 2 } })
     expect(a.connectionCount).toBe(1)
     await second.close()
-    await vi.waitFor(() => expect(a.connectionCount).toBe(0))
+    await eventually(() => expect(a.connectionCount).toBe(0))
     expect(t.deps.live.stats()).toEqual({ upstreams: 0, watchers: 0 })
   })
 
@@ -186,7 +187,7 @@ describe('GET /api/gateways/:id/live', () => {
     ).toMatchObject({
       gateway_name: 'moved',
     })
-    await vi.waitFor(() => expect(a.connectionCount).toBe(0))
+    await eventually(() => expect(a.connectionCount).toBe(0))
     expect(moved.connectionCount).toBe(1)
   })
 
@@ -214,7 +215,7 @@ describe('GET /api/gateways/:id/live', () => {
       at: now(),
     })
     expect(await onB.closed).toEqual({ code: LIVE_CLOSE.tokenChanged, reason: 'gateway token changed' })
-    await vi.waitFor(() => expect(a.connectionCount + b.connectionCount).toBe(0))
+    await eventually(() => expect(a.connectionCount + b.connectionCount).toBe(0))
   })
 
   it('re-reads every gateway when the event subscription comes back (edits may have been missed)', async () => {
@@ -229,7 +230,7 @@ describe('GET /api/gateways/:id/live', () => {
     const id = /\bid=(\d+)/.exec(clients.split('\n').find((l) => l.includes(` name=${name} `)) ?? '')?.[1]
     await t.deps.redis.client('KILL', 'ID', String(id))
     await stateOf(browser, (m) => m.state.isConnected && m.state.url === `ws://127.0.0.1:${b.port}`)
-    await vi.waitFor(() => expect(a.connectionCount).toBe(0))
+    await eventually(() => expect(a.connectionCount).toBe(0))
   })
 
   it('cuts off a browser whose session ends', async () => {
@@ -281,7 +282,7 @@ describe('GET /api/gateways/:id/live', () => {
     await api.stop()
     expect(Date.now() - started).toBeLessThan(3000)
     expect((await browser.closed).code).toBe(LIVE_CLOSE.serverRestart)
-    await vi.waitFor(() => expect(a.connectionCount).toBe(0))
+    await eventually(() => expect(a.connectionCount).toBe(0))
   })
 
   // Last: it checks what every test above sent and logged.

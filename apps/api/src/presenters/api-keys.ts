@@ -10,6 +10,7 @@ export function presentApiKey(row: ApiKeyWithOwner): ApiKey {
     prefix: row.prefix,
     role: row.role,
     owner: row.ownerUsername,
+    automation: row.automation,
     created_at: unixSeconds(row.createdAt),
     last_used_at: unixSecondsOrNull(row.lastUsedAt),
     revoked_at: unixSecondsOrNull(row.revokedAt),

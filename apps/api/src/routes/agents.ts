@@ -9,15 +9,18 @@ import type { Context } from 'hono'
 import type { RouteDeps } from '../app-env.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
-import { parseBody, parseQuery } from '../http/validation.ts'
+import { idFromText, parseBody, parseQuery } from '../http/validation.ts'
 import { presentAgent } from '../presenters/agents.ts'
 import { presentConnection } from '../presenters/connections.ts'
 
-/** `:id` is the agent's numeric id or its name, as CLI tools know one or the other. */
+/**
+ * `:id` is the agent's numeric id or its name, as CLI tools know one or the other. Digits are an
+ * id (Hono has already decoded the parameter).
+ */
 function agentRef(c: Context): number | string {
-  const raw = decodeURIComponent(c.req.param('id') ?? '')
+  const raw = c.req.param('id') ?? ''
   if (raw === '' || raw.length > 200) throw new HttpError(400, 'the agent id or name is missing or too long')
-  return /^\d{1,10}$/.test(raw) ? Number(raw) : raw
+  return /^\d+$/.test(raw) ? idFromText(raw) : raw
 }
 
 export function agentRoutes({ db, heartbeats, events }: RouteDeps): RouteDef[] {
@@ -41,6 +44,9 @@ export function agentRoutes({ db, heartbeats, events }: RouteDeps): RouteDef[] {
           connectionId: body.connection_id,
           tokens: usage ?? null,
         })
+        if (outcome.kind === 'invalid') {
+          throw new HttpError(400, 'invalid heartbeat', [{ path: '', message: outcome.message }])
+        }
         if (outcome.kind === 'not_found') {
           throw new HttpError(404, `no connection ${body.connection_id} for agent ${agent}`)
         }

@@ -3,6 +3,7 @@ import { type CreateApiKeyResponse, createApiKeyRequestSchema } from '@mc/shared
 import type { RouteDeps } from '../app-env.ts'
 import { actorName } from '../auth/actor.ts'
 import { clientIp } from '../auth/client-ip.ts'
+import { ownerOfNewKey } from '../auth/new-key-owner.ts'
 import { newApiKey, sha256 } from '../auth/secrets.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
@@ -30,13 +31,13 @@ export function apiKeyRoutes({ db, config, keyCache }: RouteDeps): RouteDef[] {
           role: body.role,
           keyHash: sha256(key),
           prefix,
-          ownerId: principal.kind === 'user' ? principal.id : null,
+          ownerId: await ownerOfNewKey(db, principal),
         })
         await recordAudit(db, {
           actor: actorName(principal),
           action: 'api_key.create',
           target: `key:${row.name}#${row.id}`,
-          detail: { role: row.role, prefix },
+          detail: { role: row.role, prefix, owner: row.ownerUsername, automation: row.automation },
           ip: clientIp(c, config.TRUST_PROXY),
         })
         const response: CreateApiKeyResponse = { api_key: presentApiKey(row), key }

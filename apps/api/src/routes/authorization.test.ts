@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createGateway, type GatewayRow, type UserRow } from '@mc/db'
+import { createGateway, type GatewayRow, type UserRow, updateUser } from '@mc/db'
 import { beatWorkerHeartbeat } from '@mc/runtime'
 import { type Role, roleAtLeast } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -209,7 +209,14 @@ async function liveConnection(): Promise<{ agent_id: number; connection_id: stri
   return (await res.json()) as { agent_id: number; connection_id: string }
 }
 
-type Caller = 'no credentials' | Role | 'revoked key' | 'disabled user' | 'expired session'
+type Caller =
+  | 'no credentials'
+  | Role
+  | 'revoked key'
+  | 'disabled user'
+  | 'expired session'
+  | 'admin key of an owner demoted to operator'
+  | 'key of a disabled owner'
 const CALLERS: Caller[] = [
   'no credentials',
   'viewer',
@@ -218,6 +225,8 @@ const CALLERS: Caller[] = [
   'revoked key',
   'disabled user',
   'expired session',
+  'admin key of an owner demoted to operator',
+  'key of a disabled owner',
 ]
 
 /** Fresh credentials per request, through every way of presenting them. */
@@ -245,7 +254,25 @@ async function headersFor(caller: Caller): Promise<Record<string, string>> {
       return sameOriginHeaders(
         await makeSessionCookie(db, await makeUser(db, { role: 'admin' }), { expired: true }),
       )
+    case 'admin key of an owner demoted to operator': {
+      const owner = await makeUser(db, { role: 'admin' })
+      const { key } = await makeApiKey(db, 'admin', owner)
+      await updateUser(db, owner.id, { role: 'operator' })
+      return { 'x-api-key': key }
+    }
+    case 'key of a disabled owner': {
+      const owner = await makeUser(db, { role: 'admin', disabled: true })
+      return { 'x-api-key': (await makeApiKey(db, 'admin', owner)).key }
+    }
   }
+}
+
+// Each request from an address of its own: the many rejected keys here would otherwise add up to
+// the per-address limit on failed key checks, which auth-rate-limit.test.ts covers.
+let requests = 0
+function fromOwnAddress() {
+  requests++
+  return { incoming: { socket: { remoteAddress: `198.18.${requests >> 8}.${requests & 255}` } } }
 }
 
 function expected(access: Access, caller: Caller): '2xx' | 401 | 403 {
@@ -253,6 +280,8 @@ function expected(access: Access, caller: Caller): '2xx' | 401 | 403 {
   if (caller === 'viewer' || caller === 'operator' || caller === 'admin') {
     return roleAtLeast(caller, access) ? '2xx' : 403
   }
+  if (caller === 'admin key of an owner demoted to operator')
+    return roleAtLeast('operator', access) ? '2xx' : 403
   return 401
 }
 
@@ -282,11 +311,11 @@ describe('authorization of every route', () => {
       it(`${route.method} ${route.path} as ${caller} → ${shown}`, async () => {
         const { url, body } = await route.request()
         const headers = { 'content-type': 'application/json', ...(await headersFor(caller)) }
-        const res = await t.app.request(url, {
-          method: route.method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        })
+        const res = await t.app.request(
+          url,
+          { method: route.method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+          fromOwnAddress(),
+        )
         const streaming = route.streams && res.ok
         const text = streaming ? 'a stream' : await res.text()
         if (streaming) await res.body?.cancel()

@@ -1,10 +1,23 @@
 import { beatWorkerHeartbeat, createRedis, removeWorkerHeartbeat } from '@mc/runtime'
-import { healthResponseSchema } from '@mc/shared'
+import { bullPrefix, healthResponseSchema, jobSchedulerId, SCHEDULED_QUEUES } from '@mc/shared'
+import { Queue } from 'bullmq'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { useTestApp } from '../testing/test-app.ts'
 
 const t = useTestApp()
+
+/** Registers every schedule as the worker does, through BullMQ itself. */
+async function scheduleAll(): Promise<void> {
+  for (const name of SCHEDULED_QUEUES) {
+    const queue = new Queue(name, {
+      connection: t.deps.redis,
+      prefix: bullPrefix(t.deps.config.REDIS_PREFIX),
+    })
+    await queue.upsertJobScheduler(jobSchedulerId(name), { every: 3_600_000 })
+    await queue.close()
+  }
+}
 
 async function health(app = t.app) {
   const res = await app.request('/api/health')
@@ -27,6 +40,7 @@ describe('GET /api/health', () => {
   })
 
   it('is ok while a worker heartbeat is fresh, and degraded again once the worker leaves', async () => {
+    await scheduleAll()
     await beatWorkerHeartbeat(t.deps.redis, t.deps.config.REDIS_PREFIX, 'host-a:1')
     const alive = await health()
     expect(alive.body.status).toBe('ok')
@@ -38,6 +52,33 @@ describe('GET /api/health', () => {
     // Gone, but not forgotten: the UI still shows when it was last heard from.
     expect(departed.body.checks.worker.alive).toBe(0)
     expect(departed.body.checks.worker.last_seen).toBe(alive.body.checks.worker.last_seen)
+  })
+
+  it('is degraded, naming them, while job schedules are missing (as after Redis lost its data)', async () => {
+    await scheduleAll()
+    await beatWorkerHeartbeat(t.deps.redis, t.deps.config.REDIS_PREFIX, 'host-c:3')
+    expect((await health()).body).toMatchObject({
+      status: 'ok',
+      checks: { schedules: { ok: true, missing: [] } },
+    })
+
+    const sweeps = new Queue(SCHEDULED_QUEUES[0], {
+      connection: t.deps.redis,
+      prefix: bullPrefix(t.deps.config.REDIS_PREFIX),
+    })
+    await sweeps.removeJobScheduler(jobSchedulerId(SCHEDULED_QUEUES[0]))
+    await sweeps.close()
+    const oneGone = await health()
+    expect(oneGone.status).toBe(200)
+    expect(oneGone.body).toMatchObject({
+      status: 'degraded',
+      checks: { worker: { ok: true }, schedules: { ok: false, missing: [SCHEDULED_QUEUES[0]] } },
+    })
+
+    const bullKeys = await t.deps.redis.keys(`${bullPrefix(t.deps.config.REDIS_PREFIX)}:*`)
+    await t.deps.redis.del(...bullKeys)
+    expect((await health()).body.checks.schedules).toEqual({ ok: false, missing: [...SCHEDULED_QUEUES] })
+    await removeWorkerHeartbeat(t.deps.redis, t.deps.config.REDIS_PREFIX, 'host-c:3')
   })
 
   it('does not count a worker whose last heartbeat is stale', async () => {

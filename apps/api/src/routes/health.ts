@@ -1,6 +1,6 @@
 import { pingDatabase } from '@mc/db'
-import { readWorkerFreshness } from '@mc/runtime'
-import type { DependencyCheck, HealthResponse, WorkerCheck } from '@mc/shared'
+import { missingJobSchedulers, readWorkerFreshness } from '@mc/runtime'
+import type { DependencyCheck, HealthResponse, SchedulesCheck, WorkerCheck } from '@mc/shared'
 import type { AppDeps } from '../app-env.ts'
 import type { RouteDef } from '../http/route.ts'
 import { withTimeout } from '../http/with-timeout.ts'
@@ -36,9 +36,22 @@ async function workerCheck(deps: AppDeps): Promise<WorkerCheck> {
   }
 }
 
+async function schedulesCheck(deps: AppDeps): Promise<SchedulesCheck> {
+  try {
+    const missing = await withTimeout(
+      missingJobSchedulers(deps.redis, deps.config.REDIS_PREFIX),
+      CHECK_TIMEOUT_MS,
+      'redis',
+    )
+    return { ok: missing.length === 0, missing }
+  } catch {
+    return { ok: false, missing: [] }
+  }
+}
+
 /**
- * Liveness and readiness: 200 while Postgres and Redis answer (a missing worker only degrades:
- * the API still serves), 503 otherwise.
+ * Liveness and readiness: 200 while Postgres and Redis answer (a missing worker or job schedule
+ * only degrades: the API still serves), 503 otherwise.
  */
 export function healthRoutes(deps: AppDeps): RouteDef[] {
   return [
@@ -47,17 +60,18 @@ export function healthRoutes(deps: AppDeps): RouteDef[] {
       path: '/health',
       access: 'public',
       handler: async (c) => {
-        const [db, redis, worker] = await Promise.all([
+        const [db, redis, worker, schedules] = await Promise.all([
           check(() => pingDatabase(deps.db), 'postgres'),
           check(() => deps.redis.ping(), 'redis'),
           workerCheck(deps),
+          schedulesCheck(deps),
         ])
-        const status = !db.ok || !redis.ok ? 'down' : worker.ok ? 'ok' : 'degraded'
+        const status = !db.ok || !redis.ok ? 'down' : worker.ok && schedules.ok ? 'ok' : 'degraded'
         const response: HealthResponse = {
           status,
           version: API_VERSION,
           uptime_s: Math.floor((Date.now() - deps.startedAt.getTime()) / 1000),
-          checks: { db, redis, worker },
+          checks: { db, redis, worker, schedules },
         }
         c.header('cache-control', 'no-store')
         return c.json(response, status === 'down' ? 503 : 200)

@@ -19,7 +19,6 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...healthRoutes(deps),
     ...authRoutes(deps),
     ...userRoutes(deps),
-    // Before the gateway routes: `/gateways/status-changes` is not a `/gateways/:id`.
     ...fleetRoutes(deps),
     ...gatewayRoutes(deps),
     ...gatewayHealthRoutes(deps),

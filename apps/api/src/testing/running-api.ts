@@ -15,9 +15,9 @@ export interface ListeningApi {
 
 /**
  * The real API listening on a loopback port, on the calling test file's own database and Redis
- * prefix, for tests that talk to it over HTTP like tools do (curl, mc-agent).
+ * prefix, for tests that talk to it over HTTP like tools do (curl, mc-agent); `env` adds settings.
  */
-export function useListeningApi(): ListeningApi {
+export function useListeningApi(env: Record<string, string> = {}): ListeningApi {
   const database = useTestDatabase()
   const redis = useTestRedis()
   const context = {} as ListeningApi
@@ -33,6 +33,7 @@ export function useListeningApi(): ListeningApi {
         LOG_LEVEL: 'silent',
         PORT: '0',
         HOST: '127.0.0.1',
+        ...env,
       }),
     )
     context.url = `http://127.0.0.1:${api.port}`

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { cx } from '../lib/class-names.ts'
-import { StatusDot, type StatusTone } from './StatusDot.tsx'
+import { StatusIcon, type StatusTone } from './StatusIcon.tsx'
 
 export type AlertTone = 'error' | 'warning' | 'success'
 
@@ -26,7 +26,7 @@ export function Alert({ tone = 'error', children, onDismiss, className }: AlertP
       role={tone === 'error' ? 'alert' : 'status'}
       className={cx('flex items-start gap-2 rounded-md border px-3 py-2 text-xs', classes, className)}
     >
-      <StatusDot tone={dot} className="mt-1" />
+      <StatusIcon tone={dot} className="mt-1" />
       <div className="min-w-0 flex-1 leading-relaxed">{children}</div>
       {onDismiss && (
         <button

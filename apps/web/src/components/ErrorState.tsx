@@ -1,6 +1,6 @@
 import { errorMessage } from '../lib/error-message.ts'
 import { Button } from './Button.tsx'
-import { StatusDot } from './StatusDot.tsx'
+import { StatusIcon } from './StatusIcon.tsx'
 
 interface ErrorStateProps {
   title?: string
@@ -19,7 +19,7 @@ export function ErrorState({
   return (
     <div role="alert" className="rounded-lg border border-red-500/30 bg-red-500/5 p-4">
       <div className="flex items-center gap-2">
-        <StatusDot tone="error" />
+        <StatusIcon tone="error" />
         <h2 className="font-semibold text-sm">{title}</h2>
       </div>
       <p className="mt-1.5 text-muted-foreground text-xs">{errorMessage(error)}</p>

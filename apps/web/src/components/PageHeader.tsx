@@ -37,7 +37,7 @@ export function PageHeader({ title, description, actions, badges, back }: PageHe
         </div>
         {description && <div className="mt-0.5 text-muted-foreground text-xs">{description}</div>}
       </div>
-      {actions && <div className="flex items-center gap-2">{actions}</div>}
+      {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
     </div>
   )
 }

@@ -17,8 +17,8 @@ interface PanelProps {
 export function Panel({ id, title, badge, description, actions, children }: PanelProps) {
   return (
     <Card aria-labelledby={id}>
-      <div className="flex items-start justify-between gap-3">
-        <div>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
           <div className="flex items-center gap-2">
             <h2 id={id} className="font-semibold text-sm">
               {title}
@@ -27,7 +27,7 @@ export function Panel({ id, title, badge, description, actions, children }: Pane
           </div>
           {description && <p className="mt-0.5 text-muted-foreground text-xs">{description}</p>}
         </div>
-        {actions && <div className="flex items-center gap-2">{actions}</div>}
+        {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
       </div>
       <div className="mt-4 space-y-4">{children}</div>
     </Card>

@@ -1,45 +1,45 @@
 import { Link } from 'react-router'
 import { useRole } from '../auth/use-role.ts'
-import { StatusDot } from '../components/StatusDot.tsx'
-import { connectionLook } from '../live-connection/connection-view.ts'
+import { LIVE_STATUS_LOOK, liveStatus } from '../live-connection/connection-view.ts'
+import { LiveStatusLabel } from '../live-connection/LiveStatusLabel.tsx'
 import { useLiveSnapshot } from '../live-connection/use-live-connection.ts'
-
-const CLASSES =
-  'flex min-w-0 items-center gap-2 rounded-md border bg-card px-2.5 py-1 text-muted-foreground text-xs transition-colors hover:text-foreground'
+import { HEADER_PILL } from './header-pill.ts'
 
 /**
- * The header's compact live connection (operators and admins; viewers cannot connect): the gateway
- * and its latency, or why it is down; a link to the Gateway Manager, where the details are.
+ * The header's compact live connection (operators and admins; viewers cannot connect): its status in
+ * the words of the gateway's card and the Current connection box, the gateway and its latency; a
+ * link to the Gateway Manager, where the details are.
  */
 export function LiveConnectionIndicator() {
   const snapshot = useLiveSnapshot()
   const { can } = useRole()
   if (!can('operator')) return null
-  const { phase, gateway, state } = snapshot
-  const idle = phase === 'idle'
-  const look = connectionLook(snapshot)
-  const detail = state.isConnected && state.latency !== null ? `${state.latency} ms` : null
+  const { gateway, state } = snapshot
+  const status = liveStatus(snapshot)
+  const name = status === 'idle' || !gateway ? null : (gateway.name ?? `#${gateway.id}`)
+  const latency = state.isConnected && state.latency !== null ? `${state.latency} ms` : null
   return (
     <Link
       to="/gateways"
       data-testid="connection-indicator"
+      data-status={status}
       data-connected={String(state.isConnected)}
-      data-phase={phase}
       title={
-        idle
-          ? 'No live gateway connection: connect one in the Gateway Manager'
-          : `${gateway?.name ?? 'Gateway'}: ${look.label}${state.error ? ` (${state.error})` : ''}`
+        name
+          ? `Live connection to ${name}: ${LIVE_STATUS_LOOK[status].label}${state.error ? ` (${state.error})` : ''}`
+          : 'No live gateway connection: connect one in the Gateway Manager'
       }
-      className={CLASSES}
+      className={`${HEADER_PILL} hover:text-foreground`}
     >
-      {idle ? <StatusDot tone="unknown" /> : <StatusDot tone={look.tone} pulse={look.pulse} />}
-      <span aria-live="polite">{idle ? 'Not connected' : look.label}</span>
-      {gateway && !idle && (
-        <span data-field="connection-gateway" className="hidden max-w-40 truncate text-foreground sm:inline">
-          {gateway.name ?? `#${gateway.id}`}
+      <span aria-live="polite">
+        <LiveStatusLabel status={status} />
+      </span>
+      {name && (
+        <span data-field="connection-gateway" className="min-w-0 max-w-24 truncate text-foreground sm:max-w-40">
+          {name}
         </span>
       )}
-      {detail && <span className="hidden tabular-nums sm:inline">{detail}</span>}
+      {latency && <span className="hidden tabular-nums sm:inline">{latency}</span>}
     </Link>
   )
 }

@@ -1,15 +1,17 @@
-import { StatusDot, type StatusTone } from '../components/StatusDot.tsx'
+import { StatusIcon, type StatusTone } from '../components/StatusIcon.tsx'
 import { type StreamStatus, useStreamStatus } from '../live-events/stream-status.ts'
+import { HEADER_PILL } from './header-pill.ts'
 
 const VIEW: Record<StreamStatus, { tone: StatusTone; label: string; title: string }> = {
   live: { tone: 'ok', label: 'Live', title: 'Views update as things happen' },
   connecting: {
-    tone: 'warn',
+    tone: 'pending',
     label: 'Connecting…',
     title: 'The live update stream is reconnecting; views poll the API meanwhile',
   },
+  // Views still update, only later: a warning, not an alarm.
   down: {
-    tone: 'error',
+    tone: 'warn',
     label: 'Polling',
     title: 'Live updates are unavailable; views poll the API every few seconds',
   },
@@ -20,13 +22,8 @@ export function LiveUpdatesIndicator() {
   const status = useStreamStatus()
   const view = VIEW[status]
   return (
-    <div
-      data-testid="live-updates"
-      data-state={status}
-      title={view.title}
-      className="flex items-center gap-2 rounded-md border bg-card px-2.5 py-1 text-muted-foreground text-xs"
-    >
-      <StatusDot tone={view.tone} pulse={status === 'down'} />
+    <div data-testid="live-updates" data-state={status} title={view.title} className={HEADER_PILL}>
+      <StatusIcon tone={view.tone} pulse={status === 'connecting'} />
       <span aria-live="polite">{view.label}</span>
     </div>
   )

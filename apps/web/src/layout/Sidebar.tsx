@@ -3,28 +3,32 @@ import { cx } from '../lib/class-names.ts'
 import { Brand } from './Brand.tsx'
 import { NAV_ITEMS } from './nav-items.ts'
 
-/** Brand and main navigation: a column on wide screens, a scrolling row on narrow ones. */
+/**
+ * Brand and main navigation: a column on wide screens; on a phone, a row of five equal tabs with
+ * their icons, so every section (Settings too) shows without scrolling.
+ */
 export function Sidebar() {
   return (
     <aside className="shrink-0 border-b bg-card/60 md:sticky md:top-0 md:h-screen md:w-56 md:border-r md:border-b-0">
       <div className="flex h-12 items-center px-4">
         <Brand />
       </div>
-      <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:pt-2">
+      <nav aria-label="Main" className="grid grid-cols-5 gap-1 px-2 pb-2 sm:flex sm:flex-wrap md:flex-col md:pt-2">
         {NAV_ITEMS.map(({ to, label, icon: Icon }) => (
           <NavLink
             key={to}
             to={to}
             className={({ isActive }) =>
               cx(
-                'flex items-center gap-2.5 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm transition-colors',
+                'flex min-w-0 flex-col items-center gap-1 rounded-md px-1 py-1.5 text-[11px] transition-colors',
+                'sm:flex-row sm:gap-2.5 sm:whitespace-nowrap sm:px-2.5 sm:text-sm',
                 isActive
                   ? 'bg-primary/15 font-medium text-primary'
                   : 'text-muted-foreground hover:bg-accent hover:text-accent-foreground',
               )
             }
           >
-            <Icon className="hidden size-4 shrink-0 sm:block" />
+            <Icon className="size-4 shrink-0" />
             {label}
           </NavLink>
         ))}

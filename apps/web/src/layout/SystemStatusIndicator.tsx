@@ -1,27 +1,35 @@
 import { Link } from 'react-router'
 import { useHealth } from '../api/queries.ts'
-import { StatusDot } from '../components/StatusDot.tsx'
+import { StatusIcon } from '../components/StatusIcon.tsx'
 import { systemStatus } from '../lib/system-status.ts'
-
-const CLASSES =
-  'flex items-center gap-2 rounded-md border bg-card px-2.5 py-1 text-muted-foreground text-xs transition-colors'
+import { HEADER_PILL } from './header-pill.ts'
 
 /**
- * The header's one-glance health of the whole system, from `/api/health` (public, so it works before
- * signing in too); `linked` makes it a link to the details in Settings.
+ * The header's one-glance health of the services (API, database, Redis, worker), from `/api/health`
+ * (public, so it works before signing in too); `linked` makes it a link to the details in Settings.
+ * The gateways have their own pill (`FleetStatusIndicator`).
  */
 export function SystemStatusIndicator({ linked = true }: { linked?: boolean }) {
   const health = useHealth()
   const status = systemStatus(health)
   const content = (
     <>
-      <StatusDot tone={status.tone} pulse={status.alarming} />
-      <span aria-live="polite">{status.label}</span>
+      <StatusIcon tone={status.tone} pulse={status.alarming} />
+      <span aria-live="polite">
+        {status.short ? (
+          <>
+            <span className="sm:hidden">{status.short}</span>
+            <span className="hidden sm:inline">{status.label}</span>
+          </>
+        ) : (
+          status.label
+        )}
+      </span>
     </>
   )
   if (!linked) {
     return (
-      <div data-testid="system-status" data-tone={status.tone} className={CLASSES}>
+      <div data-testid="system-status" data-tone={status.tone} title={status.label} className={HEADER_PILL}>
         {content}
       </div>
     )
@@ -31,8 +39,8 @@ export function SystemStatusIndicator({ linked = true }: { linked?: boolean }) {
       to="/settings/system"
       data-testid="system-status"
       data-tone={status.tone}
-      title="System status: details in Settings"
-      className={`${CLASSES} hover:text-foreground`}
+      title={`${status.label}: details in Settings`}
+      className={`${HEADER_PILL} hover:text-foreground`}
     >
       {content}
     </Link>

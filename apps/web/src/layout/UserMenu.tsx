@@ -37,8 +37,10 @@ export function UserMenu() {
         >
           {principal.name.slice(0, 1)}
         </span>
-        <span className="max-w-32 truncate font-medium">{principal.name}</span>
-        <RoleBadge role={principal.role} />
+        <span className="max-w-32 truncate font-medium max-sm:sr-only">{principal.name}</span>
+        <span className="max-sm:hidden">
+          <RoleBadge role={principal.role} />
+        </span>
         <ChevronDownIcon className="size-3.5 text-muted-foreground" />
       </button>
       {open && (

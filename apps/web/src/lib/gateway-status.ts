@@ -1,10 +1,10 @@
 import type { GatewayStatus } from '@mc/shared'
-import type { StatusTone } from '../components/StatusDot.tsx'
+import { type StatusTone, TONE_LOOK } from '../components/StatusIcon.tsx'
 
 /**
- * What each gateway status means on screen: the seed's colours (online green, offline red, timeout
- * amber, unknown muted) plus `error` (reachable but refusing: auth, protocol) in rose, so a gateway
- * that answers wrongly never looks like one that is simply down.
+ * What each gateway status means on screen: online a green disc, offline a red square, timeout an
+ * amber triangle, unknown a grey ring, and `error` (reachable but refusing: auth, protocol) a violet
+ * diamond, so a gateway that answers wrongly never looks like one that is simply down.
  */
 export const GATEWAY_STATUS_TONE: Record<GatewayStatus, StatusTone> = {
   online: 'ok',
@@ -14,14 +14,10 @@ export const GATEWAY_STATUS_TONE: Record<GatewayStatus, StatusTone> = {
   unknown: 'unknown',
 }
 
-/** The status word's colour, matching its dot. */
-export const GATEWAY_STATUS_TEXT: Record<GatewayStatus, string> = {
-  online: 'text-green-400',
-  offline: 'text-red-400',
-  timeout: 'text-amber-400',
-  error: 'text-rose-400',
-  unknown: 'text-muted-foreground',
-}
+/** The status word's colour, matching its mark. */
+export const GATEWAY_STATUS_TEXT = Object.fromEntries(
+  Object.entries(GATEWAY_STATUS_TONE).map(([status, tone]) => [status, TONE_LOOK[tone].text]),
+) as Record<GatewayStatus, string>
 
 /** Filter chips and summaries list the statuses in this order: healthy first, never probed last. */
 export const GATEWAY_STATUS_ORDER: readonly GatewayStatus[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeProbe } from '../testing/fixtures.ts'
-import { failureSpans, latencyPoints } from './latency-series.ts'
+import { failureSpans, latencyPoints, latencyTicks } from './latency-series.ts'
 
 describe('latencyPoints', () => {
   it('puts the probes oldest first, once each, with no latency for failures', () => {
@@ -47,5 +47,17 @@ describe('failureSpans', () => {
       { from: 30, to: 130, status: 'offline', probes: 1 },
     ])
     expect(failureSpans([point(0, 'online')])).toEqual([])
+  })
+})
+
+describe('latencyTicks', () => {
+  it('steps by 1, 2 or 5 times a power of ten, at most five ticks, the last above the highest latency', () => {
+    expect(latencyTicks(0)).toEqual([0, 1])
+    expect(latencyTicks(1)).toEqual([0, 1, 2])
+    expect(latencyTicks(3)).toEqual([0, 1, 2, 3, 4])
+    expect(latencyTicks(10)).toEqual([0, 5, 10, 15])
+    expect(latencyTicks(37)).toEqual([0, 10, 20, 30, 40])
+    expect(latencyTicks(250)).toEqual([0, 100, 200, 300])
+    expect(latencyTicks(4_999)).toEqual([0, 2_000, 4_000, 6_000])
   })
 })

@@ -55,3 +55,17 @@ export function failureSpans(points: readonly LatencyPoint[], minWidth = 0): Fai
   for (const span of spans) span.to = Math.max(span.to, span.from + minWidth)
   return spans
 }
+
+/**
+ * The latency axis: whole milliseconds from 0 at a round step (1, 2, 5, 10, 20, 50…), at most five
+ * ticks, the last one above the highest latency so the line never touches the top.
+ */
+export function latencyTicks(maxLatency: number): number[] {
+  const top = Math.max(0, maxLatency)
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const step of [magnitude, 2 * magnitude, 5 * magnitude]) {
+      const ticks = Math.floor(top / step) + 2
+      if (ticks <= 5) return Array.from({ length: ticks }, (_, index) => index * step)
+    }
+  }
+}

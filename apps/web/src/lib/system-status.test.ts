@@ -2,13 +2,18 @@ import type { HealthResponse } from '@mc/shared'
 import { describe, expect, it } from 'vitest'
 import { systemStatus } from './system-status.ts'
 
-function health(status: HealthResponse['status']): HealthResponse {
+function health(status: HealthResponse['status'], { schedulesMissing = false } = {}): HealthResponse {
   const up = { ok: true, latency_ms: 1 }
   return {
     status,
     version: '0.1.0',
     uptime_s: 10,
-    checks: { db: up, redis: up, worker: { ok: status === 'ok', alive: 1, last_seen: 1, age_s: 1 } },
+    checks: {
+      db: up,
+      redis: up,
+      worker: { ok: status === 'ok' || schedulesMissing, alive: 1, last_seen: 1, age_s: 1 },
+      schedules: schedulesMissing ? { ok: false, missing: ['probe-sweep'] } : { ok: true, missing: [] },
+    },
   }
 }
 
@@ -16,7 +21,8 @@ describe('systemStatus', () => {
   it('is green when the API reports ok', () => {
     expect(systemStatus({ data: health('ok'), isError: false })).toEqual({
       tone: 'ok',
-      label: 'All systems operational',
+      label: 'API, database, Redis, worker: ok',
+      short: 'Services ok',
       alarming: false,
     })
   })
@@ -25,6 +31,15 @@ describe('systemStatus', () => {
     expect(systemStatus({ data: health('degraded'), isError: false })).toMatchObject({
       tone: 'warn',
       label: 'Worker offline',
+    })
+  })
+
+  it('is amber when the worker runs but a job schedule is missing', () => {
+    expect(
+      systemStatus({ data: health('degraded', { schedulesMissing: true }), isError: false }),
+    ).toMatchObject({
+      tone: 'warn',
+      label: 'Schedules missing',
     })
   })
 

@@ -1,38 +1,72 @@
-import type { StatusTone } from '../components/StatusDot.tsx'
-import { isActive, type LiveSnapshot } from './live-session.ts'
+import type { StatusTone } from '../components/StatusIcon.tsx'
+import { GIVE_UP_AFTER_FAILURES, isActive, type LiveSnapshot } from './live-session.ts'
 
-/** How the live connection reads at a glance: its words, its dot, and whether the dot pulses. */
-export interface ConnectionLook {
-  label: 'Connected' | 'Connecting…' | 'Disconnected'
+/**
+ * Where the live connection stands, in the one vocabulary the header, the gateway's card and the
+ * Current connection box all use. `reconnecting`: it was lost (or failed) and another attempt is
+ * coming; `gave-up`: it failed GIVE_UP_AFTER_FAILURES times in a row and waits for Try again;
+ * `ended`: the API ended it (gateway deleted, token changed, signed out).
+ */
+export type LiveStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'gave-up' | 'ended'
+
+export interface LiveStatusLook {
+  label: string
   tone: StatusTone
+  /** Only while an attempt is under way, never for a state that can last. */
   pulse: boolean
 }
 
-/** The seed's green "Connected" / pulsing red "Disconnected", plus an amber first "Connecting…". */
-export function connectionLook(snapshot: LiveSnapshot): ConnectionLook {
-  if (snapshot.state.isConnected) return { label: 'Connected', tone: 'ok', pulse: false }
-  if (snapshot.phase === 'connecting' && snapshot.state.error === null) {
-    return { label: 'Connecting…', tone: 'warn', pulse: true }
-  }
-  return { label: 'Disconnected', tone: 'error', pulse: true }
+/** The same words and marks wherever the live connection is shown. */
+export const LIVE_STATUS_LOOK: Record<LiveStatus, LiveStatusLook> = {
+  idle: { label: 'Not connected', tone: 'unknown', pulse: false },
+  connecting: { label: 'Connecting…', tone: 'pending', pulse: true },
+  connected: { label: 'Connected', tone: 'ok', pulse: false },
+  reconnecting: { label: 'Reconnecting…', tone: 'warn', pulse: false },
+  'gave-up': { label: 'Gave up', tone: 'stopped', pulse: false },
+  ended: { label: 'Ended', tone: 'stopped', pulse: false },
 }
 
-/** "reconnecting in 5s" while a retry is scheduled (rounded up), "reconnecting…" once it is due. */
+export function liveStatus(snapshot: LiveSnapshot): LiveStatus {
+  switch (snapshot.phase) {
+    case 'idle':
+    case 'gave-up':
+    case 'ended':
+      return snapshot.phase
+    case 'retrying':
+      return 'reconnecting'
+  }
+  if (snapshot.state.isConnected) return 'connected'
+  return snapshot.failures > 0 || snapshot.state.error !== null ? 'reconnecting' : 'connecting'
+}
+
+/** The live status as a gateway's card shows it: only on the session's gateway, null elsewhere. */
+export function cardLiveStatus(snapshot: LiveSnapshot, gatewayId: number): LiveStatus | null {
+  if (snapshot.gateway?.id !== gatewayId) return null
+  const status = liveStatus(snapshot)
+  return status === 'idle' ? null : status
+}
+
+/** "next attempt in 5 s" while a retry is scheduled (rounded up), "trying again…" once it is due. */
 export function reconnectText(reconnectAt: number | null, now: number): string | null {
   if (reconnectAt === null) return null
   const seconds = Math.ceil((reconnectAt - now) / 1000)
-  return seconds > 0 ? `reconnecting in ${seconds}s` : 'reconnecting…'
+  return seconds > 0 ? `next attempt in ${seconds} s` : 'trying again…'
 }
 
-/** The upstream's URL while a session is active; the seed's "No active connection" otherwise. */
+/**
+ * Where the retrying stands, for the line under the error: "attempt 2 of 6 failed · next attempt in
+ * 3 s", or that it stopped; null while connected, idle or ended (nothing is retried then).
+ */
+export function retryProgress(snapshot: LiveSnapshot, now: number): string | null {
+  const status = liveStatus(snapshot)
+  if (status === 'gave-up') return `Stopped after ${GIVE_UP_AFTER_FAILURES} failed attempts in a row`
+  if (status !== 'reconnecting') return null
+  const failed =
+    snapshot.failures > 0 ? `attempt ${snapshot.failures} of ${GIVE_UP_AFTER_FAILURES} failed` : null
+  return [failed, reconnectText(snapshot.reconnectAt, now)].filter(Boolean).join(' · ') || null
+}
+
+/** The upstream's URL while a session is active; "No active connection" otherwise. */
 export function connectionUrl(snapshot: LiveSnapshot): string {
   return (isActive(snapshot.phase) && snapshot.state.url) || 'No active connection'
-}
-
-/** What a gateway's card shows about the live session: `connected`, `connecting`, or nothing. */
-export type CardLiveStatus = 'connected' | 'connecting' | null
-
-export function cardLiveStatus(snapshot: LiveSnapshot, gatewayId: number): CardLiveStatus {
-  if (snapshot.gateway?.id !== gatewayId || !isActive(snapshot.phase)) return null
-  return snapshot.state.isConnected ? 'connected' : 'connecting'
 }

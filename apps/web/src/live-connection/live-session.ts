@@ -11,12 +11,27 @@ import {
 export const FEED_LIMIT = 200
 
 /**
+ * After this many failed attempts in a row to reach the gateway, the browser stops the session
+ * instead of letting the API retry for ever: with the API's backoff (1, 2, 4, 8, 16 s by default)
+ * that is about half a minute of trying. Connect (Try again) starts over.
+ */
+export const GIVE_UP_AFTER_FAILURES = 6
+
+/**
+ * A state message repeating the current failure (a rename, a second tab joining) names the same
+ * next attempt, give or take the network; a new failure names one at least a backoff later.
+ */
+const SAME_ATTEMPT_MS = 250
+
+/**
  * Where the browser's live session stands. `idle`: none (never connected, or disconnected by hand);
  * `connecting`: the socket to the API is opening; `open`: it is open (the upstream may still be down,
  * see `state`); `retrying`: it closed unexpectedly and opens again after a backoff; `ended`: the API
- * ended it (gateway deleted, token changed, unauthorized) and nothing happens until the next Connect.
+ * ended it (gateway deleted, token changed, unauthorized); `gave-up`: the gateway could not be reached
+ * GIVE_UP_AFTER_FAILURES times in a row. After `ended` and `gave-up` nothing happens until the next
+ * Connect.
  */
-export type LivePhase = 'idle' | 'connecting' | 'open' | 'retrying' | 'ended'
+export type LivePhase = 'idle' | 'connecting' | 'open' | 'retrying' | 'ended' | 'gave-up'
 
 export interface LiveGateway {
   id: number
@@ -41,6 +56,8 @@ export interface LiveSnapshot {
   received: number
   /** The code of the browser socket's last close in this session (4404, 1012, …); null before. */
   closeCode: number | null
+  /** Failed attempts to reach the gateway since it was last connected (or the session started). */
+  failures: number
 }
 
 export const IDLE_SNAPSHOT: LiveSnapshot = {
@@ -51,9 +68,10 @@ export const IDLE_SNAPSHOT: LiveSnapshot = {
   events: [],
   received: 0,
   closeCode: null,
+  failures: 0,
 }
 
-/** A session is active while it may still deliver: the gateway's card offers Disconnect then. */
+/** A session is active while it may still deliver: the gateway's card offers Close live view then. */
 export const isActive = (phase: LivePhase) =>
   phase === 'connecting' || phase === 'open' || phase === 'retrying'
 
@@ -79,14 +97,27 @@ export function applyLiveMessage(snapshot: LiveSnapshot, message: LiveMessage, n
     if (events.length > FEED_LIMIT) events.length = FEED_LIMIT
     return { ...snapshot, events, received }
   }
+  const { state } = message
+  const reconnectAt = !state.isConnected && message.reconnect_in_ms !== null ? now + message.reconnect_in_ms : null
+  const failed = !state.isConnected && state.error !== null && reconnectAt !== null
+  const newFailure =
+    failed && (snapshot.reconnectAt === null || reconnectAt - snapshot.reconnectAt > SAME_ATTEMPT_MS)
   return {
     ...snapshot,
     phase: 'open',
     gateway: { id: message.gateway_id, name: message.gateway_name },
-    state: message.state,
-    reconnectAt:
-      !message.state.isConnected && message.reconnect_in_ms !== null ? now + message.reconnect_in_ms : null,
+    state,
+    reconnectAt,
+    failures: state.isConnected ? 0 : snapshot.failures + (newFailure ? 1 : 0),
   }
+}
+
+/** The gateway failed too often in a row: stop, keeping the last error to explain why. */
+export const shouldGiveUp = (snapshot: LiveSnapshot) =>
+  snapshot.phase === 'open' && snapshot.failures >= GIVE_UP_AFTER_FAILURES
+
+export function giveUp(snapshot: LiveSnapshot): LiveSnapshot {
+  return { ...snapshot, phase: 'gave-up', reconnectAt: null }
 }
 
 /** What a close of the browser's socket means: retry (with a reason to show) or the end, and why. */
@@ -137,5 +168,6 @@ export function startSession(snapshot: LiveSnapshot, gateway: LiveGateway): Live
     events: same ? snapshot.events : [],
     received: same ? snapshot.received : 0,
     closeCode: null,
+    failures: 0,
   }
 }

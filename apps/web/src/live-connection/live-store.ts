@@ -2,11 +2,13 @@ import {
   applyClose,
   applyLiveMessage,
   closeOutcome,
+  giveUp,
   IDLE_SNAPSHOT,
   isActive,
   type LiveGateway,
   type LiveSnapshot,
   parseLiveMessage,
+  shouldGiveUp,
   startSession,
 } from './live-session.ts'
 import { reconnectDelay } from './reconnect-backoff.ts'
@@ -106,7 +108,12 @@ export function createLiveStore(deps: LiveStoreDeps): LiveStore {
       onMessage: (data) => {
         if (socket !== own) return
         const message = parseLiveMessage(data)
-        if (message) set(applyLiveMessage(snapshot, message, deps.now()))
+        if (!message) return
+        const next = applyLiveMessage(snapshot, message, deps.now())
+        if (shouldGiveUp(next)) {
+          release('gave up')
+          set(giveUp(next))
+        } else set(next)
       },
       onClose: (code, reason) => {
         if (socket !== own) return

@@ -1,4 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
+import { cardLiveStatus, type LiveStatus } from './connection-view.ts'
 import type { LiveSnapshot } from './live-session.ts'
 import type { LiveStore } from './live-store.ts'
 
@@ -24,4 +25,9 @@ export function useLiveSnapshot(): LiveSnapshot {
 export function useLiveSelect<T>(select: (snapshot: LiveSnapshot) => T): T {
   const store = useLiveStore()
   return useSyncExternalStore(store.subscribe, () => select(store.getSnapshot()))
+}
+
+/** The live status as a gateway's card and buttons show it: null unless it is the session's gateway. */
+export function useCardLiveStatus(gatewayId: number): LiveStatus | null {
+  return useLiveSelect((snapshot) => cardLiveStatus(snapshot, gatewayId))
 }

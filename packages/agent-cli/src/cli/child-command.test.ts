@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { eventually } from '@mc/testing'
+import { describe, expect, it } from 'vitest'
 import { runChildCommand } from './child-command.ts'
 
 const node = (script: string) => [process.execPath, '-e', script]
@@ -14,7 +15,7 @@ async function readyChild(setup: string) {
       `${setup}; require("node:fs").writeFileSync(process.argv[1], ""); setInterval(() => {}, 1000)`,
     ).concat(marker),
   )
-  await vi.waitFor(() => expect(existsSync(marker)).toBe(true), { timeout: 10_000 })
+  await eventually(() => expect(existsSync(marker)).toBe(true))
   return child
 }
 

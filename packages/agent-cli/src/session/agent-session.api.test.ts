@@ -1,5 +1,6 @@
 import { agentDetailResponseSchema } from '@mc/shared'
-import { describe, expect, it, vi } from 'vitest'
+import { eventually } from '@mc/testing'
+import { describe, expect, it } from 'vitest'
 import { agentName, useRealApi } from '../testing/real-api.ts'
 import { createAgentSession } from './agent-session.ts'
 import type { AgentSessionEvent } from './events.ts'
@@ -28,9 +29,7 @@ describe('createAgentSession against the real API', () => {
     session.reportTokens({ input: 1500, output: 800, model: 'claude-3-5-sonnet-20241022' })
     session.reportTokens({ input: 500, output: 200, model: 'claude-3-5-sonnet-20241022' })
     session.reportTokens({ input: 10, output: 5, model: 'claude-3-5-haiku' })
-    await vi.waitFor(() => expect(events.filter((e) => e.type === 'heartbeat')).toHaveLength(1), {
-      timeout: 5000,
-    })
+    await eventually(() => expect(events.filter((e) => e.type === 'heartbeat')).toHaveLength(1))
     session.reportTokens({ input: 1, output: 1, model: 'late-model' }) // sent by stop()
     await session.stop()
     expect(session.status).toBe('stopped')

@@ -1,4 +1,5 @@
 import type { ConnectResponse, HeartbeatRequest, HeartbeatResponse } from '@mc/shared'
+import { eventually } from '@mc/testing'
 import { describe, expect, it, vi } from 'vitest'
 import type { AgentApi } from '../api/agent-api.ts'
 import { AgentApiError, type AgentApiErrorKind, type AgentApiOperation } from '../api/agent-api-error.ts'
@@ -19,7 +20,7 @@ function manualSleep() {
     })
   /** Waits for the session to start sleeping, then wakes it; returns how long it meant to sleep. */
   async function wake(): Promise<number> {
-    await vi.waitFor(() => expect(pending.length).toBeGreaterThan(0))
+    await eventually(() => expect(pending.length).toBeGreaterThan(0))
     const next = pending.shift()
     next?.wake()
     return next?.ms ?? -1
@@ -120,11 +121,11 @@ describe('createAgentSession', () => {
 
     agent.reportTokens({ input: 1500, output: 800, model: 'claude-3-5-sonnet-20241022' })
     expect(await clock.wake()).toBe(30_000)
-    await vi.waitFor(() => expect(heartbeats).toHaveLength(1))
+    await eventually(() => expect(heartbeats).toHaveLength(1))
     expect(await clock.wake()).toBe(30_000)
-    await vi.waitFor(() => expect(heartbeats).toHaveLength(2))
+    await eventually(() => expect(heartbeats).toHaveLength(2))
     await clock.wake()
-    await vi.waitFor(() => expect(heartbeats).toHaveLength(3))
+    await eventually(() => expect(heartbeats).toHaveLength(3))
     expect(heartbeats).toEqual([
       { connection_id: 'conn-1', tokens: { input: 1500, output: 800, model: 'claude-3-5-sonnet-20241022' } },
       { connection_id: 'conn-1' },
@@ -181,9 +182,9 @@ describe('createAgentSession', () => {
     await agent.start()
     await clock.wake()
     await clock.wake()
-    await vi.waitFor(() => expect(agent.connectionId).toBe('conn-2'))
+    await eventually(() => expect(agent.connectionId).toBe('conn-2'))
     await clock.wake()
-    await vi.waitFor(() => expect(events).toHaveLength(5))
+    await eventually(() => expect(events).toHaveLength(5))
     expect(heartbeats.map((h) => h.connection_id)).toEqual(['conn-1', 'conn-1', 'conn-2'])
     expect(events.map((e) => (e.type === 'registered' ? `registered:${e.reconnect}` : e.type))).toEqual([
       'registered:false',
@@ -202,10 +203,10 @@ describe('createAgentSession', () => {
     agent.reportTokens({ input: 10, output: 5, model: 'm' })
     expect(await clock.wake()).toBe(24_000)
     expect(await clock.wake()).toBe(500)
-    await vi.waitFor(() => expect(heartbeats).toHaveLength(2))
+    await eventually(() => expect(heartbeats).toHaveLength(2))
     expect(heartbeats[1]).toEqual({ connection_id: 'conn-1', tokens: { input: 10, output: 5, model: 'm' } })
     await clock.wake()
-    await vi.waitFor(() => expect(heartbeats).toHaveLength(3))
+    await eventually(() => expect(heartbeats).toHaveLength(3))
     expect(heartbeats[2]).toEqual({ connection_id: 'conn-1' })
     await agent.stop()
   })
@@ -219,7 +220,7 @@ describe('createAgentSession', () => {
     agent.reportTokens({ input: 3, output: 3, model: 'c' })
     expect(await clock.wake()).toBe(30_000)
     expect(await clock.wake()).toBe(1000)
-    await vi.waitFor(() => expect(heartbeats).toHaveLength(2))
+    await eventually(() => expect(heartbeats).toHaveLength(2))
     await agent.stop()
     expect(heartbeats.map((h) => h.tokens?.model)).toEqual(['a', 'b', 'c'])
     expect(api.disconnect).toHaveBeenCalledTimes(1)
@@ -243,7 +244,7 @@ describe('createAgentSession', () => {
     const { agent, clock, types } = session(api)
     await agent.start()
     await clock.wake()
-    await vi.waitFor(() => expect(agent.status).toBe('failed'))
+    await eventually(() => expect(agent.status).toBe('failed'))
     await agent.stop()
     expect(types()).toEqual(['registered', 'failed'])
     expect(api.heartbeat).toHaveBeenCalledTimes(1)
@@ -254,7 +255,7 @@ describe('createAgentSession', () => {
     const { api } = scriptedApi({ connect: [fail('connect', 'transient', 503)] })
     const { agent, clock } = session(api)
     const started = agent.start()
-    await vi.waitFor(() => expect(clock.asked).toHaveLength(1))
+    await eventually(() => expect(clock.asked).toHaveLength(1))
     await agent.stop()
     expect(await started).toBeUndefined()
     expect(api.connect).toHaveBeenCalledTimes(1)
@@ -267,7 +268,7 @@ describe('createAgentSession', () => {
     vi.mocked(api.connect).mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)))
     const { agent } = session(api)
     const started = agent.start()
-    await vi.waitFor(() => expect(api.connect).toHaveBeenCalled())
+    await eventually(() => expect(api.connect).toHaveBeenCalled())
     const stopping = agent.stop()
     answer({
       connection_id: 'conn-late',
@@ -326,7 +327,7 @@ describe('connections that keep ending', () => {
     const { agent, clock, types } = session(api)
     await agent.start()
     await clock.wake()
-    await vi.waitFor(() => expect(agent.status).toBe('replaced'))
+    await eventually(() => expect(agent.status).toBe('replaced'))
     expect(api.listConnections).toHaveBeenCalledWith(
       { agent: 'codex-session-01', tool: 'codex', limit: 50 },
       expect.any(AbortSignal),
@@ -354,7 +355,7 @@ describe('connections that keep ending', () => {
     await clock.wake()
     await clock.wake()
     expect(await clock.wake()).toBe(750) // the second loss in a row: re-registering backs off
-    await vi.waitFor(() => expect(agent.connectionId).toBe('conn-3'))
+    await eventually(() => expect(agent.connectionId).toBe('conn-3'))
     const lost = events.flatMap((e) => (e.type === 'connection-lost' ? [[e.connectionId, e.reason]] : []))
     expect(lost).toEqual([
       ['conn-1', 'heartbeat_timeout'],

@@ -2,7 +2,8 @@
 // prefix, and an operator key for it.
 import { randomBytes } from 'node:crypto'
 import { connectionsResponseSchema, type DirectConnection } from '@mc/shared'
-import { beforeAll, expect, vi } from 'vitest'
+import { eventually } from '@mc/testing'
+import { beforeAll, expect } from 'vitest'
 import { makeApiKey } from '../../../../apps/api/src/testing/factories.ts'
 import { useListeningApi } from '../../../../apps/api/src/testing/running-api.ts'
 
@@ -35,22 +36,22 @@ export function useRealApi(): RealApi {
   }
   real.connected = async (name) => {
     let found: DirectConnection | undefined
-    await vi.waitFor(
+    await eventually(
       async () => {
         found = (await real.connectionsOf(name)).find((c) => c.status === 'connected')
         expect(found).toBeDefined()
       },
-      { timeout: 8000, interval: 100 },
+      { interval: 100 },
     )
     return found as DirectConnection
   }
   real.heartbeatAdvances = (name, connection) =>
-    vi.waitFor(
+    eventually(
       async () => {
         const now = (await real.connectionsOf(name)).find((c) => c.connection_id === connection.connection_id)
         expect(now?.last_heartbeat ?? 0).toBeGreaterThan(connection.last_heartbeat ?? 0)
       },
-      { timeout: 5000, interval: 200 },
+      { interval: 200 },
     )
   return real
 }

@@ -4,23 +4,38 @@ import { apiKeys } from '../schema/api-keys.ts'
 import { users } from '../schema/users.ts'
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect
-export type ApiKeyWithOwner = ApiKeyRow & { ownerUsername: string | null; ownerDisabled: boolean | null }
+type Role = ApiKeyRow['role']
+
+/** A key with its owner's name and current standing (all null when it has no owner). */
+export type ApiKeyWithOwner = ApiKeyRow & {
+  ownerUsername: string | null
+  ownerRole: Role | null
+  ownerDisabled: boolean | null
+}
 
 const withOwner = {
   key: apiKeys,
   ownerUsername: users.username,
+  ownerRole: users.role,
   ownerDisabled: users.disabled,
 }
 
-function flatten(row: { key: ApiKeyRow; ownerUsername: string | null; ownerDisabled: boolean | null }) {
-  return { ...row.key, ownerUsername: row.ownerUsername, ownerDisabled: row.ownerDisabled }
+function flatten({ key, ...owner }: { key: ApiKeyRow } & Omit<ApiKeyWithOwner, keyof ApiKeyRow>) {
+  return { ...key, ...owner }
 }
 
+/**
+ * A key without an owner is an automation key: only the MC_API_KEY automation key (and its keys)
+ * may create one; everyone else's keys belong to a user.
+ */
 export async function createApiKey(
   db: Database,
-  values: { name: string; keyHash: string; prefix: string; role: ApiKeyRow['role']; ownerId: number | null },
+  values: { name: string; keyHash: string; prefix: string; role: Role; ownerId: number | null },
 ): Promise<ApiKeyWithOwner> {
-  const [row] = await db.insert(apiKeys).values(values).returning()
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ ...values, automation: values.ownerId === null })
+    .returning()
   if (!row) throw new Error('api key insert returned nothing')
   const created = await findApiKeyById(db, row.id)
   if (!created) throw new Error('api key vanished after insert')

@@ -4,3 +4,31 @@ export function violatedUniqueIndex(error: unknown): string | undefined {
   const pg = candidate as { code?: string; constraint_name?: string; constraint?: string }
   return pg?.code === '23505' ? (pg.constraint_name ?? pg.constraint ?? '') : undefined
 }
+
+/** The Postgres error behind `error` (drizzle wraps it as `cause`) when the server refused a statement. */
+export function postgresError(error: unknown): { code: string; message: string } | undefined {
+  const candidate = ((error as { cause?: unknown })?.cause ?? error) as { name?: unknown; code?: unknown }
+  return candidate?.name === 'PostgresError' && typeof candidate.code === 'string'
+    ? (candidate as { code: string; message: string })
+    : undefined
+}
+
+/** A deadlock victim (40P01) or a serialization failure (40001): the same statement may succeed again. */
+export function isTransientConflict(error: unknown): boolean {
+  const code = postgresError(error)?.code
+  return code === '40P01' || code === '40001'
+}
+
+/** SQLSTATE class 22, data exception: a value the statement was given was refused, not the database. */
+export function isDataException(error: unknown): boolean {
+  return postgresError(error)?.code.startsWith('22') ?? false
+}
+
+/**
+ * Trouble with the database rather than with one statement: a lost connection (08), rollback
+ * (40), resources (53), cancellation or shutdown (57), system errors (58).
+ */
+export function isDatabaseTrouble(error: unknown): boolean {
+  const code = postgresError(error)?.code
+  return code === undefined || ['08', '40', '53', '57', '58'].includes(code.slice(0, 2))
+}

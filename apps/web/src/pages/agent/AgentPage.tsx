@@ -4,7 +4,7 @@ import { Badge } from '../../components/Badge.tsx'
 import { Page } from '../../components/Page.tsx'
 import { Panel } from '../../components/Panel.tsx'
 import { isNotFound, PendingPage } from '../../components/PendingPage.tsx'
-import { StatusDot } from '../../components/StatusDot.tsx'
+import { StatusIcon } from '../../components/StatusIcon.tsx'
 import { AGENT_STATUS_TONE } from '../../lib/agent-status.ts'
 import { formatAge, formatDate } from '../../lib/time.ts'
 import { useNowSeconds } from '../../lib/use-now.ts'
@@ -35,7 +35,7 @@ export function AgentPage() {
       back={BACK}
       badges={
         <>
-          <StatusDot tone={AGENT_STATUS_TONE[agent.status]} label={`Status: ${agent.status}`} />
+          <StatusIcon tone={AGENT_STATUS_TONE[agent.status]} label={`Status: ${agent.status}`} />
           <span className="text-muted-foreground text-xs capitalize" data-field="status">
             {agent.status}
           </span>

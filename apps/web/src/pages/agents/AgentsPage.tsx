@@ -6,7 +6,7 @@ import { Input } from '../../components/Input.tsx'
 import { Page } from '../../components/Page.tsx'
 import { Pagination } from '../../components/Pagination.tsx'
 import { QueryView } from '../../components/QueryView.tsx'
-import { StatusDot } from '../../components/StatusDot.tsx'
+import { StatusIcon } from '../../components/StatusIcon.tsx'
 import { AgentsIcon } from '../../layout/icons.tsx'
 import { AGENT_STATUS_TONE } from '../../lib/agent-status.ts'
 import { AgentsTable } from './AgentsTable.tsx'
@@ -38,7 +38,7 @@ export function AgentsPage() {
           </FilterChip>
           {AGENT_STATUSES.map((status) => (
             <FilterChip key={status} pressed={params.status === status} onClick={() => update({ status })}>
-              <StatusDot tone={AGENT_STATUS_TONE[status]} />
+              <StatusIcon tone={AGENT_STATUS_TONE[status]} />
               <span className="capitalize">{status}</span>
             </FilterChip>
           ))}

@@ -1,6 +1,6 @@
 import type { Agent } from '@mc/shared'
 import { Link } from 'react-router'
-import { StatusDot } from '../../components/StatusDot.tsx'
+import { StatusIcon } from '../../components/StatusIcon.tsx'
 import { Table, TableHead, Td, Tr } from '../../components/Table.tsx'
 import { TimeCell } from '../../components/TimeCell.tsx'
 import { AGENT_STATUS_TONE } from '../../lib/agent-status.ts'
@@ -25,7 +25,7 @@ export function AgentsTable({ agents }: { agents: readonly Agent[] }) {
           <Tr key={agent.id} data-agent={agent.name} data-status={agent.status}>
             <Td className="whitespace-nowrap">
               <span className="inline-flex items-center gap-1.5 capitalize">
-                <StatusDot tone={AGENT_STATUS_TONE[agent.status]} />
+                <StatusIcon tone={AGENT_STATUS_TONE[agent.status]} />
                 {agent.status}
               </span>
             </Td>

@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { Badge } from '../../components/Badge.tsx'
 import { Button } from '../../components/Button.tsx'
 import { JsonDetails } from '../../components/JsonDetails.tsx'
-import { StatusDot, type StatusTone } from '../../components/StatusDot.tsx'
+import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
 import { type HeartbeatState, heartbeatState, parseMetadata } from '../../lib/connection-health.ts'
 import { formatDateTime } from '../../lib/time.ts'
 import { ConnectionTimes } from './ConnectionTimes.tsx'
@@ -19,12 +19,12 @@ interface ConnectionCardProps {
   connection: DirectConnection
   /** Unix seconds, ticking, for the ages. */
   now: number
-  /** Operators get a Disconnect button on open connections. */
-  onDisconnect?: (connection: DirectConnection) => void
+  /** Operators get an End connection button on open connections. */
+  onEnd?: (connection: DirectConnection) => void
 }
 
 /** The seed's DirectConnectionCard: who, with which tool, how fresh its heartbeat is, and its metadata. */
-export function ConnectionCard({ connection, now, onDisconnect }: ConnectionCardProps) {
+export function ConnectionCard({ connection, now, onEnd }: ConnectionCardProps) {
   const state = heartbeatState(connection, now)
   const open = connection.status === 'connected'
   const metadata = parseMetadata(connection.metadata)
@@ -38,7 +38,7 @@ export function ConnectionCard({ connection, now, onDisconnect }: ConnectionCard
     >
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
         <div className="flex min-w-0 flex-wrap items-center gap-2">
-          <StatusDot tone={TONE[state]} label={`Heartbeat: ${state}`} />
+          <StatusIcon tone={TONE[state]} label={`Heartbeat: ${state}`} />
           <h3 className="min-w-0 truncate font-semibold text-sm">
             <Link to={`/agents/${connection.agent_id}`} className="hover:text-primary hover:underline">
               {connection.agent_name}
@@ -53,9 +53,9 @@ export function ConnectionCard({ connection, now, onDisconnect }: ConnectionCard
             role: {connection.agent_role}
           </span>
         </div>
-        {open && onDisconnect && (
-          <Button className="h-7" onClick={() => onDisconnect(connection)}>
-            Disconnect
+        {open && onEnd && (
+          <Button className="h-7" onClick={() => onEnd(connection)}>
+            End connection
           </Button>
         )}
       </div>

@@ -6,7 +6,7 @@ import { useConfirmation } from '../../lib/use-confirmation.ts'
 import { useNowSeconds } from '../../lib/use-now.ts'
 import { ConnectionCard } from './ConnectionCard.tsx'
 
-/** Connection cards with ticking ages and, for operators, Disconnect behind a confirmation. */
+/** Connection cards with ticking ages and, for operators, End connection behind a confirmation. */
 export function ConnectionList({ connections }: { connections: readonly DirectConnection[] }) {
   const now = useNowSeconds(1000)
   const { can } = useRole()
@@ -21,20 +21,20 @@ export function ConnectionList({ connections }: { connections: readonly DirectCo
             key={connection.connection_id}
             connection={connection}
             now={now}
-            onDisconnect={can('operator') ? confirming.ask : undefined}
+            onEnd={can('operator') ? confirming.ask : undefined}
           />
         ))}
       </div>
       {target && (
         <ConfirmDialog
-          title={`Disconnect ${target.agent_name}?`}
+          title={`End the connection of ${target.agent_name}?`}
           description={
             <>
               Closes <span className="font-mono">{target.connection_id}</span> ({target.tool_name}). The
               tool's next heartbeat is refused, so it stops reporting until it connects again.
             </>
           }
-          confirmLabel="Disconnect"
+          confirmLabel="End connection"
           pending={disconnect.isPending}
           error={disconnect.error}
           onCancel={confirming.close}

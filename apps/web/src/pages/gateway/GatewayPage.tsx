@@ -7,8 +7,7 @@ import { Badge } from '../../components/Badge.tsx'
 import { Notice, type NoticeMessage } from '../../components/Notice.tsx'
 import { Page } from '../../components/Page.tsx'
 import { isNotFound, PendingPage } from '../../components/PendingPage.tsx'
-import { gatewayAddress } from '../../lib/gateway-address.ts'
-import { GatewayStatusDot, GatewayStatusLabel } from '../gateways/GatewayStatus.tsx'
+import { GatewayStatusIcon, GatewayStatusLabel } from '../gateways/GatewayStatus.tsx'
 import { LiveConnectButton } from '../gateways/LiveConnectButton.tsx'
 import { ProbeButton } from '../gateways/ProbeButton.tsx'
 import { useProbeRunner } from '../gateways/use-probe-runner.ts'
@@ -56,12 +55,11 @@ export function GatewayPage() {
       back={BACK}
       badges={
         <>
-          <GatewayStatusDot status={gateway.status} />
+          <GatewayStatusIcon status={gateway.status} />
           <GatewayStatusLabel status={gateway.status} />
           {gateway.is_primary === 1 && <Badge variant="primary">Primary</Badge>}
         </>
       }
-      description={<span className="font-mono">{gatewayAddress(gateway.host, gateway.port)}</span>}
       actions={
         can('operator') && (
           <>

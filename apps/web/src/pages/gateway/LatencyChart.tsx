@@ -11,28 +11,37 @@ import {
   YAxis,
 } from 'recharts'
 import type { ProbeWindow } from '../../api/gateway-probes.ts'
-import { failureSpans, type LatencyPoint, latencyPoints } from '../../lib/latency-series.ts'
+import { StatusShape } from '../../components/StatusIcon.tsx'
+import { GATEWAY_STATUS_TONE } from '../../lib/gateway-status.ts'
+import { failureSpans, type LatencyPoint, latencyTicks } from '../../lib/latency-series.ts'
 import { formatClock } from '../../lib/time.ts'
-import { CHART_COLORS, FAILURE_COLORS } from './chart-colors.ts'
+import { CHART_COLORS, statusColor } from './chart-colors.ts'
 import { LatencyTooltip } from './LatencyTooltip.tsx'
 
 const AXIS_TICK = { fill: CHART_COLORS.axis, fontSize: 10 }
 
-/** Up to the highest latency, but never a flat axis (a gateway that never answered has none). */
-const latencyDomain: [number, (dataMax: number) => number] = [
-  0,
-  (dataMax) => (Number.isFinite(dataMax) ? Math.max(dataMax, 10) : 100),
-]
-
-/** A failed probe: a dot on the zero line in its status colour. */
-function FailureDot({ cx, cy, payload }: { cx?: number; cy?: number; payload?: LatencyPoint }) {
+/** A failed probe: its status' mark (square, triangle, diamond) on the zero line, in its colour. */
+function FailureMark({ cx, cy, payload }: { cx?: number; cy?: number; payload?: LatencyPoint }) {
   if (cx === undefined || cy === undefined || !payload || payload.status === 'online') return null
-  return <circle cx={cx} cy={cy} r={2.5} fill={FAILURE_COLORS[payload.status]} />
+  return (
+    <g transform={`translate(${cx - 3.5} ${cy - 3.5}) scale(0.7)`} style={{ color: statusColor(payload.status) }}>
+      <StatusShape tone={GATEWAY_STATUS_TONE[payload.status]} />
+    </g>
+  )
 }
 
-/** Latency of successful probes over the window; failures as bands and dots in their status colour. */
-export function LatencyChart({ window }: { window: ProbeWindow }) {
-  const points = useMemo(() => latencyPoints(window.probes), [window.probes])
+interface LatencyChartProps {
+  window: ProbeWindow
+  /** The window's probes as points, oldest first; at least one with a latency. */
+  points: LatencyPoint[]
+}
+
+/** Latency of successful probes over the window; failures as bands and marks in their status colour. */
+export function LatencyChart({ window, points }: LatencyChartProps) {
+  const ticks = useMemo(
+    () => latencyTicks(points.reduce((max, point) => Math.max(max, point.latency ?? 0), 0)),
+    [points],
+  )
   // One failed probe in a day is ~1/3000 of the axis: widen bands to a readable minimum.
   const spans = useMemo(
     () => failureSpans(points, (window.until - window.since) / 200),
@@ -61,15 +70,15 @@ export function LatencyChart({ window }: { window: ProbeWindow }) {
             stroke={CHART_COLORS.grid}
             unit={'\u00a0ms'}
             width={56}
-            allowDecimals={false}
-            domain={latencyDomain}
+            ticks={ticks}
+            domain={[0, ticks.at(-1) ?? 1]}
           />
           {spans.map((span) => (
             <ReferenceArea
               key={`${span.status}-${span.from}`}
               x1={span.from}
               x2={span.to}
-              fill={FAILURE_COLORS[span.status]}
+              fill={statusColor(span.status)}
               fillOpacity={0.25}
               strokeOpacity={0}
               ifOverflow="hidden"
@@ -91,7 +100,7 @@ export function LatencyChart({ window }: { window: ProbeWindow }) {
             connectNulls={false}
             isAnimationActive={false}
           />
-          <Scatter data={failures} dataKey="zero" shape={<FailureDot />} isAnimationActive={false} />
+          <Scatter data={failures} dataKey="zero" shape={<FailureMark />} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

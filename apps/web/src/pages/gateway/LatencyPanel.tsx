@@ -1,18 +1,19 @@
-import { lazy, Suspense } from 'react'
-import { useProbeChart } from '../../api/gateway-probes.ts'
+import type { ProbeStatus } from '@mc/shared'
+import { lazy, Suspense, useMemo } from 'react'
+import { type ProbeWindow, useProbeChart } from '../../api/gateway-probes.ts'
 import { ErrorState } from '../../components/ErrorState.tsx'
 import { Panel } from '../../components/Panel.tsx'
 import { Skeleton } from '../../components/Skeleton.tsx'
-import { TONE_BACKGROUND } from '../../components/StatusDot.tsx'
-import { cx } from '../../lib/class-names.ts'
-import { GATEWAY_STATUS_TONE } from '../../lib/gateway-status.ts'
+import { StatusIcon } from '../../components/StatusIcon.tsx'
+import { GATEWAY_STATUS_TONE, summarizeStatuses } from '../../lib/gateway-status.ts'
+import { latencyPoints } from '../../lib/latency-series.ts'
 
 // recharts is most of the app's weight: load it with the first chart, not with the app.
 const LatencyChart = lazy(() =>
   import('./LatencyChart.tsx').then((module) => ({ default: module.LatencyChart })),
 )
 
-const LEGEND = ['offline', 'timeout', 'error'] as const
+const LEGEND: readonly ProbeStatus[] = ['offline', 'timeout', 'error']
 
 function Legend() {
   return (
@@ -22,13 +23,30 @@ function Legend() {
       </span>
       {LEGEND.map((status) => (
         <span key={status} className="inline-flex items-center gap-1.5">
-          <span
-            className={cx('size-2.5 rounded-sm opacity-60', TONE_BACKGROUND[GATEWAY_STATUS_TONE[status]])}
-          />
+          <StatusIcon tone={GATEWAY_STATUS_TONE[status]} />
           {status}
         </span>
       ))}
     </div>
+  )
+}
+
+/** The chart, or why there is nothing to chart: no probes yet, or none that answered. */
+function LatencyWindow({ window }: { window: ProbeWindow }) {
+  const points = useMemo(() => latencyPoints(window.probes), [window.probes])
+  if (!points.some((point) => point.latency !== null)) {
+    return (
+      <p data-testid="latency-empty" className="py-10 text-center text-muted-foreground text-xs">
+        {points.length === 0
+          ? 'No probes in the last 24 hours yet. The worker probes every 30 seconds.'
+          : `No probe answered in the last 24 hours (${summarizeStatuses(points.map((point) => point.status))}), so there is no latency to chart: see the probe history below.`}
+      </p>
+    )
+  }
+  return (
+    <Suspense fallback={<Skeleton className="h-56 w-full" />}>
+      <LatencyChart window={window} points={points} />
+    </Suspense>
   )
 }
 
@@ -43,15 +61,7 @@ export function LatencyPanel({ gatewayId }: { gatewayId: number }) {
       actions={<Legend />}
     >
       {chart.data ? (
-        chart.data.probes.length === 0 ? (
-          <p className="py-10 text-center text-muted-foreground text-xs">
-            No probes in the last 24 hours yet. The worker probes every 30 seconds.
-          </p>
-        ) : (
-          <Suspense fallback={<Skeleton className="h-56 w-full" />}>
-            <LatencyChart window={chart.data} />
-          </Suspense>
-        )
+        <LatencyWindow window={chart.data} />
       ) : chart.isError ? (
         <ErrorState
           title="Could not load the probe history"

@@ -1,5 +1,5 @@
 import type { Probe } from '@mc/shared'
-import { StatusDot } from '../../components/StatusDot.tsx'
+import { StatusIcon } from '../../components/StatusIcon.tsx'
 import { Table, TableHead, Td, Tr } from '../../components/Table.tsx'
 import { cx } from '../../lib/class-names.ts'
 import { GATEWAY_STATUS_TEXT, GATEWAY_STATUS_TONE } from '../../lib/gateway-status.ts'
@@ -21,7 +21,7 @@ export function ProbeLogTable({ probes }: { probes: readonly Probe[] }) {
             </Td>
             <Td className="whitespace-nowrap">
               <span className="inline-flex items-center gap-1.5">
-                <StatusDot tone={GATEWAY_STATUS_TONE[probe.status]} />
+                <StatusIcon tone={GATEWAY_STATUS_TONE[probe.status]} />
                 <span className={GATEWAY_STATUS_TEXT[probe.status]}>{probe.status}</span>
               </span>
             </Td>

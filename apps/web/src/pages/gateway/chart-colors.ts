@@ -1,17 +1,13 @@
-import type { Probe } from '@mc/shared'
+import type { GatewayStatus } from '@mc/shared'
+import { TONE_LOOK } from '../../components/StatusIcon.tsx'
+import { GATEWAY_STATUS_TONE } from '../../lib/gateway-status.ts'
 
-/**
- * SVG colours for the latency chart. Tailwind classes do not reach recharts' SVG attributes, so
- * these repeat the theme's status colours (green/amber/red/rose-500) and primary as CSS values.
- */
+/** SVG colours for the charts, as CSS values: Tailwind classes do not reach recharts' SVG attributes. */
 export const CHART_COLORS = {
   line: 'var(--color-primary)',
   grid: 'var(--color-border)',
   axis: 'var(--color-muted-foreground)',
 } as const
 
-export const FAILURE_COLORS: Record<Exclude<Probe['status'], 'online'>, string> = {
-  offline: 'var(--color-red-500)',
-  timeout: 'var(--color-amber-500)',
-  error: 'var(--color-rose-500)',
-}
+/** A gateway status' colour, the same as its mark's everywhere else. */
+export const statusColor = (status: GatewayStatus) => TONE_LOOK[GATEWAY_STATUS_TONE[status]].css

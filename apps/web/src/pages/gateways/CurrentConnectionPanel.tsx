@@ -1,6 +1,5 @@
 import { LIVE_CLOSE } from '@mc/shared'
 import { useRole } from '../../auth/use-role.ts'
-import { Badge } from '../../components/Badge.tsx'
 import { Button } from '../../components/Button.tsx'
 import { Panel } from '../../components/Panel.tsx'
 import { ConnectionState } from '../../live-connection/ConnectionState.tsx'
@@ -9,9 +8,10 @@ import { useLiveSnapshot, useLiveStore } from '../../live-connection/use-live-co
 import { LiveEventFeed } from './LiveEventFeed.tsx'
 
 /**
- * The seed's "Current Connection Info" box: the live gateway connection in full, Disconnect (or
- * Connect again after the API ended it), and the gateway's relayed events. For operators and admins
- * (viewers cannot connect), once there is a gateway to connect to or a session to explain.
+ * The seed's "Current Connection Info" box: the live gateway connection in full, Close live view (or
+ * Try again after giving up, Connect again after the API ended it), and the gateway's relayed
+ * events. For operators and admins (viewers cannot connect), once there is a gateway to connect to
+ * or a session to explain.
  */
 export function CurrentConnectionPanel({ hasGateways }: { hasGateways: boolean }) {
   const store = useLiveStore()
@@ -21,22 +21,26 @@ export function CurrentConnectionPanel({ hasGateways }: { hasGateways: boolean }
   if (!can('operator') || (!hasGateways && phase === 'idle')) return null
   const active = isActive(phase)
   const name = gateway ? (gateway.name ?? `gateway #${gateway.id}`) : null
-  // After the API ended the session, trying again makes sense unless the gateway is gone.
-  const retryable = phase === 'ended' && snapshot.closeCode !== LIVE_CLOSE.gatewayDeleted
+  // Trying again makes sense after giving up, or after the API ended it unless the gateway is gone.
+  const again =
+    phase === 'gave-up'
+      ? 'Try again'
+      : phase === 'ended' && snapshot.closeCode !== LIVE_CLOSE.gatewayDeleted
+        ? 'Connect again'
+        : null
 
   return (
     <Panel
       id="current-connection-heading"
       title="Current connection"
-      badge={snapshot.state.isConnected ? <Badge variant="success">Live</Badge> : undefined}
       description={
         name ? (
           <>
-            {active ? 'Live relay of ' : 'The live connection to '}
+            {active ? 'Live view of ' : 'The live view of '}
             <strong data-field="connection-gateway" className="text-foreground">
               {name}
             </strong>
-            {active ? ' through Mission Control' : ' ended'}
+            {active ? ' through Mission Control' : ' is closed'}
           </>
         ) : (
           'Connect to a gateway below to follow its state and events live'
@@ -44,9 +48,13 @@ export function CurrentConnectionPanel({ hasGateways }: { hasGateways: boolean }
       }
       actions={
         active ? (
-          <Button onClick={() => store.disconnect()}>Disconnect</Button>
-        ) : retryable && gateway ? (
-          <Button onClick={() => store.connect(gateway.id, gateway.name)}>Connect again</Button>
+          <Button data-action="close-live-view" onClick={() => store.disconnect()}>
+            Close live view
+          </Button>
+        ) : again && gateway ? (
+          <Button data-action="connect-again" onClick={() => store.connect(gateway.id, gateway.name)}>
+            {again}
+          </Button>
         ) : undefined
       }
     >

@@ -3,11 +3,10 @@ import { Link } from 'react-router'
 import { Badge } from '../../components/Badge.tsx'
 import { cx } from '../../lib/class-names.ts'
 import { useFlash } from '../../lib/use-flash.ts'
-import { cardLiveStatus } from '../../live-connection/connection-view.ts'
-import { useLiveSelect } from '../../live-connection/use-live-connection.ts'
+import { useCardLiveStatus } from '../../live-connection/use-live-connection.ts'
 import { type GatewayActions, GatewayCardActions } from './GatewayCardActions.tsx'
 import { GatewayFacts } from './GatewayFacts.tsx'
-import { GatewayStatusDot, GatewayStatusLabel } from './GatewayStatus.tsx'
+import { GatewayStatusIcon, GatewayStatusLabel } from './GatewayStatus.tsx'
 import { LastError } from './LastError.tsx'
 import { LiveBadge } from './LiveBadge.tsx'
 import { ProbeStrip } from './ProbeStrip.tsx'
@@ -24,10 +23,13 @@ interface GatewayCardProps extends GatewayActions {
   probedAt: number | undefined
 }
 
-/** The seed's GatewayCard: status, name, PRIMARY, the facts line, the probe strip and the actions. */
+/**
+ * The seed's GatewayCard: status, name, PRIMARY, the live connection's status when it is the one
+ * being watched, the facts line, the probe strip and the actions.
+ */
 export function GatewayCard({ gateway, probes, now, probing, busy, probedAt, ...actions }: GatewayCardProps) {
   const flashing = useFlash(`${gateway.status}|${probedAt ?? ''}`)
-  const live = useLiveSelect((snapshot) => cardLiveStatus(snapshot, gateway.id))
+  const live = useCardLiveStatus(gateway.id)
   return (
     <article
       aria-label={gateway.name}
@@ -42,16 +44,16 @@ export function GatewayCard({ gateway, probes, now, probing, busy, probedAt, ...
       )}
     >
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
-        <div className="flex min-w-0 flex-wrap items-center gap-2">
-          <GatewayStatusDot status={gateway.status} />
+        <div className="flex min-w-0 max-w-full flex-wrap items-center gap-2">
+          <GatewayStatusIcon status={gateway.status} />
           <h3 className="min-w-0 truncate font-semibold text-sm">
             <Link to={`/gateways/${gateway.id}`} className="hover:text-primary hover:underline">
               {gateway.name}
             </Link>
           </h3>
+          <GatewayStatusLabel status={gateway.status} />
           {gateway.is_primary === 1 && <Badge variant="primary">Primary</Badge>}
           <LiveBadge status={live} />
-          <GatewayStatusLabel status={gateway.status} />
         </div>
         <GatewayCardActions gateway={gateway} probing={probing} busy={busy} {...actions} />
       </div>

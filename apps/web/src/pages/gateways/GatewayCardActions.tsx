@@ -31,7 +31,7 @@ export function GatewayCardActions({
   const { can } = useRole()
   if (!can('operator')) return null
   return (
-    <div className="flex shrink-0 flex-wrap items-center justify-end gap-1.5">
+    <div className="flex min-w-0 flex-wrap items-center gap-1.5 sm:justify-end">
       <LiveConnectButton gateway={gateway} />
       <ProbeButton
         label="Probe"

@@ -1,7 +1,7 @@
 import type { GatewayStatus } from '@mc/shared'
 import { FilterChip } from '../../components/FilterChip.tsx'
 import { Input } from '../../components/Input.tsx'
-import { StatusDot } from '../../components/StatusDot.tsx'
+import { StatusIcon } from '../../components/StatusIcon.tsx'
 import { GATEWAY_STATUS_ORDER, GATEWAY_STATUS_TONE, type StatusCounts } from '../../lib/gateway-status.ts'
 
 interface GatewayFiltersProps {
@@ -44,7 +44,7 @@ export function GatewayFilters({
             pressed={status === option}
             onClick={() => onStatus(status === option ? null : option)}
           >
-            <StatusDot tone={GATEWAY_STATUS_TONE[option]} />
+            <StatusIcon tone={GATEWAY_STATUS_TONE[option]} />
             <span className="capitalize">{option}</span>{' '}
             <span className="tabular-nums">{counts[option]}</span>
           </FilterChip>

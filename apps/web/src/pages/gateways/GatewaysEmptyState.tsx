@@ -2,8 +2,15 @@ import { Button } from '../../components/Button.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { GatewaysIcon } from '../../layout/icons.tsx'
 
+interface GatewaysEmptyStateProps {
+  /** Opens the add form; null for whoever may not add gateways (not an admin). */
+  onAdd: (() => void) | null
+  /** The add form is open already (above this). */
+  adding: boolean
+}
+
 /** No gateway yet: how to add the first one, by role, and the one-variable way for a single gateway. */
-export function GatewaysEmptyState({ onAdd }: { onAdd: (() => void) | null }) {
+export function GatewaysEmptyState({ onAdd, adding }: GatewaysEmptyStateProps) {
   return (
     <EmptyState
       icon={<GatewaysIcon />}
@@ -12,9 +19,11 @@ export function GatewaysEmptyState({ onAdd }: { onAdd: (() => void) | null }) {
         <>
           Gateways appear here once they are registered with Mission Control. Each one is then probed on a
           schedule for its status, latency, sessions and agents.{' '}
-          {onAdd
-            ? 'Add the first one with its host, port (18789 by default) and token.'
-            : 'Ask an admin to add one.'}{' '}
+          {!onAdd
+            ? 'Ask an admin to add one.'
+            : adding
+              ? 'Fill in the form above with the first one’s host, port (18789 by default) and token.'
+              : 'Add the first one with its host, port (18789 by default) and token.'}{' '}
           For a single-gateway setup, start the API with{' '}
           <code className="font-mono text-foreground">MC_DEFAULT_GATEWAY_HOST</code> (and{' '}
           <code className="font-mono">MC_DEFAULT_GATEWAY_TOKEN</code>) to register it as the primary on the
@@ -22,7 +31,7 @@ export function GatewaysEmptyState({ onAdd }: { onAdd: (() => void) | null }) {
         </>
       }
     >
-      {onAdd && (
+      {onAdd && !adding && (
         <Button variant="primary" onClick={onAdd}>
           Add the first gateway
         </Button>

@@ -74,7 +74,7 @@ export function GatewaysPage() {
         query={gateways}
         errorTitle="Could not load gateways"
         isEmpty={(data) => data.gateways.length === 0}
-        empty={<GatewaysEmptyState onAdd={can('admin') && !adding ? () => setAdding(true) : null} />}
+        empty={<GatewaysEmptyState onAdd={can('admin') ? () => setAdding(true) : null} adding={adding} />}
       >
         {(data) => (
           <GatewayList

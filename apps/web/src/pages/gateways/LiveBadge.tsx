@@ -1,9 +1,15 @@
-import { Badge } from '../../components/Badge.tsx'
-import type { CardLiveStatus } from '../../live-connection/connection-view.ts'
+import { LIVE_STATUS_LOOK, type LiveStatus } from '../../live-connection/connection-view.ts'
+import { LiveStatusLabel } from '../../live-connection/LiveStatusLabel.tsx'
 
-/** The seed's CONNECTED tag on the card of the live session's gateway, CONNECTING until it is up. */
-export function LiveBadge({ status }: { status: CardLiveStatus }) {
-  if (status === 'connected') return <Badge variant="success">Connected</Badge>
-  if (status === 'connecting') return <Badge variant="warning">Connecting</Badge>
-  return null
+/** On the card of the live session's gateway: the live status, in the header's words and mark. */
+export function LiveBadge({ status }: { status: LiveStatus | null }) {
+  if (!status) return null
+  return (
+    <span title={`Live view: ${LIVE_STATUS_LOOK[status].label}`}>
+      <LiveStatusLabel
+        status={status}
+        className="rounded border bg-background/60 px-1.5 py-0.5 font-medium text-2xs text-foreground"
+      />
+    </span>
+  )
 }

@@ -1,19 +1,23 @@
 import type { Gateway } from '@mc/shared'
 import { Button } from '../../components/Button.tsx'
-import { cardLiveStatus } from '../../live-connection/connection-view.ts'
-import { useLiveSelect, useLiveStore } from '../../live-connection/use-live-connection.ts'
+import { useCardLiveStatus, useLiveStore } from '../../live-connection/use-live-connection.ts'
 
 /**
- * Connect (or, on the gateway of the live session, Disconnect). Connecting to another gateway
- * switches: the old live connection closes first. Operators and admins only; the card hides it.
+ * Connect, or Close live view on the gateway being watched (still trying included). Connecting to
+ * another gateway switches: the old live connection closes first. Operators and admins only.
  */
 export function LiveConnectButton({ gateway }: { gateway: Gateway }) {
   const store = useLiveStore()
-  const live = useLiveSelect((snapshot) => cardLiveStatus(snapshot, gateway.id))
-  if (live) {
+  const live = useCardLiveStatus(gateway.id)
+  if (live === 'connecting' || live === 'connected' || live === 'reconnecting') {
     return (
-      <Button className="h-7" data-action="disconnect" onClick={() => store.disconnect()}>
-        Disconnect
+      <Button
+        className="h-7"
+        data-action="close-live-view"
+        title={`Stop watching ${gateway.name} live (the gateway itself is not touched)`}
+        onClick={() => store.disconnect()}
+      >
+        Close live view
       </Button>
     )
   }
@@ -30,7 +34,7 @@ export function LiveConnectButton({ gateway }: { gateway: Gateway }) {
       }
       onClick={() => store.connect(gateway.id, gateway.name)}
     >
-      Connect
+      {live === 'gave-up' ? 'Try again' : 'Connect'}
     </Button>
   )
 }

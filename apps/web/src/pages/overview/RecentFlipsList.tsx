@@ -2,7 +2,7 @@ import type { StatusChange } from '@mc/shared'
 import { Link } from 'react-router'
 import { formatAge, formatDateTime } from '../../lib/time.ts'
 import { useNowSeconds } from '../../lib/use-now.ts'
-import { GatewayStatusDot, GatewayStatusLabel } from '../gateways/GatewayStatus.tsx'
+import { GatewayStatusIcon, GatewayStatusLabel } from '../gateways/GatewayStatus.tsx'
 
 /** The latest status flips, newest first: gateway, old → new status, how long ago, and why. */
 export function RecentFlipsList({ flips }: { flips: StatusChange[] }) {
@@ -19,7 +19,7 @@ export function RecentFlipsList({ flips }: { flips: StatusChange[] }) {
       {flips.map((flip) => (
         <li key={flip.id} data-flip={flip.id} className="py-1.5">
           <div className="flex items-center gap-2">
-            <GatewayStatusDot status={flip.new_status} />
+            <GatewayStatusIcon status={flip.new_status} />
             <Link
               to={`/gateways/${flip.gateway_id}`}
               className="min-w-0 truncate font-medium hover:text-primary hover:underline"

@@ -1,4 +1,3 @@
-import type { GatewayStatus } from '@mc/shared'
 import { useMemo } from 'react'
 import {
   Bar,
@@ -13,16 +12,7 @@ import {
 } from 'recharts'
 import { type StatusSlice, statusSlices } from '../../lib/fleet-summary.ts'
 import type { StatusCounts } from '../../lib/gateway-status.ts'
-import { CHART_COLORS } from '../gateway/chart-colors.ts'
-
-/** The status colours as CSS values: Tailwind classes do not reach recharts' SVG attributes. */
-const STATUS_FILL: Record<GatewayStatus, string> = {
-  online: 'var(--color-green-500)',
-  offline: 'var(--color-red-500)',
-  timeout: 'var(--color-amber-500)',
-  error: 'var(--color-rose-500)',
-  unknown: 'var(--color-muted-foreground)',
-}
+import { CHART_COLORS, statusColor } from '../gateway/chart-colors.ts'
 
 const AXIS_TICK = { fill: CHART_COLORS.axis, fontSize: 10 }
 
@@ -54,7 +44,7 @@ export function StatusChart({ counts }: { counts: StatusCounts }) {
           <Tooltip content={<SliceTooltip />} cursor={{ fill: CHART_COLORS.grid, fillOpacity: 0.3 }} />
           <Bar dataKey="count" name="Gateways" isAnimationActive={false} radius={[3, 3, 0, 0]}>
             {data.map((slice) => (
-              <Cell key={slice.status} fill={STATUS_FILL[slice.status]} />
+              <Cell key={slice.status} fill={statusColor(slice.status)} />
             ))}
           </Bar>
         </BarChart>

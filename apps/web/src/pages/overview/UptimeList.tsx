@@ -1,7 +1,7 @@
 import type { FleetOverviewResponse } from '@mc/shared'
 import { useMemo } from 'react'
 import { Link } from 'react-router'
-import { TONE_BACKGROUND } from '../../components/StatusDot.tsx'
+import { TONE_LOOK } from '../../components/StatusIcon.tsx'
 import { cx } from '../../lib/class-names.ts'
 import { lowestUptimes } from '../../lib/fleet-summary.ts'
 import { formatUptime, uptimeClass } from '../../lib/uptime-format.ts'
@@ -11,9 +11,9 @@ export const UPTIME_ROWS = 10
 
 /** Green from 99%, amber from 95%, red below, as the uptime figures are coloured. */
 function barTone(percent: number) {
-  if (percent >= 99) return TONE_BACKGROUND.ok
-  if (percent >= 95) return TONE_BACKGROUND.warn
-  return TONE_BACKGROUND.error
+  if (percent >= 99) return TONE_LOOK.ok.background
+  if (percent >= 95) return TONE_LOOK.warn.background
+  return TONE_LOOK.error.background
 }
 
 /** The lowest 24 h uptimes as bars with their percentage, and what is left out. */

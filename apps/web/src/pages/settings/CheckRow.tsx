@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { StatusDot, type StatusTone } from '../../components/StatusDot.tsx'
+import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
 import { cx } from '../../lib/class-names.ts'
 
 interface CheckRowProps {
@@ -27,7 +27,7 @@ export function CheckRow({ id, name, tone, detail, metric }: CheckRowProps) {
   const ok = tone === 'ok'
   return (
     <li data-check={id} data-ok={ok} className="flex items-center gap-3 px-3 py-2.5">
-      <StatusDot tone={tone} size="md" label={ok ? `${name} ok` : `${name} failing`} />
+      <StatusIcon tone={tone} size="md" label={ok ? `${name} ok` : `${name} failing`} />
       <div className="min-w-0 flex-1 sm:flex sm:items-center sm:gap-3">
         <span className="block shrink-0 font-medium text-sm sm:w-24">{name}</span>
         <span

@@ -32,7 +32,7 @@ export function SystemPanel() {
       description={
         health.dataUpdatedAt > 0
           ? `Checked ${formatAge((now - health.dataUpdatedAt) / 1000)}`
-          : 'Database, Redis and worker checks'
+          : 'Database, Redis, worker and schedule checks'
       }
       actions={
         <>
@@ -73,7 +73,7 @@ function DependencyRow({ id, name, check }: { id: string; name: string; check: D
 
 /** `elapsedS`: seconds since `health` was fetched, so ages and uptime keep counting between checks. */
 function HealthDetails({ health, elapsedS }: { health: HealthResponse; elapsedS: number }) {
-  const { db, redis, worker } = health.checks
+  const { db, redis, worker, schedules } = health.checks
   const heartbeatAge = worker.last_seen === null ? null : (worker.age_s ?? 0) + elapsedS
   return (
     <>
@@ -88,6 +88,17 @@ function HealthDetails({ health, elapsedS }: { health: HealthResponse; elapsedS:
             worker.ok ? `ok · ${worker.alive} alive` : 'no live worker: probes and sweeps are not running'
           }
           metric={`last heartbeat ${formatAge(heartbeatAge)}`}
+        />
+        <CheckRow
+          id="schedules"
+          name="Schedules"
+          tone={schedules.ok ? 'ok' : 'warn'}
+          detail={
+            schedules.ok
+              ? 'ok'
+              : `missing: ${schedules.missing.join(', ') || 'unknown'}; a running worker puts them back`
+          }
+          metric={schedules.ok ? 'all in place' : `${schedules.missing.length} missing`}
         />
       </ul>
       <dl className="mt-4 grid grid-cols-2 gap-4 text-xs sm:grid-cols-3">
@@ -115,7 +126,7 @@ function latency(ms: number | null): string {
 function LoadingRows() {
   return (
     <div className="space-y-2" aria-busy="true">
-      {['db', 'redis', 'worker'].map((key) => (
+      {['db', 'redis', 'worker', 'schedules'].map((key) => (
         <Skeleton key={key} className="h-9 w-full" />
       ))}
     </div>

@@ -42,7 +42,9 @@ export function ApiKeysTable({ apiKeys, onRevoke }: { apiKeys: ApiKey[]; onRevok
               <Td>
                 <RoleBadge role={apiKey.role} />
               </Td>
-              <Td className="text-muted-foreground">{apiKey.owner ?? '—'}</Td>
+              <Td className="text-muted-foreground">
+                {apiKey.owner ?? (apiKey.automation ? 'automation (MC_API_KEY)' : 'none (refused)')}
+              </Td>
               <TimeCell at={apiKey.created_at} show="date" />
               <TimeCell at={apiKey.last_used_at} show="age" now={now} />
               <Td

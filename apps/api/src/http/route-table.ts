@@ -1,0 +1,67 @@
+import type { Context, Handler } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { notFoundHandler } from './error-handler.ts'
+import { HttpError } from './http-error.ts'
+import type { RouteDef } from './route.ts'
+
+const METHODS: RouteDef['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
+
+const isParam = (segment: string) => segment.startsWith(':')
+
+/**
+ * Routes in the order to register them: at the first segment where two differ in kind, the static
+ * one comes first, so `/gateways/status-changes` is never taken for a `/gateways/:id` whatever the
+ * order of the list. Otherwise the list's order stays.
+ */
+export function byPrecedence(routes: RouteDef[]): RouteDef[] {
+  const specificity = (a: RouteDef, b: RouteDef) => {
+    const left = a.path.split('/')
+    const right = b.path.split('/')
+    for (let i = 0; i < Math.min(left.length, right.length); i++) {
+      const [l, r] = [isParam(left[i] ?? ''), isParam(right[i] ?? '')]
+      if (l !== r) return l ? 1 : -1
+    }
+    return 0
+  }
+  return [...routes].sort(specificity)
+}
+
+function methodNotAllowed(c: Context, allowed: string[]): never {
+  // Hono answers HEAD from the GET route.
+  const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed
+  throw new HttpError(405, `${c.req.method} ${c.req.path} is not allowed: use ${allowed.join(', ')}`, undefined, {
+    Allow: allow.join(', '),
+  })
+}
+
+/**
+ * Handlers for the methods a static path does not have, to register before the routes: a path
+ * that exists belongs to its own routes, so `GET /gateways/health` (only POST exists) is a 405
+ * instead of a `GET /gateways/:id` with the id "health".
+ */
+export function staticPathGuards(routes: RouteDef[]) {
+  const staticPaths = [...new Set(routes.filter((r) => !r.path.includes(':')).map((r) => r.path))]
+  return staticPaths.map((path) => {
+    const allowed = routes.filter((r) => r.path === path).map((r) => r.method)
+    const handler: Handler<AppEnv> = (c) => methodNotAllowed(c, allowed)
+    return { path, methods: METHODS.filter((m) => !allowed.includes(m)), handler }
+  })
+}
+
+/** For a request no route took: 405 with `Allow` when its path exists for other methods, else 404. */
+export function unmatchedHandler(routes: RouteDef[], basePath: string): Handler<AppEnv> {
+  const patterns = routes.map((route) => ({
+    method: route.method,
+    pattern: new RegExp(
+      `^${route.path
+        .split('/')
+        .map((segment) => (isParam(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('/')}$`,
+    ),
+  }))
+  return (c) => {
+    const path = c.req.path.slice(basePath.length)
+    const allowed = [...new Set(patterns.filter((p) => p.pattern.test(path)).map((p) => p.method))]
+    return allowed.length > 0 ? methodNotAllowed(c, allowed) : notFoundHandler(c)
+  }
+}
