@@ -48,6 +48,10 @@ describe('gateway probing', () => {
       'rgba(0, 0, 0, 0)',
     )
     expect(await field('Nowhere', 'last').textContent()).toBe('Last: never online')
+    // The header counts the gateways up, apart from the services: none of them here.
+    const fleet = page.getByTestId('fleet-status')
+    expect(await fleet.textContent()).toBe('0 of 1 gateway up')
+    expect(await fleet.getAttribute('data-tone')).toBe('error')
   })
 
   it('a gateway on a fake OpenClaw with a token turns online with version, counts and latency', {

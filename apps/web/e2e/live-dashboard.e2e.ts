@@ -97,7 +97,7 @@ describe('the live dashboard', () => {
     await liveUpdates().waitFor({ timeout: 20_000 })
   })
 
-  it('the primary connects on load; a stopped gateway turns red, on its card too, without a reload', {
+  it('the primary connects on load; a stopped gateway shows as reconnecting, and offline on its card, without a reload', {
     timeout: 90_000,
   }, async () => {
     const { page } = app
@@ -119,9 +119,9 @@ describe('the live dashboard', () => {
     expect(await state.locator('[data-field="connection-url"]').textContent()).toBe(
       `ws://127.0.0.1:${fake.port}`,
     )
-    expect(await state.locator('[data-field="connection-status"]').textContent()).toBe('Connected')
-    const dot = state.locator('.rounded-full').first()
-    expect(await dot.getAttribute('class')).toContain('bg-green-500')
+    expect(await state.locator('[data-field="live-status"]').textContent()).toBe('Connected')
+    const mark = state.locator('[data-field="live-status"] svg')
+    expect(await mark.getAttribute('data-tone')).toBe('ok')
     await page
       .locator('article[data-gateway="Live primary"][data-status="online"]')
       .waitFor({ timeout: WITHIN_ONE_PROBE_MS })
@@ -137,7 +137,9 @@ describe('the live dashboard', () => {
     expect(await state.locator('[data-field="connection-error"]').textContent()).toMatch(
       /gateway stopping|refused/,
     )
-    expect(await dot.getAttribute('class')).toMatch(/bg-red-500.*animate-pulse|animate-pulse.*bg-red-500/)
+    // Calm while it retries: amber, not a red alarm.
+    expect(await state.getAttribute('data-status')).toBe('reconnecting')
+    expect(await mark.getAttribute('data-tone')).toBe('warn')
     await page
       .locator('article[data-gateway="Live primary"]:not([data-status="online"])')
       .waitFor({ timeout: WITHIN_ONE_PROBE_MS })

@@ -31,7 +31,7 @@ describe('team access', () => {
     await page.goto(app.url('/settings/api-keys'))
     await page.waitForURL((url) => url.pathname === '/login')
     expect(new URL(page.url()).searchParams.get('next')).toBe('/settings/api-keys')
-    await page.getByTestId('system-status').getByText('All systems operational').waitFor()
+    await page.getByTestId('system-status').getByText('API, database, Redis, worker: ok').waitFor()
 
     // A wrong password is refused on the form, without leaving it.
     await page.getByLabel('Username').fill('admin')

@@ -1,12 +1,13 @@
 import { hostname } from 'node:os'
-import { createRedis, redisUrlSchema, WORKER_STALE_AFTER_S } from '@mc/runtime'
+import { commonConfigShape, createRedis, loadConfig, WORKER_STALE_AFTER_S } from '@mc/runtime'
 import { z } from 'zod'
 
 /**
  * Container healthcheck: exits 0 when a worker on this host beat recently. Workers register as
  * `<hostname>:<pid>`, and the check runs in the same container under another pid.
  */
-const env = z.object({ REDIS_URL: redisUrlSchema, REDIS_PREFIX: z.string().default('mc') }).parse(process.env)
+const { REDIS_URL, REDIS_PREFIX } = commonConfigShape
+const env = loadConfig(z.object({ REDIS_URL, REDIS_PREFIX }))
 const redis = createRedis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 3000 })
 try {
   const [seconds] = await redis.time()

@@ -8,10 +8,12 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { eventually } from '@mc/testing'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import packageJson from '../package.json' with { type: 'json' }
 import { agentName, useRealApi } from './testing/real-api.ts'
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
 const bundle = fileURLToPath(new URL('../dist/mc-agent.js', import.meta.url))
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
 const real = useRealApi()
 const { connectionsOf, connected, heartbeatAdvances } = real
 let url: string
@@ -34,14 +36,34 @@ interface Agent {
 
 const running: Agent[] = []
 afterEach(() => {
-  for (const agent of running.splice(0)) agent.process.kill('SIGKILL')
+  // Each agent leads its own process group: npx's children go too.
+  for (const agent of running.splice(0)) {
+    if (agent.process.pid === undefined) continue
+    try {
+      process.kill(-agent.process.pid, 'SIGKILL')
+    } catch {
+      // the whole group has ended
+    }
+  }
 })
 
-/** Runs the built mc-agent; stdout and stderr (its own and the command's) are collected together. */
-function mcAgent(args: string[], command: string[], env: Record<string, string> = {}): Agent {
-  const child = spawn(process.execPath, [bundle, ...args, '--', ...command], {
-    env: { PATH: process.env.PATH, ...env },
+/**
+ * Runs mc-agent (the built bundle, or `npx --no -- mc-agent` from the repository's root as the
+ * README shows it); stdout and stderr (its own and the command's) are collected together.
+ */
+function mcAgent(
+  args: string[],
+  command: string[],
+  env: Record<string, string> = {},
+  launcher: 'bundle' | 'npx' = 'bundle',
+): Agent {
+  const [program, launch] =
+    launcher === 'bundle' ? [process.execPath, [bundle]] : ['npx', ['--no', '--', 'mc-agent']]
+  const child = spawn(program, [...launch, ...args, '--', ...command], {
+    ...(launcher === 'npx' && { cwd: repoRoot }),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   })
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
@@ -67,6 +89,15 @@ async function heldCommand(code: number, lastWords?: string) {
     ),
     release: () => writeFile(marker, ''),
   }
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const closed = createServer()
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+  const port = (closed.address() as AddressInfo).port
+  await new Promise((resolve) => closed.close(resolve))
+  return port
 }
 
 describe('mc-agent against the real API', () => {
@@ -95,6 +126,25 @@ describe('mc-agent against the real API', () => {
     const after = await connectionsOf(name)
     expect(after.map((c) => [c.connection_id, c.status])).toEqual([[first.connection_id, 'disconnected']])
     expect(agent.output()).not.toContain(key)
+    expect(agent.output()).toBe('')
+  })
+
+  it('runs as the README shows it, npx --no -- mc-agent, every option reaching mc-agent (not npm)', async () => {
+    // npm links a bin only when its file exists, and `npm ci` runs before any build.
+    expect(packageJson.bin['mc-agent']).toBe('./bin/mc-agent.js')
+    const name = agentName()
+    const work = await heldCommand(6)
+    const agent = mcAgent(
+      ['--url', url, '--name', name, '--tool', 'codex'],
+      work.command,
+      { MC_API_KEY: key },
+      'npx',
+    )
+    const connection = await connected(name)
+    expect(connection.tool_name).toBe('codex')
+    await work.release()
+    expect(await agent.exited).toBe(6)
+    expect((await connectionsOf(name)).map((c) => c.status)).toEqual(['disconnected'])
     expect(agent.output()).toBe('')
   })
 
@@ -195,7 +245,7 @@ describe('mc-agent against the real API', () => {
     ])
   })
 
-  it('reports a refused key once and lets the command run to its end', async () => {
+  it('reports a refused key once, lets the command run to its end, and exits 78', async () => {
     const wrongKey = `mc_${randomBytes(16).toString('hex')}`
     const work = await heldCommand(0, 'work done')
     const agent = mcAgent(
@@ -204,21 +254,55 @@ describe('mc-agent against the real API', () => {
     )
     await eventually(() => expect(agent.output()).toContain('monitoring stopped'))
     await work.release()
-    expect(await agent.exited).toBe(0)
+    expect(await agent.exited).toBe(78)
     const lines = agent.output().trim().split('\n')
-    expect(lines).toHaveLength(2)
+    expect(lines).toHaveLength(3)
     expect(lines[0]).toMatch(
-      /^mc-agent: monitoring stopped: POST \/api\/connect: HTTP 401: .*check --api-key/,
+      /^mc-agent: monitoring stopped: POST \/api\/connect: HTTP 401: .*check --api-key.*; the command keeps running$/,
     )
     expect(lines[1]).toBe('work done')
+    expect(lines[2]).toBe(
+      'mc-agent: exit status 78: the command succeeded, but Mission Control refused this agent',
+    )
     expect(agent.output()).not.toContain(wrongKey)
   })
 
+  it('reports a refused key for a command that ends at once too; a failed command keeps its own status', async () => {
+    const wrongKey = `mc_${randomBytes(16).toString('hex')}`
+    const args = ['--url', url, '--api-key', wrongKey, '--name', agentName(), '--tool', 'codex']
+    const quick = mcAgent(args, ['true'])
+    const failing = mcAgent(args, nodeCommand('process.exit(3)'))
+    // The refusal is reported in the words of the moment it arrives: before or after the command ended.
+    const refusal = String.raw`mc-agent: (monitoring stopped|Mission Control refused this agent): POST /api/connect: HTTP 401: [^\n]*\(check --api-key / MC_API_KEY\)[^\n]*\n`
+    expect(await quick.exited).toBe(78)
+    expect(quick.output()).toMatch(
+      new RegExp(
+        `^${refusal}mc-agent: exit status 78: the command succeeded, but Mission Control refused this agent\n$`,
+      ),
+    )
+    expect(await failing.exited).toBe(3)
+    expect(failing.output()).toMatch(new RegExp(`^${refusal}$`))
+    expect(quick.output() + failing.output()).not.toContain(wrongKey)
+  })
+
+  it('says a quick run is not recorded when Mission Control is down, and exits with the command', async () => {
+    const port = await closedPort()
+    const agent = mcAgent(
+      ['--url', `http://127.0.0.1:${port}`, '--name', agentName(), '--tool', 'codex'],
+      ['true'],
+      {
+        MC_API_KEY: key,
+      },
+    )
+    expect(await agent.exited).toBe(0)
+    // Whether the refused connection or the command's end comes first, the last word is the same.
+    expect(agent.output()).toMatch(
+      /(^|\n)mc-agent: this run is not recorded: could not register with Mission Control \(POST \/api\/connect: ECONNREFUSED\)\n$/,
+    )
+  })
+
   it('runs the command anyway when Mission Control is down, and exits with its code', async () => {
-    const closed = createServer()
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
-    const port = (closed.address() as AddressInfo).port
-    await new Promise((resolve) => closed.close(resolve))
+    const port = await closedPort()
     const work = await heldCommand(5)
     const agent = mcAgent(
       ['--url', `http://127.0.0.1:${port}`, '--name', agentName(), '--tool', 'codex'],
@@ -229,9 +313,8 @@ describe('mc-agent against the real API', () => {
     await work.release()
     expect(await agent.exited).toBe(5)
     expect(agent.output()).toMatch(
-      /^mc-agent: cannot register with Mission Control yet \(.*\); the command runs anyway/,
+      /^mc-agent: cannot register with Mission Control yet \(.*\); the command runs anyway.*\nmc-agent: this run is not recorded: could not register with Mission Control \(.*ECONNREFUSED\)\n$/,
     )
-    expect(agent.output().trim().split('\n')).toHaveLength(1)
     expect(agent.output()).not.toContain(key)
   })
 

@@ -14,8 +14,8 @@ export function redisServerInstalled(): boolean {
 }
 
 /**
- * Starts `redis-server` from the machine's PATH on loopback. It keeps nothing on disk: jobs and
- * schedules are re-created by the worker at start.
+ * Starts `redis-server` from the machine's PATH on loopback. It keeps nothing on disk: the worker
+ * re-creates its schedules at start and whenever they go missing.
  */
 export async function startLocalRedis(options: {
   port: number

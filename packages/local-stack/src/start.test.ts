@@ -1,14 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
 import { createRequire } from 'node:module'
-import { connect } from 'node:net'
+import { connect, createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createRedis } from '@mc/runtime'
 import postgres from 'postgres'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from './free-port.ts'
+import { ensureTestServices, type TestServices } from './test-services.ts'
 
 // Runs the real `npm start` entry (node --import tsx src/start.ts) against the built api, worker and web.
 const START = fileURLToPath(new URL('./start.ts', import.meta.url))
@@ -165,5 +169,153 @@ describe('npm start', () => {
       `mission-control: cannot reach Redis at redis://127.0.0.1:${closed}: connect ECONNREFUSED 127.0.0.1:${closed}`,
     ])
     expect(await listening(ports.pg)).toBe(false)
+  })
+})
+
+const gateways: Server[] = []
+afterAll(async () => {
+  await Promise.all(gateways.map((server) => new Promise((resolve) => server.close(resolve))))
+})
+
+/**
+ * A gateway as a probe without a token sees one: `GET /health` answers `{"ok":true}`. Returns its
+ * port on loopback.
+ */
+async function listenAsGateway(): Promise<number> {
+  const server = createServer((req, res) => {
+    res.writeHead(req.url === '/health' ? 200 : 404, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ ok: req.url === '/health' }))
+  })
+  gateways.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return (server.address() as { port: number }).port
+}
+
+describe('npm start on given services', () => {
+  const run = randomBytes(5).toString('hex')
+  const database = `mc_start_test_${run}`
+  const redisPrefix = `mc-start-test-${run}`
+  const apiKey = randomBytes(24).toString('hex')
+  let services: TestServices
+  let databaseUrl: string
+  let dataDir: string
+
+  beforeAll(async () => {
+    services = await ensureTestServices()
+    const admin = postgres(services.postgresAdminUrl, { max: 1, onnotice: () => {} })
+    await admin`create database ${admin(database)}`
+    await admin.end()
+    const url = new URL(services.postgresAdminUrl)
+    url.pathname = `/${database}`
+    databaseUrl = url.toString()
+    dataDir = await mkdtemp(path.join(tmpdir(), 'mc-start-'))
+  })
+  afterAll(async () => {
+    const admin = postgres(services.postgresAdminUrl, { max: 1, onnotice: () => {} })
+    await admin`drop database if exists ${admin(database)} with (force)`
+    await admin.end()
+    const redis = createRedis(services.redisUrl)
+    const keys = await redis.keys(`${redisPrefix}:*`)
+    if (keys.length > 0) await redis.unlink(...keys)
+    redis.disconnect()
+    await rm(dataDir, { recursive: true, force: true })
+    await services.stop()
+  })
+
+  it('stops everything, exit code 1, when the api keeps crashing right after it starts', {
+    timeout: 120_000,
+  }, async () => {
+    // The api cannot listen: its port is taken.
+    const blocker = createNetServer((socket) => socket.destroy())
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    try {
+      const port = (blocker.address() as { port: number }).port
+      const started = start({
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: services.redisUrl,
+        REDIS_PREFIX: redisPrefix,
+        MC_DATA_DIR: dataDir,
+        MC_ADMIN_PASSWORD: 'start-test-admin',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      })
+      expect(await exitOf(started.child)).toBe(1)
+      const lines = started.stderr
+        .join('')
+        .split('\n')
+        .filter((line) => line.startsWith('mission-control: api'))
+      expect(lines).toEqual([
+        'mission-control: api exited (code 1); restarting it in 1 s',
+        'mission-control: api exited (code 1); restarting it in 2 s',
+        'mission-control: api exited (code 1); restarting it in 4 s',
+        'mission-control: api exited (code 1); restarting it in 8 s',
+        'mission-control: api exited (code 1), 5 times in a row right after starting; stopping',
+      ])
+      const workers = createRedis(services.redisUrl)
+      // The worker was stopped with the rest, gracefully: it withdrew its liveness entry.
+      expect(await workers.zcard(`${redisPrefix}:workers`)).toBe(0)
+      workers.disconnect()
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve))
+    }
+  })
+
+  it('restarts a worker that was killed, says so in one line, and probing resumes', {
+    timeout: 120_000,
+  }, async () => {
+    const gatewayPort = await listenAsGateway()
+    const redis = createRedis(services.redisUrl)
+    const port = await freePort()
+    try {
+      const started = start({
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: services.redisUrl,
+        REDIS_PREFIX: redisPrefix,
+        MC_DATA_DIR: dataDir,
+        MC_API_KEY: apiKey,
+        MC_ADMIN_PASSWORD: 'start-test-admin',
+        PORT: String(port),
+        PROBE_INTERVAL_S: '5',
+      })
+      await waitUntilHealthy(started, port)
+      // Workers report in as `<host>:<pid>`.
+      const workerPids = async () =>
+        (await redis.zrange(`${redisPrefix}:workers`, 0, -1)).map((id) => Number(id.split(':').at(-1)))
+      await expect.poll(workerPids, { timeout: 30_000 }).toHaveLength(1)
+      const [killed] = await workerPids()
+      process.kill(killed ?? 0, 'SIGKILL')
+
+      await expect
+        .poll(() => started.stderr.join(''), { timeout: 10_000 })
+        .toContain('mission-control: worker exited (SIGKILL); restarting it in 1 s\n')
+      // Registered after the kill: only the restarted worker can probe it.
+      const created = await fetch(`http://127.0.0.1:${port}/api/gateways`, {
+        method: 'POST',
+        headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'after the crash', host: '127.0.0.1', port: gatewayPort }),
+      })
+      expect(created.status).toBe(201)
+      const { gateway } = (await created.json()) as { gateway: { id: number } }
+      const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} })
+      try {
+        await expect
+          .poll(
+            async () =>
+              (await sql`select status from gateway_probes where gateway_id = ${gateway.id}`).map(
+                (r) => r.status,
+              ),
+            { timeout: 30_000 },
+          )
+          .toContain('online')
+      } finally {
+        await sql.end()
+      }
+      // The killed one stays listed until it counts as stale; a new process reports in beside it.
+      expect((await workerPids()).filter((pid) => pid !== killed)).toHaveLength(1)
+      expect(started.child.exitCode).toBeNull()
+      expect(await interrupt(started)).toBe(0)
+    } finally {
+      redis.disconnect()
+    }
   })
 })

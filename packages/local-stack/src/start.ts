@@ -1,7 +1,7 @@
 // `npm start`: the whole product on one machine. Uses DATABASE_URL / REDIS_URL when given, else an
 // embedded Postgres under .data/ and a local redis-server; then runs the api (serving the SPA) and
-// the worker, and on Ctrl-C stops them first and the databases last.
-import { type ChildProcess, fork, spawn } from 'node:child_process'
+// the worker, restarts either when it crashes, and on Ctrl-C stops them first and the databases last.
+import { fork, spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
@@ -14,10 +14,11 @@ import {
   StartupError,
 } from '@mc/runtime'
 import { z } from 'zod'
-import { isRunning, terminate } from './child.ts'
+import { terminate } from './child.ts'
 import { startLocalRedis } from './local-redis.ts'
 import { localSecretKey } from './local-secret-key.ts'
 import { startPostgresChild } from './postgres-child.ts'
+import { type SupervisedApp, superviseApp } from './supervised-app.ts'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const dev = process.argv.includes('--dev')
@@ -41,7 +42,7 @@ const config = (() => {
 
 const say = (line: string) => process.stdout.write(`[mission-control] ${line}\n`)
 const stops: Array<() => Promise<void>> = []
-const apps: ChildProcess[] = []
+const apps: SupervisedApp[] = []
 let shuttingDown = false
 
 function fail(error: unknown): never {
@@ -53,25 +54,29 @@ function fail(error: unknown): never {
 async function shutdown(exitCode: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true
-    await Promise.all(apps.map((child) => terminate(child, 8000)))
+    await Promise.all(apps.map((app) => app.stop(8000)))
     for (const stop of stops.reverse()) await stop().catch(() => {})
   }
   process.exit(exitCode)
 }
 
-function runApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = fork(path.join(ROOT, script), [], { env, execArgv: [], detached: true, stdio: 'inherit' })
-  child.once('exit', (code, signal) => {
-    if (shuttingDown) return
-    process.stderr.write(`mission-control: ${name} exited (${signal ?? `code ${code}`}); stopping\n`)
-    void shutdown(1)
+function runApp(name: string, script: string, env: NodeJS.ProcessEnv): SupervisedApp {
+  const app = superviseApp({
+    name,
+    start: () => fork(path.join(ROOT, script), [], { env, execArgv: [], detached: true, stdio: 'inherit' }),
+    report: (line) => process.stderr.write(`mission-control: ${line}\n`),
+    giveUp: (line) => {
+      process.stderr.write(`mission-control: ${line}\n`)
+      void shutdown(1)
+    },
   })
-  apps.push(child)
-  return child
+  apps.push(app)
+  return app
 }
 
-async function waitForApi(url: string, api: ChildProcess): Promise<void> {
-  while (isRunning(api)) {
+/** Until the api answers; a crashing api is restarted meanwhile, or the whole stack stopped. */
+async function waitForApi(url: string): Promise<void> {
+  while (!shuttingDown) {
     try {
       if ((await fetch(url)).ok) return
     } catch {
@@ -118,7 +123,7 @@ try {
     env.REDIS_URL = redis.url
     say(`local redis-server on 127.0.0.1:${config.MC_LOCAL_REDIS_PORT}`)
   }
-  const api = runApp('api', 'apps/api/dist/main.js', env)
+  runApp('api', 'apps/api/dist/main.js', env)
   runApp('worker', 'apps/worker/dist/main.js', env)
   if (dev) {
     const vite = spawn('npm', ['run', 'dev', '-w', '@mc/web'], {
@@ -128,8 +133,8 @@ try {
     })
     stops.push(() => terminate(vite, 3000))
   }
-  await waitForApi(`http://127.0.0.1:${config.PORT}/api/health`, api)
-  if (isRunning(api)) {
+  await waitForApi(`http://127.0.0.1:${config.PORT}/api/health`)
+  if (!shuttingDown) {
     say(
       `Mission Control is running at http://localhost:${config.PORT}${dev ? ' (vite dev server on :5173)' : ''}`,
     )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { commonConfigShape, envBoolean, envInt, loadConfig } from './config.ts'
+import { commonConfigShape, envBoolean, envInt, envOptionalString, loadConfig } from './config.ts'
 import { StartupError } from './startup-error.ts'
 
 const schema = z.object(commonConfigShape)
@@ -42,10 +42,30 @@ describe('loadConfig', () => {
   })
 })
 
+describe('an empty variable', () => {
+  it('counts as unset, as docs/self-hosting.md says: every setting gets its default', () => {
+    const schema = z.object({
+      ...commonConfigShape,
+      N: envInt(7),
+      S: envOptionalString(),
+      F: envBoolean(true),
+    })
+    const empty = { REDIS_PREFIX: '', LOG_LEVEL: '', MIGRATE_ON_START: '', N: '', S: '', F: '' }
+    const config = loadConfig(schema, { ...valid, ...empty })
+    expect(config).toMatchObject({ REDIS_PREFIX: 'mc', LOG_LEVEL: 'info', MIGRATE_ON_START: true, N: 7, F: true })
+    expect(config.S).toBeUndefined()
+  })
+
+  it('is still missing when the variable is required', () => {
+    expect(() => loadConfig(schema, { ...valid, DATABASE_URL: '' })).toThrow(
+      'DATABASE_URL: DATABASE_URL is required',
+    )
+  })
+})
+
 describe('envInt', () => {
-  it('treats an empty variable as unset and rejects non-integers', () => {
+  it('rejects non-integers and values out of range', () => {
     const schema = z.object({ N: envInt(7, { min: 1, max: 10 }) })
-    expect(loadConfig(schema, { N: '' }).N).toBe(7)
     expect(loadConfig(schema, { N: '3' }).N).toBe(3)
     expect(() => loadConfig(schema, { N: '3.5' })).toThrow(/N:/)
     expect(() => loadConfig(schema, { N: '11' })).toThrow(/N:/)

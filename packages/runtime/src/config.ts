@@ -1,9 +1,20 @@
 import { z } from 'zod'
 import { StartupError } from './startup-error.ts'
 
-/** Parses `env` with `schema`, or throws a StartupError naming every bad variable on one line. */
+/**
+ * An empty variable counts as unset, so it gets its default: `FOO=` in an .env file, or a compose
+ * `environment:` entry that passes along a variable the .env leaves empty, is the same as no `FOO`.
+ */
+function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
+}
+
+/**
+ * Parses `env` with `schema` (empty variables counting as unset), or throws a StartupError naming
+ * every bad variable on one line.
+ */
 export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
-  const result = schema.safeParse(env)
+  const result = schema.safeParse(withoutEmpty(env))
   if (result.success) return result.data
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`)
   throw new StartupError(`invalid configuration: ${problems.join('; ')}`)
@@ -27,16 +38,13 @@ export function envBoolean(defaultValue: boolean) {
     })
 }
 
-/** Treats an empty variable (`FOO=` in a compose file or .env) as unset. */
-const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value)
-
 export function envInt(defaultValue: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
-  return z.preprocess(emptyAsUnset, z.coerce.number().int().min(min).max(max).default(defaultValue))
+  return z.coerce.number().int().min(min).max(max).default(defaultValue)
 }
 
-/** An optional string setting; empty counts as unset. */
+/** An optional string setting (through `loadConfig`, empty counts as unset). */
 export function envOptionalString() {
-  return z.preprocess(emptyAsUnset, z.string().optional())
+  return z.string().optional()
 }
 
 function urlWithProtocols(name: string, protocols: string[]) {

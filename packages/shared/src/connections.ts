@@ -97,7 +97,11 @@ export type DirectConnection = z.infer<typeof directConnectionSchema>
 const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
 export const connectionsQuerySchema = z.strictObject({
-  status: connectionStatusSchema.optional(),
+  /** `all` is the same as leaving it out: the web app's `/connections?status=all` passes it on. */
+  status: z
+    .union([connectionStatusSchema, z.literal('all')])
+    .optional()
+    .transform((status) => (status === 'all' ? undefined : status)),
   agent: z.string().max(200).optional(),
   tool: z.string().max(200).optional(),
   limit: queryInt(1, 500).default(100),

@@ -18,11 +18,14 @@ beforeAll(async () => {
 async function send(method: string, path: string, body?: string) {
   const res = await t.app.request(path, { method, headers: admin, body })
   const json: unknown = await res.json()
-  return { status: res.status, headers: res.headers, body: res.ok ? { error: '' } : apiErrorSchema.parse(json) }
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: res.ok ? { error: '' } : apiErrorSchema.parse(json),
+  }
 }
 
-const connect = (metadata: string) =>
-  `{"agent_name":"a","tool_name":"t","metadata":${metadata}}`
+const connect = (metadata: string) => `{"agent_name":"a","tool_name":"t","metadata":${metadata}}`
 
 describe('text Postgres cannot store', () => {
   it.each([
@@ -47,16 +50,14 @@ describe('text Postgres cannot store', () => {
     expect(res.status).toBe(200)
   })
 
-  it.each([
-    '/api/agents?q=%00',
-    '/api/connect?agent=a%00',
-    '/api/audit?action=%00',
-    '/api/agents/a%00b',
-  ])('GET %s is a 400', async (path) => {
-    const res = await send('GET', path)
-    expect(res.status).toBe(400)
-    expect(res.body.error).toMatch(/NUL/)
-  })
+  it.each(['/api/agents?q=%00', '/api/connect?agent=a%00', '/api/audit?action=%00', '/api/agents/a%00b'])(
+    'GET %s is a 400',
+    async (path) => {
+      const res = await send('GET', path)
+      expect(res.status).toBe(400)
+      expect(res.body.error).toMatch(/NUL/)
+    },
+  )
 })
 
 describe('nesting', () => {
@@ -74,14 +75,17 @@ describe('nesting', () => {
 })
 
 describe('percent-encoding in the URL', () => {
-  it.each(['/api/agents/%', '/api/agents/%zz', '/api/agents/%ff', '/api/gateways/%e0%a4', '/api/audit?actor=%'])(
-    'GET %s is a 400',
-    async (path) => {
-      const res = await send('GET', path)
-      expect(res.status).toBe(400)
-      expect(res.body.error).toMatch(/^malformed percent-encoding in the (path|query)$/)
-    },
-  )
+  it.each([
+    '/api/agents/%',
+    '/api/agents/%zz',
+    '/api/agents/%ff',
+    '/api/gateways/%e0%a4',
+    '/api/audit?actor=%',
+  ])('GET %s is a 400', async (path) => {
+    const res = await send('GET', path)
+    expect(res.status).toBe(400)
+    expect(res.body.error).toMatch(/^malformed percent-encoding in the (path|query)$/)
+  })
 
   it('decodes an agent name once: %25 is the name "%"', async () => {
     const res = await send('GET', '/api/agents/%25')

@@ -29,9 +29,14 @@ export function byPrecedence(routes: RouteDef[]): RouteDef[] {
 function methodNotAllowed(c: Context, allowed: string[]): never {
   // Hono answers HEAD from the GET route.
   const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed
-  throw new HttpError(405, `${c.req.method} ${c.req.path} is not allowed: use ${allowed.join(', ')}`, undefined, {
-    Allow: allow.join(', '),
-  })
+  throw new HttpError(
+    405,
+    `${c.req.method} ${c.req.path} is not allowed: use ${allowed.join(', ')}`,
+    undefined,
+    {
+      Allow: allow.join(', '),
+    },
+  )
 }
 
 /**

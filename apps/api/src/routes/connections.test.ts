@@ -182,6 +182,25 @@ describe('listing connections and agents', () => {
     expect((await t.app.request('/api/connect?status=maybe', { headers })).status).toBe(400)
   })
 
+  it('reads status=all as no status filter, as the web app links it', async () => {
+    const kept = await connect({ agent_name: 'history', tool_name: 'kept' })
+    const ended = await connect({ agent_name: 'history', tool_name: 'ended' })
+    expect((await send('DELETE', '/api/connect', { connection_id: ended.connection_id })).status).toBe(200)
+    const statuses = async (query: string) => {
+      const res = await t.app.request(`/api/connect?agent=history${query}`, { headers })
+      expect(res.status, await res.clone().text()).toBe(200)
+      const { connections } = connectionsResponseSchema.parse(await res.json())
+      return connections.map((c) => [c.connection_id, c.status])
+    }
+    const both = [
+      [ended.connection_id, 'disconnected'],
+      [kept.connection_id, 'connected'],
+    ]
+    expect(await statuses('&status=all')).toEqual(both)
+    expect(await statuses('')).toEqual(both)
+    expect(await statuses('&status=connected')).toEqual([[kept.connection_id, 'connected']])
+  })
+
   it('lists agents with their live connections and finds one by name', async () => {
     const list = agentsResponseSchema.parse(
       await (await t.app.request('/api/agents?q=lister', { headers })).json(),

@@ -7,11 +7,11 @@ import {
   hostileJson,
   hostileString,
   missingParam,
-  nest,
-  percentEncode,
   notJson,
+  percentEncode,
   unstorableText,
 } from './hostile-values.ts'
+import { withDepth, withText } from './poison-body.ts'
 
 /** An endpoint as the route list declares it (`path` below `/api`). */
 export interface Endpoint {
@@ -23,6 +23,8 @@ export interface Endpoint {
 /** What a fuzzer knows of an endpoint's JSON body. */
 export interface BodySpec {
   schema: z.ZodObject
+  /** Bodies the schema accepts: poisoned in one spot, only the poison keeps them from the database. */
+  valid?: fc.Arbitrary<Record<string, unknown>>
   /** Fields naming the row the request acts on, given values that name none: the request must fail. */
   target?: fc.Arbitrary<Record<string, unknown>>
 }
@@ -113,7 +115,12 @@ function requestsFor(plan: FuzzPlan, endpoint: Endpoint): fc.Arbitrary<HostileRe
   const fill = (param: string) => segments.map((s) => (isParam(s) ? param : s)).join('/')
   const anyParam = existing.length > 0 ? fc.oneof(missingParam, fc.constantFrom(...existing)) : missingParam
   const anyPath = anyParam.map(fill)
-  const anyBody = fc.option(fieldsOf(bodySpec).map((b) => JSON.stringify(b)), { nil: undefined })
+  const fields = fieldsOf(bodySpec)
+  const base = bodySpec?.valid ?? fields
+  const anyBody = fc.option(
+    fc.oneof(fields, base).map((b) => JSON.stringify(b)),
+    { nil: undefined },
+  )
   const request = (
     kind: string,
     parts: { method?: string; path: string; headers?: Record<string, string>; body?: string; query?: string },
@@ -161,9 +168,9 @@ function requestsFor(plan: FuzzPlan, endpoint: Endpoint): fc.Arbitrary<HostileRe
     if (BODY_METHODS.has(endpoint.method)) {
       const cookie = `${SESSION_COOKIE}=${plan.credentials.adminSessionToken}`
       credentials.push(
-        fc.constantFrom({}, { origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }).map(
-          (h) => ({ 'x-api-key': '', cookie, ...h }),
-        ),
+        fc
+          .constantFrom({}, { origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' })
+          .map((h) => ({ 'x-api-key': '', cookie, ...h })),
       )
     }
     kinds.push(
@@ -175,37 +182,30 @@ function requestsFor(plan: FuzzPlan, endpoint: Endpoint): fc.Arbitrary<HostileRe
 
   // A method this path does not have.
   kinds.push(
-    fc
-      .record({ path: anyPath, pick: fc.nat(), body: anyBody })
-      .map(({ path, pick, body }) => {
-        const allowed = allowedOn(plan.endpoints, path)
-        if (allowed.has('GET')) allowed.add('HEAD')
-        const others = METHODS.filter((m) => !allowed.has(m))
-        return request('method', { method: others[pick % others.length], path, body })
-      }),
+    fc.record({ path: anyPath, pick: fc.nat(), body: anyBody }).map(({ path, pick, body }) => {
+      const allowed = allowedOn(plan.endpoints, path)
+      if (allowed.has('GET')) allowed.add('HEAD')
+      const others = METHODS.filter((m) => !allowed.has(m))
+      return request('method', { method: others[pick % others.length], path, body })
+    }),
   )
 
   // A path parameter naming no row, with any body.
   if (hasParams) {
     kinds.push(
-      fc.record({ param: missingParam, body: anyBody }).map(({ param, body }) =>
-        request('param', { path: fill(param), body }),
-      ),
+      fc
+        .record({ param: missingParam, body: anyBody })
+        .map(({ param, body }) => request('param', { path: fill(param), body })),
     )
   }
 
   if (readsBody) {
-    const fields = fieldsOf(bodySpec)
     const unstorable = fc
-      .record({ fields, text: unstorableText, depth: fc.integer({ min: 0, max: 60 }), asKey: fc.boolean() })
-      .map(({ fields, text, depth, asKey }) =>
-        JSON.stringify({ ...fields, [asKey ? text : 'n']: nest(asKey ? 1 : text, depth) }),
-      )
-    const tooDeep = fc.record({ fields, depth: fc.integer({ min: 65, max: 6000 }) }).map(({ fields, depth }) => {
-      const json = JSON.stringify(fields)
-      const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`
-      return json === '{}' ? `{"deep":${deep}}` : `${json.slice(0, -1)},"deep":${deep}}`
-    })
+      .record({ body: base, text: unstorableText, pick: fc.nat() })
+      .map(({ body, text, pick }) => JSON.stringify(withText(body, pick, text)))
+    const tooDeep = fc
+      .record({ body: base, pick: fc.nat(), depth: fc.integer({ min: 64, max: 6000 }) })
+      .map(({ body, pick, depth }) => withDepth(body, pick, depth))
     // Only a schema's own fields are known: elsewhere an unknown field may be fine.
     const unknownField = bodySpec
       ? fc
@@ -219,10 +219,12 @@ function requestsFor(plan: FuzzPlan, endpoint: Endpoint): fc.Arbitrary<HostileRe
     const poisonedBody = fc.oneof(
       { arbitrary: notJson, weight: 2 },
       {
-        arbitrary: fc.oneof(hostileString, fc.array(hostileJson), fc.constant(null)).map((v) => JSON.stringify(v)),
+        arbitrary: fc
+          .oneof(hostileString, fc.array(hostileJson), fc.constant(null))
+          .map((v) => JSON.stringify(v)),
         weight: 2,
       },
-      // Text Postgres cannot store, as a value or a field name, at any depth up to the limit.
+      // Text Postgres cannot store, in a string or a nested field name.
       { arbitrary: unstorable, weight: 4 },
       // Nested past the limit, up to thousands of levels (a few KB).
       { arbitrary: tooDeep, weight: 2 },
@@ -243,9 +245,9 @@ function requestsFor(plan: FuzzPlan, endpoint: Endpoint): fc.Arbitrary<HostileRe
     if (target) {
       kinds.push(
         fc
-          .record({ path: anyPath, fields, target })
-          .map(({ path, fields, target }) =>
-            request('missing-target', { path, body: JSON.stringify({ ...fields, ...target }) }),
+          .record({ path: anyPath, body: base, target })
+          .map(({ path, body, target }) =>
+            request('missing-target', { path, body: JSON.stringify({ ...body, ...target }) }),
           ),
       )
     }
@@ -258,7 +260,10 @@ function requestsFor(plan: FuzzPlan, endpoint: Endpoint): fc.Arbitrary<HostileRe
         .map(({ path, query }) => request('query', { path, query: queryString(query) })),
     )
     if (querySpec.harmless) {
-      const values = fc.dictionary(fc.constantFrom(...querySpec.keys), fc.oneof(hostileString, fc.nat().map(String)))
+      const values = fc.dictionary(
+        fc.constantFrom(...querySpec.keys),
+        fc.oneof(hostileString, fc.nat().map(String)),
+      )
       kinds.push(
         fc
           .record({ path: anyPath, query: values })

@@ -69,7 +69,16 @@ export const missingId: fc.Arbitrary<unknown> = fc.oneof(
 /** A path parameter (as sent, percent-encoded) that names no row. */
 export const missingParam: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('0', '00', '-1', '1.5', '1e3', '0x10', '+1', 'NaN', 'Infinity', 'null', 'undefined'),
-  fc.constantFrom('2147483648', '9999999999', '99999999999999999999', '%25', '%2F', 'a%2Fb', '%20', '%E2%82%AC'),
+  fc.constantFrom(
+    '2147483648',
+    '9999999999',
+    '99999999999999999999',
+    '%25',
+    '%2F',
+    'a%2Fb',
+    '%20',
+    '%E2%82%AC',
+  ),
   fc.integer({ min: FIRST_MISSING_ID, max: 2 ** 31 - 1 }).map(String),
   fc.bigInt({ min: 2n ** 31n, max: 2n ** 80n }).map(String),
   fc
@@ -99,27 +108,22 @@ export const badEncoding = fc.constantFrom(
 )
 
 /** Text that JSON.parse refuses. */
-export const notJson = fc.oneof(
-  fc.constantFrom('{', '{"a":', "{'a':1}", '{"a":1,}', 'undefined', 'NaN', '[1,]', '\u0000', '{"a":"\\x"}'),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }).map((text) => `{${text}`),
-).filter((text) => {
-  try {
-    JSON.parse(text)
-    return false
-  } catch {
-    return true
-  }
-})
+export const notJson = fc
+  .oneof(
+    fc.constantFrom('{', '{"a":', "{'a':1}", '{"a":1,}', 'undefined', 'NaN', '[1,]', '\u0000', '{"a":"\\x"}'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }).map((text) => `{${text}`),
+  )
+  .filter((text) => {
+    try {
+      JSON.parse(text)
+      return false
+    } catch {
+      return true
+    }
+  })
 
 /** Text Postgres cannot store, to hide somewhere in a body. */
 export const unstorableText = fc.constantFrom('\u0000', 'a\u0000', '\ud800', 'b\udbff', '\udc00', '\udfffz')
-
-/** `value` wrapped in `depth` levels of arrays and objects. */
-export function nest(value: unknown, depth: number): unknown {
-  let nested = value
-  for (let level = 0; level < depth; level++) nested = level % 2 ? [nested] : { n: nested }
-  return nested
-}
 
 /**
  * encodeURIComponent, except that a lone surrogate (which it refuses) is sent as the three bytes

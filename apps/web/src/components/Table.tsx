@@ -1,10 +1,22 @@
-import type { ComponentProps, ReactNode } from 'react'
+import { type ComponentProps, type ReactNode, useRef } from 'react'
 import { cx } from '../lib/class-names.ts'
+import { useOverflowing } from '../lib/use-overflowing.ts'
 
-/** A bordered, horizontally scrolling data table in the panels' small type. */
+/**
+ * A bordered, horizontally scrolling data table in the panels' small type. When it is too wide for
+ * the screen (a phone), its scroll box joins the tab order, so it scrolls by keyboard too. The box
+ * is positioned, so that visually hidden text in the table stays inside it instead of widening
+ * the page.
+ */
 export function Table({ className, ...props }: ComponentProps<'table'>) {
+  const box = useRef<HTMLDivElement>(null)
+  const overflowing = useOverflowing(box)
   return (
-    <div className="overflow-x-auto rounded-md border">
+    <div
+      ref={box}
+      tabIndex={overflowing ? 0 : undefined}
+      className="relative overflow-x-auto rounded-md border"
+    >
       <table className={cx('w-full border-collapse text-left text-xs', className)} {...props} />
     </div>
   )

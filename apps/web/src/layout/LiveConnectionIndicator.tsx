@@ -35,7 +35,10 @@ export function LiveConnectionIndicator() {
         <LiveStatusLabel status={status} />
       </span>
       {name && (
-        <span data-field="connection-gateway" className="min-w-0 max-w-24 truncate text-foreground sm:max-w-40">
+        <span
+          data-field="connection-gateway"
+          className="min-w-0 max-w-24 truncate text-foreground sm:max-w-40"
+        >
           {name}
         </span>
       )}

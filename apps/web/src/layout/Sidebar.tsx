@@ -13,7 +13,10 @@ export function Sidebar() {
       <div className="flex h-12 items-center px-4">
         <Brand />
       </div>
-      <nav aria-label="Main" className="grid grid-cols-5 gap-1 px-2 pb-2 sm:flex sm:flex-wrap md:flex-col md:pt-2">
+      <nav
+        aria-label="Main"
+        className="grid grid-cols-5 gap-1 px-2 pb-2 sm:flex sm:flex-wrap md:flex-col md:pt-2"
+      >
         {NAV_ITEMS.map(({ to, label, icon: Icon }) => (
           <NavLink
             key={to}

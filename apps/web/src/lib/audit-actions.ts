@@ -8,6 +8,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   'user.update',
   'api_key.create',
   'api_key.revoke',
+  'gateway.create',
+  'gateway.update',
+  'gateway.set_primary',
+  'gateway.token_change',
+  'gateway.delete',
 ] as const
 
 /** Failed or refused authentication: worth a second look when scanning the log. */

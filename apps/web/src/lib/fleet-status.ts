@@ -20,7 +20,8 @@ export function fleetStatus(counts: StatusCounts): FleetStatus | null {
   const up = counts.online
   const failing = counts.offline + counts.timeout + counts.error
   const label = `${up} of ${total} ${total === 1 ? 'gateway' : 'gateways'} up`
-  if (failing === 0 && counts.unknown === 0) return { tone: 'ok', label, title: 'Every gateway answered its latest probe' }
+  if (failing === 0 && counts.unknown === 0)
+    return { tone: 'ok', label, title: 'Every gateway answered its latest probe' }
   if (failing === 0) {
     return { tone: 'unknown', label, title: `${counts.unknown} not probed yet, none failing` }
   }

@@ -1,8 +1,8 @@
 import { formatAge } from '../lib/time.ts'
 import { useNow } from '../lib/use-now.ts'
 import { connectionUrl, liveStatus, retryProgress } from './connection-view.ts'
-import type { LiveSnapshot } from './live-session.ts'
 import { LiveStatusLabel } from './LiveStatusLabel.tsx'
+import type { LiveSnapshot } from './live-session.ts'
 
 /**
  * The seed's ConnectionState in full: the status (in the header's and the card's words), the

@@ -5,9 +5,11 @@ import {
   applyLiveMessage,
   closeOutcome,
   FEED_LIMIT,
+  GIVE_UP_AFTER_FAILURES,
   IDLE_SNAPSHOT,
   type LiveSnapshot,
   parseLiveMessage,
+  shouldGiveUp,
   startSession,
 } from './live-session.ts'
 
@@ -62,6 +64,38 @@ describe('applyLiveMessage', () => {
     expect(next.state.error).toBe('gateway stopping')
     expect(next.reconnectAt).toBe(9_000)
   })
+  it('counts each failed attempt once, repeats of the same one not, and starts over once connected', () => {
+    const down = { ...DISCONNECTED_STATE, url: UP.url, error: 'connect ECONNREFUSED' }
+    const failure = (at: number, inMs: number) => (snapshot: LiveSnapshot) =>
+      applyLiveMessage(snapshot, stateMessage({ state: down, reconnect_in_ms: inMs }), at)
+    let snapshot = failure(0, 1_000)(session())
+    expect(snapshot.failures).toBe(1)
+    // The same failure again (a second tab joined, the gateway was renamed): the same next attempt.
+    snapshot = failure(400, 600)(snapshot)
+    expect(snapshot.failures).toBe(1)
+    // The attempt itself (no error yet), then its failure, due 2 s later.
+    snapshot = applyLiveMessage(snapshot, stateMessage({ state: { ...down, error: null } }), 1_000)
+    expect(snapshot.failures).toBe(1)
+    snapshot = failure(1_010, 2_000)(snapshot)
+    expect(snapshot.failures).toBe(2)
+    expect(shouldGiveUp(snapshot)).toBe(false)
+    snapshot = applyLiveMessage(snapshot, stateMessage(), 3_100)
+    expect(snapshot.failures).toBe(0)
+  })
+  it('gives up after GIVE_UP_AFTER_FAILURES failed attempts in a row', () => {
+    const down = { ...DISCONNECTED_STATE, url: UP.url, error: 'connect ECONNREFUSED' }
+    let snapshot = session()
+    for (let attempt = 1; attempt <= GIVE_UP_AFTER_FAILURES; attempt++) {
+      expect(shouldGiveUp(snapshot)).toBe(false)
+      snapshot = applyLiveMessage(
+        snapshot,
+        stateMessage({ state: down, reconnect_in_ms: 1_000 }),
+        attempt * 1_000,
+      )
+    }
+    expect(snapshot.failures).toBe(GIVE_UP_AFTER_FAILURES)
+    expect(shouldGiveUp(snapshot)).toBe(true)
+  })
   it('puts events first and keeps only the newest FEED_LIMIT, numbered for keys', () => {
     let snapshot = session()
     for (let seq = 1; seq <= FEED_LIMIT + 5; seq++)
@@ -106,7 +140,7 @@ describe('closeOutcome', () => {
 
 describe('applyClose', () => {
   const open = applyLiveMessage(session(), stateMessage(), 0)
-  it('shows Disconnected with the reason and the retry time', () => {
+  it('shows the reason and the retry time', () => {
     const next = applyClose(open, closeOutcome(1006, ''), 3_000)
     expect(next).toMatchObject({ phase: 'retrying', reconnectAt: 3_000, closeCode: 1006 })
     expect(next.state).toMatchObject({ isConnected: false, url: UP.url, error: /network error/ })

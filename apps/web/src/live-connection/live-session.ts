@@ -98,7 +98,8 @@ export function applyLiveMessage(snapshot: LiveSnapshot, message: LiveMessage, n
     return { ...snapshot, events, received }
   }
   const { state } = message
-  const reconnectAt = !state.isConnected && message.reconnect_in_ms !== null ? now + message.reconnect_in_ms : null
+  const reconnectAt =
+    !state.isConnected && message.reconnect_in_ms !== null ? now + message.reconnect_in_ms : null
   const failed = !state.isConnected && state.error !== null && reconnectAt !== null
   const newFailure =
     failed && (snapshot.reconnectAt === null || reconnectAt - snapshot.reconnectAt > SAME_ATTEMPT_MS)

@@ -1,5 +1,6 @@
 import { LIVE_CLOSE, type LiveMessage } from '@mc/shared'
 import { describe, expect, it } from 'vitest'
+import { GIVE_UP_AFTER_FAILURES } from './live-session.ts'
 import { createLiveStore, REFUSALS_BEFORE_DIAGNOSIS, type SocketHandlers, STABLE_MS } from './live-store.ts'
 
 interface FakeSocket {
@@ -194,6 +195,47 @@ describe('live store', () => {
     store.connect(1)
     expect(sockets).toHaveLength(2)
     expect(store.getSnapshot()).toMatchObject({ phase: 'connecting', closeCode: null })
+  })
+
+  it('gives up on a gateway that keeps failing: closes the socket, keeps the reason, Connect starts over', () => {
+    const { store, sockets, advance, last } = setup()
+    store.connect(1, 'Alpha')
+    last().handlers.onOpen()
+    const failure: LiveMessage = {
+      type: 'state',
+      gateway_id: 1,
+      gateway_name: 'gw-1',
+      state: {
+        isConnected: false,
+        url: 'ws://10.0.0.1:18789',
+        latency: null,
+        lastPing: null,
+        error: 'refused',
+      },
+      reconnect_in_ms: 1_000,
+    }
+    for (let attempt = 1; attempt < GIVE_UP_AFTER_FAILURES; attempt++) {
+      last().send(failure)
+      advance(1_000)
+    }
+    expect(store.getSnapshot()).toMatchObject({ phase: 'open', failures: GIVE_UP_AFTER_FAILURES - 1 })
+    last().send(failure)
+    expect(store.getSnapshot()).toMatchObject({
+      phase: 'gave-up',
+      reconnectAt: null,
+      state: { isConnected: false, error: 'refused' },
+    })
+    expect(last().closedWith).toEqual([1000, 'gave up'])
+    advance(60_000)
+    expect(sockets).toHaveLength(1)
+
+    store.connect(1)
+    expect(sockets).toHaveLength(2)
+    expect(store.getSnapshot()).toMatchObject({
+      phase: 'connecting',
+      failures: 0,
+      gateway: { id: 1, name: 'gw-1' },
+    })
   })
 
   it('disconnect closes the socket, cancels a pending retry and goes idle', () => {

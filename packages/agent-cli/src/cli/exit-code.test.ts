@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { exitCodeOf, spawnFailureExitCode } from './exit-code.ts'
+import { agentExitCode, exitCodeOf, REFUSED_EXIT_CODE, spawnFailureExitCode } from './exit-code.ts'
 
 describe('exitCodeOf', () => {
   it("passes the command's own code through", () => {
@@ -24,5 +24,16 @@ describe('spawnFailureExitCode', () => {
   it('is 127 for a missing program and 126 for one that cannot be executed', () => {
     expect(spawnFailureExitCode(Object.assign(new Error('x'), { code: 'ENOENT' }))).toBe(127)
     expect(spawnFailureExitCode(Object.assign(new Error('x'), { code: 'EACCES' }))).toBe(126)
+  })
+})
+
+describe('agentExitCode', () => {
+  it("is the command's status, or 78 when Mission Control refused the agent and the command succeeded", () => {
+    expect(agentExitCode(0, false)).toBe(0)
+    expect(agentExitCode(3, false)).toBe(3)
+    expect(agentExitCode(0, true)).toBe(REFUSED_EXIT_CODE)
+    expect(REFUSED_EXIT_CODE).toBe(78)
+    expect(agentExitCode(3, true)).toBe(3)
+    expect(agentExitCode(130, true)).toBe(130)
   })
 })

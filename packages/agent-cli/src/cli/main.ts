@@ -5,6 +5,7 @@ import { redactSecrets } from '../redact.ts'
 import { createAgentSession } from '../session/agent-session.ts'
 import { parseCliArgs, type RunOptions, secretsIn, UsageError } from './args.ts'
 import { runChildCommand } from './child-command.ts'
+import { agentExitCode, REFUSED_EXIT_CODE } from './exit-code.ts'
 import { createReporter } from './reporter.ts'
 import { USAGE } from './usage.ts'
 
@@ -35,7 +36,10 @@ function metadataFor(options: RunOptions, context: CliContext): Record<string, u
   return connectionMetadataSchema.safeParse(merged).success ? merged : options.metadata
 }
 
-/** mc-agent: returns the exit status (the command's, or 2 for a usage error). */
+/**
+ * mc-agent: returns the exit status: the command's, 78 when Mission Control refused the agent and
+ * the command succeeded, or 2 for a usage error.
+ */
 export async function main(context: CliContext): Promise<number> {
   const secrets = secretsIn(context.argv, context.env)
   let options: RunOptions
@@ -86,9 +90,19 @@ export async function main(context: CliContext): Promise<number> {
   try {
     const outcome = await child.done
     commandEnded = true
+    reporter.commandEnded()
     if (outcome.startError) reporter.say(outcome.startError)
-    await Promise.race([session.stop(), abandoned])
-    return outcome.exitCode
+    // stop() lets a registration still in flight answer (within its time limit), so even `-- true`
+    // learns whether the key was refused.
+    const stopped = await Promise.race([session.stop().then(() => true), abandoned.then(() => false)])
+    if (stopped) reporter.sessionStopped()
+    const exitCode = agentExitCode(outcome.exitCode, session.status === 'failed')
+    if (exitCode === REFUSED_EXIT_CODE && outcome.exitCode === 0) {
+      reporter.say(
+        `exit status ${REFUSED_EXIT_CODE}: the command succeeded, but Mission Control refused this agent`,
+      )
+    }
+    return exitCode
   } finally {
     for (const signal of FORWARDED_SIGNALS) context.signals.off(signal, onSignal)
   }

@@ -69,6 +69,42 @@ describe('createReporter', () => {
   })
 })
 
+describe('when the command ended first', () => {
+  const ended = (events: AgentSessionEvent[], { before = [] as AgentSessionEvent[] } = {}) => {
+    const out: string[] = []
+    const reporter = createReporter({ write: (text) => out.push(text), verbose: false, secrets: [KEY] })
+    for (const event of before) reporter.onEvent(event)
+    reporter.commandEnded()
+    for (const event of events) reporter.onEvent(event)
+    reporter.sessionStopped()
+    return out
+  }
+
+  it('says once that the run is not recorded when Mission Control could not be reached', () => {
+    expect(ended(EVENTS.slice(0, 2))).toEqual([
+      'mc-agent: this run is not recorded: could not register with Mission Control (POST /api/connect: ECONNREFUSED)\n',
+    ])
+    expect(ended([])).toEqual([
+      'mc-agent: this run is not recorded: no answer from Mission Control in time\n',
+    ])
+    expect(ended([], { before: EVENTS.slice(0, 1) })).toEqual([
+      'mc-agent: cannot register with Mission Control yet (POST /api/connect: ECONNREFUSED); the command runs anyway, retrying in the background\n',
+      'mc-agent: this run is not recorded: could not register with Mission Control (POST /api/connect: ECONNREFUSED)\n',
+    ])
+  })
+
+  it('says nothing more about a registered run', () => {
+    expect(ended(EVENTS.slice(2))).toEqual([])
+  })
+
+  it('reports a refusal without claiming the command still runs', () => {
+    const error = new AgentApiError('connect', 'permanent', 'POST /api/connect: HTTP 403: forbidden', 403)
+    expect(ended([{ type: 'failed', error }])).toEqual([
+      'mc-agent: Mission Control refused this agent: POST /api/connect: HTTP 403: forbidden (the key needs the operator role)\n',
+    ])
+  })
+})
+
 describe('a connection that keeps ending', () => {
   it("is reported once, on the third loss in a row, with the server's reason", () => {
     const error = new AgentApiError('heartbeat', 'connection-gone', 'HTTP 409: disconnected', 409)

@@ -8,6 +8,10 @@ export interface Reporter {
   /** Like `say`, with --verbose only. */
   debug(text: string): void
   onEvent(event: AgentSessionEvent): void
+  /** From now on the command has ended: what is reported no longer "keeps running". */
+  commandEnded(): void
+  /** The session has stopped: says so when this run never got registered (and nothing was refused). */
+  sessionStopped(): void
 }
 
 function hint(error: AgentApiError): string {
@@ -39,6 +43,9 @@ export function createReporter(options: {
   }
   let registered = false
   let warnedUnreachable = false
+  let ended = false
+  let refused = false
+  let lastConnectError: AgentApiError | undefined
 
   function onEvent(event: AgentSessionEvent): void {
     switch (event.type) {
@@ -57,7 +64,14 @@ export function createReporter(options: {
         break
       }
       case 'retrying':
-        if (event.operation === 'connect' && !registered && !warnedUnreachable && !options.verbose) {
+        if (event.operation === 'connect') lastConnectError = event.error
+        if (
+          event.operation === 'connect' &&
+          !registered &&
+          !warnedUnreachable &&
+          !ended &&
+          !options.verbose
+        ) {
           warnedUnreachable = true
           say(
             `cannot register with Mission Control yet (${event.error.message}); the command runs anyway, retrying in the background`,
@@ -83,7 +97,12 @@ export function createReporter(options: {
         )
         break
       case 'failed':
-        say(`monitoring stopped: ${event.error.message} (${hint(event.error)}); the command keeps running`)
+        refused = true
+        say(
+          ended
+            ? `Mission Control refused this agent: ${event.error.message} (${hint(event.error)})`
+            : `monitoring stopped: ${event.error.message} (${hint(event.error)}); the command keeps running`,
+        )
         break
       case 'disconnected':
         debug(`disconnected ${event.connectionId}`)
@@ -96,5 +115,19 @@ export function createReporter(options: {
     }
   }
 
-  return { say, debug, onEvent }
+  return {
+    say,
+    debug,
+    onEvent,
+    commandEnded: () => {
+      ended = true
+    },
+    sessionStopped: () => {
+      if (registered || refused) return
+      const why = lastConnectError
+        ? `could not register with Mission Control (${lastConnectError.message})`
+        : 'no answer from Mission Control in time'
+      say(`this run is not recorded: ${why}`)
+    },
+  }
 }

@@ -17,8 +17,10 @@ Options:
   --version              print mc-agent's version
 
 If Mission Control cannot be reached, the command runs anyway and registration is retried in the
-background. A refused key (401/403) is reported once; the command keeps running.
+background; a run that never got registered is reported when it ends. A refused key (401/403) or
+a URL that is not Mission Control is reported once; the command keeps running.
 
-Exit status: the command's own; 128+N when it was killed by signal N; 126 when it cannot be
-executed; 127 when it is not found; 2 for a usage error.
+Exit status: the command's own; 78 when the command succeeded but Mission Control refused the
+agent; 128+N when the command was killed by signal N; 126 when it cannot be executed; 127 when it
+is not found; 2 for a usage error.
 `

@@ -262,6 +262,22 @@ describe('createAgentSession', () => {
     expect(api.disconnect).not.toHaveBeenCalled()
   })
 
+  it('reports a refusal of the registration in flight when stop() was called', async () => {
+    const { api } = scriptedApi()
+    let refuse: (error: AgentApiError) => void = () => {}
+    vi.mocked(api.connect).mockImplementationOnce(() => new Promise((_, reject) => (refuse = reject)))
+    const { agent, types } = session(api)
+    const started = agent.start()
+    await eventually(() => expect(api.connect).toHaveBeenCalled())
+    const stopping = agent.stop()
+    refuse(fail('connect', 'permanent', 401))
+    await stopping
+    await expect(started).rejects.toMatchObject({ kind: 'permanent', status: 401 })
+    expect(agent.status).toBe('failed')
+    expect(types()).toEqual(['failed'])
+    expect(api.disconnect).not.toHaveBeenCalled()
+  })
+
   it('disconnects a connection whose registration was in flight when stop() was called', async () => {
     const { api, disconnected } = scriptedApi()
     let answer: (value: ConnectResponse) => void = () => {}

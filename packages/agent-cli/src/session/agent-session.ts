@@ -175,7 +175,9 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
         }
       }
     } catch (error) {
-      if (stopping.signal.aborted) return
+      // Stopping ends the waits, not the answer in flight: a refusal that arrives meanwhile still counts.
+      const refused = error instanceof AgentApiError && error.kind === 'permanent'
+      if (stopping.signal.aborted && !refused) return
       failure =
         error instanceof AgentApiError
           ? error

@@ -98,6 +98,7 @@ describe('recordHeartbeats (a coalesced batch)', () => {
       begin
         if new.model = 'refused' then raise exception 'model refused' using errcode = '22023'; end if;
         if new.model = 'broken' then raise exception 'broken on purpose'; end if;
+        if new.model = 'overloaded' then raise exception 'too slow' using errcode = '57014'; end if;
         return new;
       end $$`)
     await t.db.execute(sql`
@@ -121,6 +122,11 @@ describe('recordHeartbeats (a coalesced batch)', () => {
       expect(outcomes[1]).toEqual({ kind: 'invalid', message: 'model refused' })
       expect(settled[2]).toMatchObject({ status: 'rejected', reason: { cause: { code: 'P0001' } } })
       // The failed batch left nothing behind; each good heartbeat counts once.
+      expect(await inputTokensOf(a.agentId)).toEqual([1, 4])
+
+      // Trouble with the database itself fails the batch at once rather than multiplying its load.
+      const troubled = await record([heartbeat(5), heartbeat(6, 'overloaded')])
+      expect(troubled.map((s) => s.status)).toEqual(['rejected', 'rejected'])
       expect(await inputTokensOf(a.agentId)).toEqual([1, 4])
     } finally {
       await t.db.execute(sql`drop function refuse_test_models() cascade`)

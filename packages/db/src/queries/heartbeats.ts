@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
+import { isDatabaseUnavailable } from '../database-unavailable.ts'
 import { agents } from '../schema/agents.ts'
 import { directConnections } from '../schema/direct-connections.ts'
-import { isDatabaseTrouble, isDataException, postgresError } from './postgres-errors.ts'
+import { isDataException, postgresError } from './postgres-errors.ts'
 import { retryOnConflict } from './retry-on-conflict.ts'
 
 export interface HeartbeatInput {
@@ -144,7 +145,8 @@ async function settleBatch(
   try {
     written = await retryOnConflict(() => heartbeatStatement(db, inputs, timeoutS))
   } catch (error) {
-    if (inputs.length === 1 || isDatabaseTrouble(error)) return inputs.map(() => failure(error))
+    const statementRefused = postgresError(error) !== undefined && !isDatabaseUnavailable(error)
+    if (inputs.length === 1 || !statementRefused) return inputs.map(() => failure(error))
     const alone = await Promise.all(inputs.map((input) => settleBatch(db, [input], timeoutS)))
     return alone.flat()
   }

@@ -23,12 +23,3 @@ export function isTransientConflict(error: unknown): boolean {
 export function isDataException(error: unknown): boolean {
   return postgresError(error)?.code.startsWith('22') ?? false
 }
-
-/**
- * Trouble with the database rather than with one statement: a lost connection (08), rollback
- * (40), resources (53), cancellation or shutdown (57), system errors (58).
- */
-export function isDatabaseTrouble(error: unknown): boolean {
-  const code = postgresError(error)?.code
-  return code === undefined || ['08', '40', '53', '57', '58'].includes(code.slice(0, 2))
-}

@@ -1,3 +1,4 @@
+import { idTextSchema } from '@mc/shared'
 import { useState } from 'react'
 import { useParams } from 'react-router'
 import { useProbesInFlight } from '../../api/gateway-probes.ts'
@@ -20,9 +21,8 @@ const BACK = { to: '/gateways', label: 'Gateways' }
 
 /** A gateway id from the URL: a positive integer the database can hold, else null. */
 function parseId(param: string | undefined): number | null {
-  if (!param || !/^\d{1,10}$/.test(param)) return null
-  const id = Number(param)
-  return id >= 1 && id <= 2_147_483_647 ? id : null
+  const result = idTextSchema.safeParse(param ?? '')
+  return result.success ? result.data : null
 }
 
 /** `/gateways/:id`: one gateway's status, uptime, latency over the day and its probe history. */

@@ -30,7 +30,7 @@ export function GatewayStats({ detail }: { detail: GatewayDetailResponse }) {
             valueClassName={uptimeClass(percent)}
             hint={
               key === '24h'
-                ? `${detail.probes_24h} probes`
+                ? `${detail.probes_24h} ${detail.probes_24h === 1 ? 'probe' : 'probes'}`
                 : percent === null
                   ? 'no probes yet'
                   : 'share of online probes'

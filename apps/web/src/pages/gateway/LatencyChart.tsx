@@ -24,7 +24,10 @@ const AXIS_TICK = { fill: CHART_COLORS.axis, fontSize: 10 }
 function FailureMark({ cx, cy, payload }: { cx?: number; cy?: number; payload?: LatencyPoint }) {
   if (cx === undefined || cy === undefined || !payload || payload.status === 'online') return null
   return (
-    <g transform={`translate(${cx - 3.5} ${cy - 3.5}) scale(0.7)`} style={{ color: statusColor(payload.status) }}>
+    <g
+      transform={`translate(${cx - 3.5} ${cy - 3.5}) scale(0.7)`}
+      style={{ color: statusColor(payload.status) }}
+    >
       <StatusShape tone={GATEWAY_STATUS_TONE[payload.status]} />
     </g>
   )

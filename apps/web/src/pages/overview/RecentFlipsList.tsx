@@ -27,7 +27,7 @@ export function RecentFlipsList({ flips }: { flips: StatusChange[] }) {
               {flip.gateway_name}
             </Link>
             <span className="flex shrink-0 items-center gap-1">
-              <GatewayStatusLabel status={flip.old_status} className="opacity-70" />
+              <GatewayStatusLabel status={flip.old_status} />
               <span aria-hidden="true" className="text-muted-foreground text-xs">
                 →
               </span>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
+import { StatusIcon, type StatusTone, TONE_LOOK } from '../../components/StatusIcon.tsx'
 import { cx } from '../../lib/class-names.ts'
 
 interface CheckRowProps {
@@ -14,14 +14,6 @@ interface CheckRowProps {
   metric: ReactNode
 }
 
-const DETAIL_CLASSES: Record<StatusTone, string> = {
-  ok: 'text-green-400',
-  warn: 'text-amber-400',
-  error: 'text-red-400',
-  fault: 'text-rose-400',
-  unknown: 'text-muted-foreground',
-}
-
 /** One dependency of the system and whether it answers. */
 export function CheckRow({ id, name, tone, detail, metric }: CheckRowProps) {
   const ok = tone === 'ok'
@@ -32,7 +24,7 @@ export function CheckRow({ id, name, tone, detail, metric }: CheckRowProps) {
         <span className="block shrink-0 font-medium text-sm sm:w-24">{name}</span>
         <span
           data-field="detail"
-          className={cx('block min-w-0 truncate text-xs', DETAIL_CLASSES[tone])}
+          className={cx('block min-w-0 truncate text-xs', TONE_LOOK[tone].text)}
           title={detail}
         >
           {detail}

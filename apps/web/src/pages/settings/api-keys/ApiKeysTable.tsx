@@ -35,7 +35,7 @@ export function ApiKeysTable({ apiKeys, onRevoke }: { apiKeys: ApiKey[]; onRevok
               data-status={revoked ? 'revoked' : 'active'}
               className={cx(revoked && 'text-muted-foreground opacity-60')}
             >
-              <Td className="font-medium text-sm">{apiKey.name}</Td>
+              <Td className="whitespace-nowrap font-medium text-sm">{apiKey.name}</Td>
               <Td className="whitespace-nowrap font-mono" data-field="prefix">
                 {apiKey.prefix}…
               </Td>

@@ -32,7 +32,7 @@ export function AuditPanel() {
     <Panel
       id="audit-heading"
       title="Audit log"
-      description="Sign-ins, refused credentials and every change to users and API keys, newest first"
+      description="Sign-ins, refused credentials and every change to users, API keys and gateways, newest first"
       actions={
         <>
           {log.isFetching && !log.isFetchingNextPage && <Spinner label="Loading" />}
@@ -54,7 +54,7 @@ export function AuditPanel() {
             description={
               filtered
                 ? 'Try another action or actor, or clear the filters.'
-                : 'Sign-ins and changes to users and API keys are recorded here as they happen.'
+                : 'Sign-ins and changes to users, API keys and gateways are recorded here as they happen.'
             }
           />
         }

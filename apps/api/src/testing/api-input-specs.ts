@@ -1,0 +1,139 @@
+import {
+  agentsQuerySchema,
+  auditQuerySchema,
+  connectionsQuerySchema,
+  connectRequestSchema,
+  createApiKeyRequestSchema,
+  createGatewayRequestSchema,
+  createUserRequestSchema,
+  deleteGatewayRequestSchema,
+  disconnectRequestSchema,
+  heartbeatRequestSchema,
+  loginRequestSchema,
+  MAX_ID,
+  probeHistoryQuerySchema,
+  probeRequestSchema,
+  recentProbesQuerySchema,
+  statusChangesQuerySchema,
+  updateGatewayRequestSchema,
+  updateUserRequestSchema,
+} from '@mc/shared'
+import fc from 'fast-check'
+import type { z } from 'zod'
+import type { BodySpec, QuerySpec } from './hostile-requests.ts'
+import { FIRST_MISSING_ID, hostileString, missingId } from './hostile-values.ts'
+
+/** What the bad-input fuzz test knows of the API's bodies and queries, keyed `METHOD /path`. */
+
+const text = (max: number) =>
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter((value) => value.trim() !== '')
+const role = fc.constantFrom('viewer', 'operator', 'admin')
+const unseededId = fc.integer({ min: FIRST_MISSING_ID, max: MAX_ID })
+const password = fc.string({ unit: 'grapheme', minLength: 10, maxLength: 40 })
+const gatewayFields = {
+  name: text(40),
+  host: fc.constantFrom('gw.internal', '10.0.0.7', '[::1]', 'ws://gw-9', 'wss://gw.example/path?room=1'),
+  port: fc.integer({ min: 1, max: 65535 }),
+  token: fc.option(text(60)),
+  is_primary: fc.boolean(),
+}
+const metadata = fc.dictionary(text(12), fc.jsonValue({ maxDepth: 3, stringUnit: 'grapheme' }), {
+  maxKeys: 4,
+})
+const missingConnection = fc.oneof(hostileString, missingId)
+
+export const bodySpecs: Record<string, BodySpec> = {
+  'POST /auth/login': {
+    schema: loginRequestSchema,
+    valid: fc.record({ username: text(60), password: text(60) }),
+  },
+  'POST /users': {
+    schema: createUserRequestSchema,
+    valid: fc.record({ username: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{2,30}$/), password, role }),
+  },
+  'PATCH /users/:id': {
+    schema: updateUserRequestSchema,
+    valid: fc.record({ role, disabled: fc.boolean(), password }, { requiredKeys: ['role'] }),
+  },
+  'POST /keys': { schema: createApiKeyRequestSchema, valid: fc.record({ name: text(60), role }) },
+  'POST /gateways': {
+    schema: createGatewayRequestSchema,
+    valid: fc.record(gatewayFields, { requiredKeys: ['name', 'host'] }),
+  },
+  'PUT /gateways': {
+    schema: updateGatewayRequestSchema,
+    valid: fc.record({ id: unseededId, ...gatewayFields }, { requiredKeys: ['id', 'name'] }),
+    target: fc.record({ id: missingId }),
+  },
+  'DELETE /gateways': {
+    schema: deleteGatewayRequestSchema,
+    valid: fc.record({ id: unseededId }),
+    target: fc.record({ id: missingId }),
+  },
+  'POST /gateways/health': {
+    schema: probeRequestSchema,
+    valid: fc.record({ ids: fc.array(unseededId, { minLength: 1, maxLength: 5 }) }),
+    // Without id or ids it would probe every gateway: always name one that does not exist.
+    target: fc.oneof(
+      fc.record({ id: missingId }),
+      fc.record({ ids: fc.array(missingId, { minLength: 1, maxLength: 5 }) }),
+    ),
+  },
+  'POST /connect': {
+    schema: connectRequestSchema,
+    valid: fc.record(
+      { agent_name: text(60), tool_name: text(60), tool_version: text(30), agent_role: text(30), metadata },
+      { requiredKeys: ['agent_name', 'tool_name'] },
+    ),
+  },
+  'DELETE /connect': {
+    schema: disconnectRequestSchema,
+    valid: fc.record({ connection_id: text(60) }),
+    target: fc.record({ connection_id: missingConnection }),
+  },
+  'POST /agents/:id/heartbeat': {
+    schema: heartbeatRequestSchema,
+    valid: fc.record(
+      {
+        connection_id: text(60),
+        tokens: fc.record({ input: fc.nat(), output: fc.nat(), model: text(60) }),
+      },
+      { requiredKeys: ['connection_id'] },
+    ),
+    target: fc.record({ connection_id: missingConnection }),
+  },
+}
+
+/** A query the schema refuses: hostile values for its own keys beside a key it does not know. */
+function strictQuery(schema: z.ZodObject): QuerySpec {
+  const keys = Object.keys(schema.shape)
+  const value = fc.oneof(hostileString, fc.nat().map(String))
+  return {
+    keys,
+    refused: fc
+      .record({
+        known: fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 3 }),
+        unknown: fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !keys.includes(key)),
+      })
+      .map(({ known, unknown }) => ({ ...known, [unknown]: '1' })),
+    harmless: true,
+  }
+}
+
+export const querySpecs: Record<string, QuerySpec> = {
+  'GET /agents': strictQuery(agentsQuerySchema),
+  'GET /connect': strictQuery(connectionsQuerySchema),
+  'GET /audit': strictQuery(auditQuerySchema),
+  'GET /gateways/status-changes': strictQuery(statusChangesQuerySchema),
+  'GET /gateways/health/history': strictQuery(probeHistoryQuerySchema),
+  'GET /gateways/health/recent': strictQuery(recentProbesQuerySchema),
+  // A valid id would open a stream that does not end: only ids that are not event ids.
+  'GET /events': {
+    keys: ['last_event_id'],
+    refused: hostileString.map((id) => ({ last_event_id: `x${id}` })),
+    harmless: false,
+  },
+}
+
+/** Endpoints that read no body: a bad body alone is not refused there. */
+export const bodyIgnored = new Set(['POST /auth/logout', 'DELETE /keys/:id'])
