@@ -49,7 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop()
   await pg?.stop()
-  await rm(dataDir, { recursive: true, force: true })
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
 })
 
 interface Timed {

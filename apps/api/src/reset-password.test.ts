@@ -23,11 +23,9 @@ beforeAll(async () => {
 
 async function resetPasswordCommand(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [BUNDLE, ...args],
-      { env: { PATH: process.env.PATH, DATABASE_URL: database.url, ...env } },
-    )
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BUNDLE, ...args], {
+      env: { PATH: process.env.PATH, DATABASE_URL: database.url, ...env },
+    })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }
@@ -100,7 +98,9 @@ describe('npm run reset-password', () => {
       resetPasswordCommand(['unchanged'], { DATABASE_URL: '' }),
     ])
     expect(unknown.code).toBe(1)
-    expect(unknown.stderr).toMatch(/^mission-control reset-password: no user named "nobody" \(users: .*unchanged.*\)\n$/)
+    expect(unknown.stderr).toMatch(
+      /^mission-control reset-password: no user named "nobody" \(users: .*unchanged.*\)\n$/,
+    )
     expect(short.code).toBe(1)
     expect(short.stderr).toContain('MC_NEW_PASSWORD: at least 10 characters')
     expect(short.stderr).not.toContain('too-short')

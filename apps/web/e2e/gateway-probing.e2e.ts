@@ -25,7 +25,7 @@ describe('gateway probing', () => {
   it('a gateway where nothing listens turns offline with its error and a red tick', async () => {
     const { page } = app
     const port = await freePort()
-    await register({ name: 'Nowhere', host: '127.0.0.1', port })
+    const nowhere = await register({ name: 'Nowhere', host: '127.0.0.1', port })
     await page.goto(app.url('/gateways'))
     await card('Nowhere').waitFor()
 
@@ -52,6 +52,15 @@ describe('gateway probing', () => {
     const fleet = page.getByTestId('fleet-status')
     expect(await fleet.textContent()).toBe('0 of 1 gateway up')
     expect(await fleet.getAttribute('data-tone')).toBe('error')
+
+    // Its page: no latency to chart (no empty axis), and its address shown once.
+    await page.goto(app.url(`/gateways/${nowhere.id}`))
+    await page
+      .getByTestId('latency-empty')
+      .getByText(/^No probe answered in the last 24 hours \(\d+ offline\)/)
+      .waitFor()
+    expect(await page.getByTestId('latency-chart').count()).toBe(0)
+    expect(await page.getByText(`127.0.0.1:${port}`, { exact: true }).count()).toBe(1)
   })
 
   it('a gateway on a fake OpenClaw with a token turns online with version, counts and latency', {

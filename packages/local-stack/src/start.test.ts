@@ -211,15 +211,19 @@ describe('npm start on given services', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'mc-start-'))
   })
   afterAll(async () => {
-    const admin = postgres(services.postgresAdminUrl, { max: 1, onnotice: () => {} })
-    await admin`drop database if exists ${admin(database)} with (force)`
-    await admin.end()
-    const redis = createRedis(services.redisUrl)
-    const keys = await redis.keys(`${redisPrefix}:*`)
-    if (keys.length > 0) await redis.unlink(...keys)
-    redis.disconnect()
-    await rm(dataDir, { recursive: true, force: true })
-    await services.stop()
+    if (!services) return
+    try {
+      const admin = postgres(services.postgresAdminUrl, { max: 1, onnotice: () => {} })
+      await admin`drop database if exists ${admin(database)} with (force)`
+      await admin.end()
+      const redis = createRedis(services.redisUrl)
+      const keys = await redis.keys(`${redisPrefix}:*`)
+      if (keys.length > 0) await redis.unlink(...keys)
+      redis.disconnect()
+    } finally {
+      if (dataDir) await rm(dataDir, { recursive: true, force: true })
+      await services.stop()
+    }
   })
 
   it('stops everything, exit code 1, when the api keeps crashing right after it starts', {

@@ -41,7 +41,7 @@ describe('linkProblems', () => {
     expect(linkProblems('docs/guide.md', repo)).toEqual([])
   })
 
-  it("slugs headings as GitHub does, numbering repeats", () => {
+  it('slugs headings as GitHub does, numbering repeats', () => {
     expect([...headingAnchors('# A b\n## `GET /api/health`\n## A b\n### Which address counts?')]).toEqual([
       'a-b',
       'get-apihealth',

@@ -6,7 +6,9 @@ import type { RepoFiles } from './repo-files.ts'
 /** The text a heading shows (code spans without backticks, links as their text). */
 function plainText(tokens: readonly Token[]): string {
   return tokens
-    .map((token) => ('tokens' in token && token.tokens ? plainText(token.tokens) : 'text' in token ? token.text : ''))
+    .map((token) =>
+      'tokens' in token && token.tokens ? plainText(token.tokens) : 'text' in token ? token.text : '',
+    )
     .join('')
 }
 
@@ -59,7 +61,10 @@ function localProblem(
   folders: ReadonlySet<string>,
 ): string | undefined {
   const [rawPath = '', fragment] = target.split('#', 2)
-  const linked = rawPath === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(rawPath)))
+  const linked =
+    rawPath === ''
+      ? file
+      : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(rawPath)))
   if (linked === '..' || linked.startsWith('../')) return 'points outside the repository'
   const cleaned = linked.replace(/\/$/, '')
   if (!repo.files.has(cleaned) && !folders.has(cleaned)) return 'is not a file or folder of the repository'

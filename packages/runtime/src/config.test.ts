@@ -52,7 +52,13 @@ describe('an empty variable', () => {
     })
     const empty = { REDIS_PREFIX: '', LOG_LEVEL: '', MIGRATE_ON_START: '', N: '', S: '', F: '' }
     const config = loadConfig(schema, { ...valid, ...empty })
-    expect(config).toMatchObject({ REDIS_PREFIX: 'mc', LOG_LEVEL: 'info', MIGRATE_ON_START: true, N: 7, F: true })
+    expect(config).toMatchObject({
+      REDIS_PREFIX: 'mc',
+      LOG_LEVEL: 'info',
+      MIGRATE_ON_START: true,
+      N: 7,
+      F: true,
+    })
     expect(config.S).toBeUndefined()
   })
 

@@ -1,4 +1,11 @@
-import { type Database, deleteSessionsOfUser, findUserByUsername, recordAudit, type UserRow, updateUser } from '@mc/db'
+import {
+  type Database,
+  deleteSessionsOfUser,
+  findUserByUsername,
+  recordAudit,
+  type UserRow,
+  updateUser,
+} from '@mc/db'
 import { hashPassword } from './passwords.ts'
 
 /** How the server-shell command appears in the audit log. */

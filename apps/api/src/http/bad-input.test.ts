@@ -140,7 +140,7 @@ describe('a path that exists for another method', () => {
     expect((await send('GET', '/api/gateways/7/nothing')).status).toBe(404)
   })
 
-  it('gives a static path to its own route whatever the order of the list', async () => {
+  it('answers a static path and a parameter path each from its own route', async () => {
     expect((await send('GET', '/api/gateways/status-changes')).status).toBe(200)
     expect((await send('GET', `/api/gateways/${gateway.id}`)).status).toBe(200)
   })

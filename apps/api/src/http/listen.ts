@@ -54,8 +54,8 @@ export async function listen(
     async close(drainMs = 1000) {
       closing = true
       const deadline = Date.now() + drainMs
+      // Also closes the keep-alive connections that are idle now.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-      closeIdleConnections()
       const gone = [...sockets.clients].map(
         (ws) =>
           new Promise<void>((resolve) =>

@@ -17,7 +17,7 @@ const BATCHES = 21
 const BATCH_SIZE = 500
 const IN_FLIGHT = 16
 /** Far longer than any answer takes, even on a loaded machine: only a stream that never ends hits it. */
-const ANSWER_TIMEOUT_MS = 20_000
+const ANSWER_TIMEOUT_MS = 10_000
 
 // Warnings and errors only: 10,000 request lines are not worth keeping, an unhandled error is.
 const t = useTestApp({ LOG_LEVEL: 'warn' })
@@ -193,6 +193,8 @@ it('refuses 10,500 hostile requests to every endpoint with a 4xx, stays healthy 
       const answer = problem ? `${status} (${problem})` : `${status} allow=${allow}`
       wrong.push(`${answer} ← [${request.kind}] ${request.method} ${request.path.slice(0, 200)}${body}`)
     })
+    // The batch's wrong answers are the report: the rest would only take longer.
+    if (wrongCount > 0) break
   }
 
   expect(wrong, `${wrongCount} wrong answers; the first ones:`).toEqual([])
