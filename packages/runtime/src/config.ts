@@ -68,6 +68,12 @@ export const redisUrlSchema = urlWithProtocols('REDIS_URL', ['redis:', 'rediss:'
 export const logLevelSchema = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   .default('info')
+/**
+ * `json` for log collectors, `pretty` for a person at a terminal: by default, pretty exactly when
+ * stdout is a terminal (`npm start` on a console), JSON everywhere else (containers, pipes, files).
+ */
+export const logFormatSchema = z.enum(['json', 'pretty']).default(() => (process.stdout.isTTY ? 'pretty' : 'json'))
+export type LogFormat = z.infer<typeof logFormatSchema>
 
 /** Settings every server process shares. */
 export const commonConfigShape = {
@@ -78,6 +84,7 @@ export const commonConfigShape = {
     .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only')
     .default('mc'),
   LOG_LEVEL: logLevelSchema,
+  LOG_FORMAT: logFormatSchema,
   MIGRATE_ON_START: envBoolean(true),
   SHUTDOWN_TIMEOUT_MS: envInt(8000, { min: 100, max: 120_000 }),
   /** A Postgres connection not open by then fails its queries: requests answer 503 instead of hanging. */

@@ -1,4 +1,7 @@
+import { isatty } from 'node:tty'
 import { pino } from 'pino'
+import type { LogFormat } from './config.ts'
+import { prettyLogStream } from './pretty-log.ts'
 
 export type Logger = pino.Logger
 
@@ -21,11 +24,22 @@ export const REDACTED_LOG_PATHS = [
   'res.headers["set-cookie"]',
 ]
 
+/**
+ * A logger writing JSON lines (the default) or, with format `pretty`, short human lines; both to
+ * stdout unless given a `destination`. Pretty lines are coloured on a terminal unless NO_COLOR is set.
+ */
 export function createLogger(options: {
   service: string
   level: string
+  format?: LogFormat
   destination?: pino.DestinationStream
 }) {
+  const destination =
+    options.format === 'pretty'
+      ? prettyLogStream(options.destination ?? pino.destination({ dest: 1, sync: true }), {
+          colour: !options.destination && isatty(1) && !process.env.NO_COLOR,
+        })
+      : options.destination
   return pino(
     {
       level: options.level,
@@ -33,6 +47,6 @@ export function createLogger(options: {
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
     },
-    options.destination,
+    destination,
   )
 }

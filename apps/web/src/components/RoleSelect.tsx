@@ -2,7 +2,7 @@ import { ROLES, type Role, roleSchema } from '@mc/shared'
 import type { ComponentProps } from 'react'
 import { Select } from './Input.tsx'
 
-type RoleSelectProps = Omit<ComponentProps<'select'>, 'value' | 'onChange'> & {
+type RoleSelectProps = Omit<ComponentProps<typeof Select>, 'value' | 'onChange'> & {
   value: Role
   onChange: (role: Role) => void
 }

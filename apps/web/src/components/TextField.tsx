@@ -2,7 +2,7 @@ import type { ComponentProps } from 'react'
 import { FormField } from './FormField.tsx'
 import { Input } from './Input.tsx'
 
-type TextFieldProps = Omit<ComponentProps<'input'>, 'id'> & {
+type TextFieldProps = Omit<ComponentProps<typeof Input>, 'id'> & {
   label: string
   error?: string
   hint?: string

@@ -24,13 +24,16 @@ export function LiveConnectionProvider({ children }: { children: ReactNode }) {
   )
 }
 
-/** For operators and admins: the primary gateway (if any) connects when the gateway list first loads. */
+/**
+ * For operators and admins: the primary gateway connects when the gateway list first loads, unless
+ * it has no token (the API could only fail, as Connect on its card is off for the same reason).
+ */
 function AutoConnectPrimary() {
   const store = useLiveStore()
   const allowed = useRole().can('operator')
   // One look at the list: its own page polls it; this observer adds no polling of its own.
   const gateways = useQuery({ ...gatewayListQuery, refetchInterval: false, enabled: allowed })
-  const primary = gateways.data?.gateways.find((gateway) => gateway.is_primary === 1)
+  const primary = gateways.data?.gateways.find((gateway) => gateway.is_primary === 1 && gateway.token_set)
   const loaded = gateways.data !== undefined
   const primaryId = primary?.id
   const primaryName = primary?.name

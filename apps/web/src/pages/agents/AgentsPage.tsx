@@ -27,7 +27,8 @@ export function AgentsPage() {
           type="search"
           aria-label="Search agents"
           placeholder="Search by name"
-          className="h-7 w-full text-xs sm:w-56"
+          size="compact"
+          className="sm:w-56"
           value={params.q ?? ''}
           onChange={(event) => update({ q: event.target.value || undefined })}
         />

@@ -55,7 +55,8 @@ export function ConnectionFiltersBar({
             name={field.name}
             aria-label={field.label}
             placeholder={field.placeholder}
-            className={`h-7 w-full text-xs ${field.width}`}
+            size="compact"
+            className={field.width}
             defaultValue={filters[field.name] ?? ''}
           />
         ))}

@@ -29,7 +29,8 @@ export function GatewayFilters({
         type="search"
         aria-label="Search gateways"
         placeholder="Search by name or host"
-        className="h-7 w-full text-xs sm:w-56"
+        size="compact"
+        className="sm:w-56"
         value={search}
         onChange={(event) => onSearch(event.target.value)}
       />

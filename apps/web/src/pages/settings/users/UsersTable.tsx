@@ -68,7 +68,7 @@ export function UsersTable({
                 <div className="flex items-center justify-end gap-1.5">
                   <RoleSelect
                     aria-label={`Change role of ${user.username}`}
-                    className="h-7 text-xs"
+                    size="compact"
                     value={user.role}
                     disabled={pending}
                     onChange={(role) => onChangeRole(user, role)}
