@@ -72,7 +72,9 @@ export const logLevelSchema = z
  * `json` for log collectors, `pretty` for a person at a terminal: by default, pretty exactly when
  * stdout is a terminal (`npm start` on a console), JSON everywhere else (containers, pipes, files).
  */
-export const logFormatSchema = z.enum(['json', 'pretty']).default(() => (process.stdout.isTTY ? 'pretty' : 'json'))
+export const logFormatSchema = z
+  .enum(['json', 'pretty'])
+  .default(() => (process.stdout.isTTY ? 'pretty' : 'json'))
 export type LogFormat = z.infer<typeof logFormatSchema>
 
 /** Settings every server process shares. */

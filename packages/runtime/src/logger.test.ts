@@ -43,7 +43,10 @@ describe('createLogger', () => {
 
   it('writes one short human line per entry in pretty format: time, level, service, message, error, fields', () => {
     const { lines, logger } = capture('pretty')
-    logger.warn({ err: 'connect ECONNREFUSED 127.0.0.1:6379', queue: 'probe gateway' }, 'redis connection error')
+    logger.warn(
+      { err: 'connect ECONNREFUSED 127.0.0.1:6379', queue: 'probe gateway' },
+      'redis connection error',
+    )
     expect(lines).toEqual([
       expect.stringMatching(
         /^\d\d:\d\d:\d\d WARN {2}test {3}redis connection error: connect ECONNREFUSED 127\.0\.0\.1:6379 queue="probe gateway"\n$/,
@@ -56,7 +59,9 @@ describe('createLogger', () => {
     logger.info({ ...secrets, name: 'a\nFATAL forged line' }, 'saved')
     const text = lines.join('')
     expect(text).not.toMatch(/gw-token-1|gw-token-2|=pw\b/)
-    expect(text).toContain('token=[redacted] gateway={"token":"[redacted]","name":"prod"} password=[redacted]')
+    expect(text).toContain(
+      'token=[redacted] gateway={"token":"[redacted]","name":"prod"} password=[redacted]',
+    )
     expect(text.trimEnd().split('\n')).toHaveLength(1)
     expect(() => JSON.parse(text)).toThrow()
   })

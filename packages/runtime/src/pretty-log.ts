@@ -36,7 +36,8 @@ function errorMessage(err: unknown): string {
 
 /** Where an error was thrown from (the stack's frames), for errors: a warning says enough in one line. */
 function stackFrames(entry: LogEntry): string {
-  const stack = typeof entry.err === 'object' && entry.err !== null && 'stack' in entry.err ? entry.err.stack : ''
+  const stack =
+    typeof entry.err === 'object' && entry.err !== null && 'stack' in entry.err ? entry.err.stack : ''
   if (entry.level < ERROR_LEVEL || typeof stack !== 'string') return ''
   return stack
     .split('\n')
@@ -64,6 +65,9 @@ export function prettyLogLine(json: string, options: { colour: boolean }): strin
 }
 
 /** A pino destination that writes `out` short human lines instead of JSON. */
-export function prettyLogStream(out: pino.DestinationStream, options: { colour: boolean }): pino.DestinationStream {
+export function prettyLogStream(
+  out: pino.DestinationStream,
+  options: { colour: boolean },
+): pino.DestinationStream {
   return { write: (json) => out.write(prettyLogLine(json, options)) }
 }
