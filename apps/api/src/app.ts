@@ -46,7 +46,7 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>()
     .use(requestId())
-    .use(requestLogger(deps.logger))
+    .use(requestLogger(deps.logger, deps.config.LOG_FORMAT))
     .use(secureHeaders({ crossOriginEmbedderPolicy: false }))
     .route('/api', api)
     .route('/', spaRoutes(deps.config.WEB_DIST_DIR))

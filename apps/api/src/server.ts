@@ -30,7 +30,7 @@ export interface RunningApi {
  * listens, and returns how to stop gracefully (stop accepting, finish in-flight requests, close pools).
  */
 export async function startApi(config: ApiConfig): Promise<RunningApi> {
-  const logger = createLogger({ service: 'api', level: config.LOG_LEVEL })
+  const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, format: config.LOG_FORMAT })
   await assertPostgresReachable(config.DATABASE_URL)
   await assertRedisReachable(config.REDIS_URL)
   if (config.MIGRATE_ON_START) await runMigrations(config.DATABASE_URL)

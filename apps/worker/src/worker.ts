@@ -25,7 +25,11 @@ export async function startWorker(
   config: WorkerConfig,
   chooseJobs: (ctx: WorkerContext) => JobDefinition[] = createJobDefinitions,
 ): Promise<RunningWorker> {
-  const logger = createLogger({ service: 'worker', level: config.LOG_LEVEL }).child({
+  const logger = createLogger({
+    service: 'worker',
+    level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT,
+  }).child({
     worker_id: config.WORKER_ID,
   })
   await assertPostgresReachable(config.DATABASE_URL)

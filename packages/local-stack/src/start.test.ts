@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { createRequire } from 'node:module'
 import { connect, createServer as createNetServer } from 'node:net'
@@ -22,6 +22,8 @@ interface Started {
   child: ChildProcess
   stdout: string[]
   stderr: string[]
+  /** Ctrl-C, as a person stops it. */
+  interrupt(): void
 }
 
 const running: Started[] = []
@@ -30,22 +32,49 @@ const running: Started[] = []
 afterEach(async () => {
   for (const started of running.splice(0)) {
     if (started.child.exitCode === null) {
-      started.child.kill('SIGINT')
+      started.interrupt()
       await exitOf(started.child)
     }
   }
 })
 
-function start(env: Record<string, string>): Started {
-  const { DATABASE_URL: _db, REDIS_URL: _redis, MC_SECRET_KEY: _key, ...inherited } = process.env
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, START], {
-    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
-  })
-  const started: Started = { child, stdout: [], stderr: [] }
+function startEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const {
+    DATABASE_URL: _db,
+    REDIS_URL: _redis,
+    MC_SECRET_KEY: _key,
+    LOG_FORMAT: _format,
+    ...inherited
+  } = process.env
+  return { ...inherited, LOG_LEVEL: 'warn', ...env }
+}
+
+function track(child: ChildProcess, interrupt: () => void): Started {
+  const started: Started = { child, stdout: [], stderr: [], interrupt }
   running.push(started)
   child.stdout?.on('data', (chunk) => started.stdout.push(String(chunk)))
   child.stderr?.on('data', (chunk) => started.stderr.push(String(chunk)))
   return started
+}
+
+/** `npm start` with its output piped, as under a process manager or in CI. */
+function start(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, START], { env: startEnv(env) })
+  return track(child, () => child.kill('SIGINT'))
+}
+
+const shellQuote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`
+
+/**
+ * `npm start` in a terminal: util-linux `script` gives it a pseudo-terminal, whose output (stdout
+ * and stderr together) arrives as `stdout`; Ctrl-C goes through the terminal as a keypress would.
+ */
+function startInTerminal(env: Record<string, string>): Started {
+  const command = ['exec', ...[process.execPath, '--import', TSX_LOADER, START].map(shellQuote)].join(' ')
+  const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null'], {
+    env: startEnv(env),
+  })
+  return track(child, () => child.stdin?.write('\x03'))
 }
 
 async function exitOf(child: ChildProcess): Promise<number | null> {
@@ -80,7 +109,7 @@ async function waitUntilHealthy(started: Started, port: number): Promise<Health>
 
 /** Ctrl-C, and the whole tree must be gone within the 10 s the README promises. */
 async function interrupt(started: Started): Promise<number | null> {
-  started.child.kill('SIGINT')
+  started.interrupt()
   const deadline = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 10_000).unref())
   const outcome = await Promise.race([exitOf(started.child), deadline])
   if (outcome === 'late') started.child.kill('SIGKILL')
@@ -170,6 +199,32 @@ describe('npm start', () => {
     ])
     expect(await listening(ports.pg)).toBe(false)
   })
+
+  it('stops before starting anything, with one line naming the port and a free one, when PORT is taken', async () => {
+    const blocker = createNetServer((socket) => socket.destroy())
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const untouched = await mkdtemp(path.join(tmpdir(), 'mc-start-'))
+    try {
+      const taken = (blocker.address() as { port: number }).port
+      const run = start({ ...env(), MC_DATA_DIR: untouched, PORT: String(taken) })
+      expect(await exitOf(run.child)).toBe(1)
+      const [line, ...more] = run.stderr.join('').trimEnd().split('\n')
+      expect(more).toEqual([])
+      const suggested = Number(line?.match(/PORT=(\d+) npm start$/)?.[1])
+      expect(line).toBe(
+        `mission-control: port ${taken} is in use by another program; stop it, or start on another port: PORT=${suggested} npm start`,
+      )
+      expect(suggested).toBeGreaterThan(taken)
+      // Neither Postgres nor Redis was started, nor a secret key made.
+      expect(run.stdout.join('')).toBe('')
+      expect(await readdir(untouched)).toEqual([])
+      expect(await listening(ports.pg)).toBe(false)
+      expect(await listening(ports.redis)).toBe(false)
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve))
+      await rm(untouched, { recursive: true, force: true })
+    }
+  })
 })
 
 const gateways: Server[] = []
@@ -229,39 +284,62 @@ describe('npm start on given services', () => {
   it('stops everything, exit code 1, when the api keeps crashing right after it starts', {
     timeout: 120_000,
   }, async () => {
-    // The api cannot listen: its port is taken.
-    const blocker = createNetServer((socket) => socket.destroy())
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
-    try {
-      const port = (blocker.address() as { port: number }).port
-      const started = start({
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: services.redisUrl,
-        REDIS_PREFIX: redisPrefix,
-        MC_DATA_DIR: dataDir,
-        MC_ADMIN_PASSWORD: 'start-test-admin',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-      })
-      expect(await exitOf(started.child)).toBe(1)
-      const lines = started.stderr
-        .join('')
-        .split('\n')
-        .filter((line) => line.startsWith('mission-control: api'))
-      expect(lines).toEqual([
-        'mission-control: api exited (code 1); restarting it in 1 s',
-        'mission-control: api exited (code 1); restarting it in 2 s',
-        'mission-control: api exited (code 1); restarting it in 4 s',
-        'mission-control: api exited (code 1); restarting it in 8 s',
-        'mission-control: api exited (code 1), 5 times in a row right after starting; stopping',
-      ])
-      const workers = createRedis(services.redisUrl)
-      // The worker was stopped with the rest, gracefully: it withdrew its liveness entry.
-      expect(await workers.zcard(`${redisPrefix}:workers`)).toBe(0)
-      workers.disconnect()
-    } finally {
-      await new Promise((resolve) => blocker.close(resolve))
-    }
+    const port = await freePort()
+    const started = start({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: services.redisUrl,
+      REDIS_PREFIX: redisPrefix,
+      MC_DATA_DIR: dataDir,
+      MC_ADMIN_PASSWORD: 'start-test-admin',
+      PORT: String(port),
+      // A setting only the api reads, and rejects: it exits at once, every time.
+      BODY_LIMIT_BYTES: '1',
+    })
+    expect(await exitOf(started.child)).toBe(1)
+    const lines = started.stderr
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('mission-control: api'))
+    expect(lines).toEqual([
+      'mission-control: api exited (code 1); restarting it in 1 s',
+      'mission-control: api exited (code 1); restarting it in 2 s',
+      'mission-control: api exited (code 1); restarting it in 4 s',
+      'mission-control: api exited (code 1); restarting it in 8 s',
+      'mission-control: api exited (code 1), 5 times in a row right after starting; stopping',
+    ])
+    const workers = createRedis(services.redisUrl)
+    // The worker was stopped with the rest, gracefully: it withdrew its liveness entry.
+    expect(await workers.zcard(`${redisPrefix}:workers`)).toBe(0)
+    workers.disconnect()
+  })
+
+  it('writes short human lines in a terminal, without a line per request, and stops on Ctrl-C', {
+    timeout: 120_000,
+  }, async () => {
+    const port = await freePort()
+    const started = startInTerminal({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: services.redisUrl,
+      REDIS_PREFIX: redisPrefix,
+      MC_DATA_DIR: dataDir,
+      MC_ADMIN_PASSWORD: 'start-test-admin',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    })
+    const output = () => started.stdout.join('').replaceAll('\r', '')
+    await waitUntilHealthy(started, port)
+    await expect.poll(output, { timeout: 30_000 }).toMatch(/ INFO {2}worker worker started/)
+    expect((await fetch(`http://127.0.0.1:${port}/api/auth/me`)).status).toBe(401)
+    expect(await interrupt(started)).toBe(0)
+
+    const lines = output().split('\n')
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\d\d:\d\d:\d\d INFO {2}api {4}api listening port=\d+ host=127\.0\.0\.1 /),
+    )
+    expect(lines).toContain(`[mission-control] Mission Control is running at http://localhost:${port}`)
+    expect(lines.filter((line) => line.startsWith('{'))).toEqual([])
+    expect(lines.filter((line) => / request /.test(line))).toEqual([])
   })
 
   it('restarts a worker that was killed, says so in one line, and probing resumes', {

@@ -1,6 +1,7 @@
-// `npm start`: the whole product on one machine. Uses DATABASE_URL / REDIS_URL when given, else an
-// embedded Postgres under .data/ and a local redis-server; then runs the api (serving the SPA) and
-// the worker, restarts either when it crashes, and on Ctrl-C stops them first and the databases last.
+// `npm start`: the whole product on one machine. Checks that the api's port is free before it starts
+// anything. Uses DATABASE_URL / REDIS_URL when given, else an embedded Postgres under .data/ and a
+// local redis-server; then runs the api (serving the SPA) and the worker, restarts either when it
+// crashes, and on Ctrl-C stops them first and the databases last.
 import { fork, spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,6 +11,7 @@ import {
   databaseUrlSchema,
   envInt,
   loadConfig,
+  logFormatSchema,
   redisUrlSchema,
   StartupError,
 } from '@mc/runtime'
@@ -17,6 +19,7 @@ import { z } from 'zod'
 import { terminate } from './child.ts'
 import { startLocalRedis } from './local-redis.ts'
 import { localSecretKey } from './local-secret-key.ts'
+import { assertPortAvailable } from './port-check.ts'
 import { startPostgresChild } from './postgres-child.ts'
 import { type SupervisedApp, superviseApp } from './supervised-app.ts'
 
@@ -30,6 +33,9 @@ const config = (() => {
         DATABASE_URL: databaseUrlSchema.optional(),
         REDIS_URL: redisUrlSchema.optional(),
         PORT: envInt(3000, { min: 1, max: 65535 }),
+        HOST: z.string().min(1).default('0.0.0.0'),
+        // Decided by this process's stdout, which the children share: they are told, not left to guess.
+        LOG_FORMAT: logFormatSchema,
         MC_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
         MC_EMBEDDED_PG_PORT: envInt(54329, { min: 1, max: 65535 }),
         MC_LOCAL_REDIS_PORT: envInt(63799, { min: 1, max: 65535 }),
@@ -90,7 +96,12 @@ process.once('SIGINT', () => void shutdown(0))
 process.once('SIGTERM', () => void shutdown(0))
 
 try {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT) }
+  await assertPortAvailable({
+    port: config.PORT,
+    host: config.HOST,
+    command: dev ? 'npm run dev' : 'npm start',
+  })
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT), LOG_FORMAT: config.LOG_FORMAT }
   if (!env.MC_SECRET_KEY) {
     const secret = await localSecretKey(config.MC_DATA_DIR)
     env.MC_SECRET_KEY = secret.key

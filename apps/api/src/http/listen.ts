@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
+import { StartupError } from '@mc/runtime'
 import { WebSocketServer } from 'ws'
 
 type Fetch = Parameters<typeof serve>[0]['fetch']
@@ -20,7 +21,8 @@ const WEBSOCKET_CLOSE_GRACE_MS = 1000
 
 /**
  * Serves the app over HTTP with WebSocket upgrades (the live gateway sockets) and resolves once it
- * listens. Browsers send nothing on those sockets, so incoming frames are kept tiny.
+ * listens; a port in use is a StartupError, one line for the operator. Browsers send nothing on
+ * those sockets, so incoming frames are kept tiny.
  */
 export async function listen(
   fetch: Fetch,
@@ -35,7 +37,13 @@ export async function listen(
   })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
-    server.once('error', reject)
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`port ${options.port} on ${options.hostname} is in use; set PORT to a free port`)
+          : error,
+      ),
+    )
   })
   let closing = false
   const closeIdleConnections = () => {

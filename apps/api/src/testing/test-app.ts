@@ -38,6 +38,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       REDIS_PREFIX: redis.prefix,
       WEB_DIST_DIR: context.webDistDir,
       LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'json',
       MC_SECRET_KEY: randomBytes(32).toString('base64'),
       ...env,
     })
@@ -47,7 +48,12 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
         done()
       },
     })
-    const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, destination })
+    const logger = createLogger({
+      service: 'api',
+      level: config.LOG_LEVEL,
+      format: config.LOG_FORMAT,
+      destination,
+    })
     const eventHub = createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger)
     const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
     context.deps = {
