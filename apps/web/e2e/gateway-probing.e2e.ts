@@ -11,7 +11,7 @@ const field = (name: string, key: string) => card(name).locator(`[data-field="${
 const notice = () => app.page.getByTestId('notice')
 
 /** A probe waits for the worker (up to PROBE_TIMEOUT_MS and a margin); the UI must wait with it. */
-const PROBE_WAIT_MS = 15_000
+const PROBE_WAIT_MS = 30_000
 
 async function register(body: Record<string, unknown>) {
   return gatewayResponseSchema.parse(await app.api('POST', '/api/gateways', body)).gateway

@@ -88,7 +88,7 @@ describe('one gateway’s live connection reads the same everywhere', () => {
     await saveScreenshot(page, 'live-connection-reconnecting')
     // Back before the browser gives up: connected again, by itself.
     fake = await startFakeGateway({ token: TOKEN, port })
-    await expect.poll(readAllThree, { timeout: 15_000 }).toEqual(everywhere('connected', 'Connected'))
+    await expect.poll(readAllThree).toEqual(everywhere('connected', 'Connected'))
 
     // Gone for good: after six failures in a row the browser stops, says so, and offers Try again.
     await fake.stop()

@@ -8,7 +8,7 @@ import { setupApp } from './harness/setup-app.ts'
 const PROBE_INTERVAL_S = 5
 const app = setupApp({ env: { PROBE_INTERVAL_S: String(PROBE_INTERVAL_S), PROBE_TIMEOUT_MS: '2000' } })
 /** One probe interval, plus the probe's own deadline and a margin for a loaded machine. */
-const WITHIN_ONE_PROBE_MS = (PROBE_INTERVAL_S + 2 + 8) * 1000
+const WITHIN_ONE_PROBE_MS = (PROBE_INTERVAL_S + 2 + 20) * 1000
 
 /**
  * Counts the page's GET requests to one API path (the live views must not poll while the stream is
@@ -59,7 +59,7 @@ describe('the live dashboard', () => {
     await card
       .locator('[data-field="last-heartbeat"]')
       .filter({ hasText: /s ago$/ })
-      .waitFor({ timeout: 5_000 })
+      .waitFor()
     expect(listGets.count()).toBe(before)
 
     // A disconnect by another client shows as well.
@@ -90,11 +90,11 @@ describe('the live dashboard', () => {
     await card
       .locator('[data-field="last-heartbeat"]')
       .filter({ hasText: /s ago$/ })
-      .waitFor({ timeout: 15_000 })
+      .waitFor()
     expect(listGets.count()).toBeGreaterThan(0)
 
     await page.unroute('**/api/events*')
-    await liveUpdates().waitFor({ timeout: 20_000 })
+    await liveUpdates().waitFor()
   })
 
   it('the primary connects on load; a stopped gateway shows as reconnecting, and offline on its card, without a reload', {

@@ -6,7 +6,7 @@ import { setupApp } from './harness/setup-app.ts'
 
 // Probe every few seconds, so flips and uptime appear without waiting for the default 30 s.
 const app = setupApp({ env: { PROBE_INTERVAL_S: '5' } })
-const PROBED_MS = 20_000
+const PROBED_MS = 30_000
 
 const tile = (name: string) => app.page.getByTestId(`stat-${name}`)
 /** A tile's figure: `Stat` renders label, value, hint. */

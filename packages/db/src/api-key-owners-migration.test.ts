@@ -5,26 +5,21 @@ import path from 'node:path'
 import { drizzle } from 'drizzle-orm/postgres-js'
 import { migrate } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { useEmptyDatabase } from '../test/empty-database.ts'
 import { migrationsFolder, runMigrations } from './migrate.ts'
 
 // Migration 0003 decides what becomes of the keys stored without an owner before keys were bound
 // to their owners: this runs it on such a database, made with the migrations before it.
 const LAST_BEFORE = '0002_gateway_status_changes'
 
-const adminUrl = () => inject('postgresAdminUrl')
-const name = `mc_dbtest_${randomBytes(5).toString('hex')}`
+const database = useEmptyDatabase()
 let url: string
 let sql: postgres.Sql
 let oldMigrations: string
 
 beforeAll(async () => {
-  const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} })
-  await admin`create database ${admin(name)}`
-  await admin.end()
-  const parsed = new URL(adminUrl())
-  parsed.pathname = `/${name}`
-  url = parsed.toString()
+  url = database.url
   sql = postgres(url, { max: 1, onnotice: () => {} })
   oldMigrations = await mkdtemp(path.join(tmpdir(), 'mc-migrations-'))
   await cp(migrationsFolder(), oldMigrations, { recursive: true })
@@ -38,9 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sql?.end()
   if (oldMigrations) await rm(oldMigrations, { recursive: true, force: true })
-  const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} })
-  await admin`drop database if exists ${admin(name)} with (force)`
-  await admin.end()
 })
 
 /** A key as the api stored it then, with the audit record of its creation by `actor` (none: null). */

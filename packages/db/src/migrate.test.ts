@@ -1,28 +1,19 @@
-import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { useEmptyDatabase } from '../test/empty-database.ts'
 import { runMigrations } from './migrate.ts'
 
-const adminUrl = () => inject('postgresAdminUrl')
-const name = `mc_dbtest_${randomBytes(5).toString('hex')}`
+const database = useEmptyDatabase()
 let url: string
 let sql: postgres.Sql
 
 beforeAll(async () => {
-  const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} })
-  await admin`create database ${admin(name)}`
-  await admin.end()
-  const parsed = new URL(adminUrl())
-  parsed.pathname = `/${name}`
-  url = parsed.toString()
+  url = database.url
   sql = postgres(url, { max: 2, onnotice: () => {} })
 })
 
 afterAll(async () => {
   await sql.end()
-  const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} })
-  await admin`drop database if exists ${admin(name)} with (force)`
-  await admin.end()
 })
 
 describe('runMigrations', () => {

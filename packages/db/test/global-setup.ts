@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node'
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresAdminUrl: string
+    testRunId: string
   }
 }
 
@@ -11,5 +12,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const services = await ensureTestServices()
   project.provide('postgresAdminUrl', services.postgresAdminUrl)
+  project.provide('testRunId', services.runId)
   return () => services.stop()
 }

@@ -1,28 +1,18 @@
-import { randomBytes } from 'node:crypto'
-import postgres from 'postgres'
-import { afterAll, beforeAll, inject } from 'vitest'
+import { afterAll, beforeAll } from 'vitest'
 import { closeDb, createDb, type Database } from '../src/client.ts'
 import { runMigrations } from '../src/migrate.ts'
+import { useEmptyDatabase } from './empty-database.ts'
 
 /** A fresh, migrated database for the calling test file (this package sits below @mc/testing). */
 export function useMigratedDatabase(): { db: Database; url: string } {
+  const database = useEmptyDatabase()
   const context = {} as { db: Database; url: string }
-  const name = `mc_dbtest_${randomBytes(5).toString('hex')}`
   beforeAll(async () => {
-    const admin = postgres(inject('postgresAdminUrl'), { max: 1, onnotice: () => {} })
-    await admin`create database ${admin(name)}`
-    await admin.end()
-    const url = new URL(inject('postgresAdminUrl'))
-    url.pathname = `/${name}`
-    context.url = url.toString()
+    context.url = database.url
     await runMigrations(context.url)
     context.db = createDb(context.url, { max: 4 })
   })
-  afterAll(async () => {
-    await closeDb(context.db)
-    const admin = postgres(inject('postgresAdminUrl'), { max: 1, onnotice: () => {} })
-    await admin`drop database if exists ${admin(name)} with (force)`
-    await admin.end()
-  })
+  // After hooks run in reverse order: the pool closes before the database is dropped.
+  afterAll(() => (context.db ? closeDb(context.db) : undefined))
   return context
 }

@@ -5,10 +5,14 @@ import { assertPostgresReachable, assertRedisReachable } from '@mc/runtime'
 import { freePort } from './free-port.ts'
 import { startLocalRedis } from './local-redis.ts'
 import { startPostgresChild } from './postgres-child.ts'
+import { newTestRunId, removeTestRunLeftovers } from './test-run.ts'
 
 export interface TestServices {
   postgresAdminUrl: string
   redisUrl: string
+  /** Names the run's databases and Redis prefixes (see test-run.ts). */
+  runId: string
+  /** Removes what the run left behind, then stops what was started for it. */
   stop(): Promise<void>
 }
 
@@ -47,11 +51,17 @@ export async function ensureTestServices(): Promise<TestServices> {
     stops.unshift(redis.stop)
   }
 
+  const runId = newTestRunId()
   return {
     postgresAdminUrl,
     redisUrl,
+    runId,
     async stop() {
-      for (const stop of stops) await stop()
+      try {
+        await removeTestRunLeftovers(runId, postgresAdminUrl, redisUrl)
+      } finally {
+        for (const stop of stops) await stop()
+      }
     },
   }
 }

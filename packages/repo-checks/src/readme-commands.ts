@@ -48,7 +48,7 @@ function isInlineCommand(text: string): boolean {
 /** A code block's commands: one per line, `\`-continued lines joined, comment-only lines skipped. */
 function blockLines(code: string): string[] {
   return code
-    .replace(/\\\n\s*/g, ' ')
+    .replace(/[ \t]*\\\n\s*/g, ' ')
     .split('\n')
     .filter((line) => withoutComment(line) !== '')
 }

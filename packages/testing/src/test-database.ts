@@ -1,8 +1,8 @@
 import { closeDb, createDb, type Database } from '@mc/db'
 import { afterAll, beforeAll, inject } from 'vitest'
 import './provided-context.ts'
+import { databaseStem } from '@mc/local-stack'
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.ts'
-import { databaseStem } from './test-run.ts'
 
 /** A fresh, migrated database of its own, cloned from the template the global setup made. */
 export function createTestDatabase(): Promise<ScratchDatabase> {

@@ -3,7 +3,7 @@ import { createRedis } from '@mc/runtime'
 import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, inject } from 'vitest'
 import './provided-context.ts'
-import { redisPrefixStem } from './test-run.ts'
+import { redisPrefixStem } from '@mc/local-stack'
 
 export function testRedisUrl(): string {
   return inject('redisUrl')

@@ -44,13 +44,3 @@ export function runShell(line: string, options: { cwd: string; env: NodeJS.Proce
     kill: () => signalGroup('SIGKILL'),
   }
 }
-
-/** Runs a command line to its end: its exit code and output. */
-export async function runToEnd(
-  line: string,
-  options: { cwd: string; env: NodeJS.ProcessEnv },
-): Promise<{ code: number | NodeJS.Signals; output: string }> {
-  const run = runShell(line, options)
-  const code = await run.exited
-  return { code, output: run.output() }
-}

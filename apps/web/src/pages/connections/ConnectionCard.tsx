@@ -1,6 +1,6 @@
 import type { DirectConnection } from '@mc/shared'
 import { Link } from 'react-router'
-import { Badge } from '../../components/Badge.tsx'
+import { Badge, type BadgeVariant } from '../../components/Badge.tsx'
 import { Button } from '../../components/Button.tsx'
 import { JsonDetails } from '../../components/JsonDetails.tsx'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
@@ -21,6 +21,14 @@ interface ConnectionCardProps {
   now: number
   /** Operators get an End connection button on open connections. */
   onEnd?: (connection: DirectConnection) => void
+}
+
+// The badge follows the heartbeat, as the icon and the times do: one state, not two.
+const BADGE: Record<HeartbeatState, { variant: BadgeVariant; label: string }> = {
+  live: { variant: 'success', label: 'Connected' },
+  late: { variant: 'warning', label: 'Late' },
+  expiring: { variant: 'warning', label: 'Expiring' },
+  closed: { variant: 'neutral', label: 'Disconnected' },
 }
 
 /** The seed's DirectConnectionCard: who, with which tool, how fresh its heartbeat is, and its metadata. */
@@ -48,7 +56,7 @@ export function ConnectionCard({ connection, now, onEnd }: ConnectionCardProps) 
             {connection.tool_name}
             {connection.tool_version && ` ${connection.tool_version}`}
           </span>
-          <Badge variant={open ? 'success' : 'neutral'}>{open ? 'Connected' : 'Disconnected'}</Badge>
+          <Badge variant={BADGE[state].variant}>{BADGE[state].label}</Badge>
           <span className="text-2xs text-muted-foreground" data-field="role">
             role: {connection.agent_role}
           </span>

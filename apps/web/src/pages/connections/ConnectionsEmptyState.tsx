@@ -1,17 +1,6 @@
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ConnectionsIcon } from '../../layout/icons.tsx'
-
-const CONNECT_CURL = `curl -X POST "${globalThis.location?.origin ?? 'http://localhost:3000'}/api/connect" \\
-  -H "x-api-key: YOUR_API_KEY" \\
-  -H "Content-Type: application/json" \\
-  -d '{
-    "agent_name": "codex-session-01",
-    "tool_name": "codex",
-    "tool_version": "2.1.0",
-    "metadata": { "workspace": "/home/user/project", "model": "claude-3-5-sonnet-20241022" }
-  }'`
-
-const MC_AGENT = 'mc-agent --url … --api-key … --name codex-session-01 --tool codex -- codex'
+import { connectCommands } from './connect-commands.ts'
 
 /** No connection (matching): how tools connect, with the seed's request and the repo's wrapper. */
 export function ConnectionsEmptyState({ filtered }: { filtered: boolean }) {
@@ -24,6 +13,7 @@ export function ConnectionsEmptyState({ filtered }: { filtered: boolean }) {
       />
     )
   }
+  const commands = connectCommands(globalThis.location?.origin ?? 'http://localhost:3000')
   return (
     <EmptyState
       icon={<ConnectionsIcon />}
@@ -34,16 +24,19 @@ export function ConnectionsEmptyState({ filtered }: { filtered: boolean }) {
           an operator API key (Settings → API keys), then send a heartbeat to{' '}
           <code className="font-mono">POST /api/agents/:id/heartbeat</code> every 30 s; a connection without
           one for 60 s is closed. Or wrap any command in{' '}
-          <code className="font-mono text-foreground">mc-agent</code>, which does all of it and disconnects
-          when the command ends.
+          <code className="font-mono text-foreground">mc-agent</code> (in a clone of this repository, after{' '}
+          <code className="font-mono">npm ci</code>), which does all of it and disconnects when the command
+          ends.
         </>
       }
     >
       <div className="max-w-full space-y-2 text-left">
         <pre className="overflow-x-auto rounded border bg-background p-3 font-mono text-2xs leading-relaxed">
-          {CONNECT_CURL}
+          {commands.curl}
         </pre>
-        <pre className="overflow-x-auto rounded border bg-background p-3 font-mono text-2xs">{MC_AGENT}</pre>
+        <pre className="overflow-x-auto rounded border bg-background p-3 font-mono text-2xs">
+          {commands.mcAgent}
+        </pre>
       </div>
     </EmptyState>
   )

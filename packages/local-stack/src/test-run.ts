@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { createRedis } from '@mc/runtime'
 import postgres from 'postgres'
 
@@ -7,6 +8,8 @@ import postgres from 'postgres'
  */
 export const databaseStem = (runId: string) => `mc_test_${runId}`
 export const redisPrefixStem = (runId: string) => `mc-test-${runId}`
+
+export const newTestRunId = () => randomBytes(4).toString('hex')
 
 /** Drops the run's databases and deletes its Redis keys; what its files cleaned up is already gone. */
 export async function removeTestRunLeftovers(
