@@ -16,7 +16,7 @@ import {
   StartupError,
 } from '@mc/runtime'
 import { z } from 'zod'
-import { terminate } from './child.ts'
+import { terminateGroup } from './child.ts'
 import { startLocalRedis } from './local-redis.ts'
 import { localSecretKey } from './local-secret-key.ts'
 import { assertPortAvailable } from './port-check.ts'
@@ -142,7 +142,8 @@ try {
       stdio: 'inherit',
       detached: true,
     })
-    stops.push(() => terminate(vite, 3000))
+    // npm runs vite through `sh -c`: only a signal to the whole group reaches vite itself.
+    stops.push(() => terminateGroup(vite, 3000))
   }
   await waitForApi(`http://127.0.0.1:${config.PORT}/api/health`)
   if (!shuttingDown) {

@@ -36,26 +36,37 @@ export async function freshClone(source: string): Promise<FreshClone> {
 }
 
 /**
- * SIGKILL to every process started from inside `dir`: running there or naming it on its command
- * line. The last resort when a failed test left the clone's Postgres, Redis or node processes
- * behind (they run in process groups of their own, out of reach of a signal to the shell's group).
+ * The processes started from inside `dir`: running there or naming it on their command line (redis
+ * rewrites its command line, but runs in its data folder).
  */
-export async function killProcessesIn(dir: string): Promise<number[]> {
+export async function processesIn(dir: string): Promise<number[]> {
   const inside = (file: string) => file === dir || file.startsWith(`${dir}/`)
-  const killed: number[] = []
+  const found: number[] = []
   for (const entry of await readdir('/proc')) {
     const pid = Number(entry)
     if (!Number.isInteger(pid) || pid === process.pid) continue
     try {
       const cwd = await readlink(`/proc/${pid}/cwd`)
       const commandLine = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0')
-      if (inside(cwd) || commandLine.some((arg) => arg.includes(`${dir}/`))) {
-        process.kill(pid, 'SIGKILL')
-        killed.push(pid)
-      }
+      if (inside(cwd) || commandLine.some((arg) => arg.includes(`${dir}/`))) found.push(pid)
     } catch {
       // gone meanwhile, or not ours to read
     }
   }
-  return killed
+  return found
+}
+
+/**
+ * SIGKILL to every process started from inside `dir`: the last resort when a failed test left the
+ * clone's Postgres, Redis or node processes behind (they run in process groups of their own, out of
+ * reach of a signal to the shell's group).
+ */
+async function killProcessesIn(dir: string): Promise<void> {
+  for (const pid of await processesIn(dir)) {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // gone meanwhile
+    }
+  }
 }

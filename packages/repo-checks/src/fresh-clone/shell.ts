@@ -3,7 +3,8 @@ import { once } from 'node:events'
 
 /** A command line running in `bash -c`, in a process group of its own (as a terminal runs it). */
 export interface ShellRun {
-  readonly line: string
+  /** The line as logs and messages may show it. */
+  readonly shown: string
   readonly child: ChildProcess
   /** stdout and stderr so far, interleaved as they arrived. */
   output(): string
@@ -15,7 +16,10 @@ export interface ShellRun {
   kill(): void
 }
 
-export function runShell(line: string, options: { cwd: string; env: NodeJS.ProcessEnv }): ShellRun {
+export function runShell(
+  line: string,
+  options: { cwd: string; env: NodeJS.ProcessEnv; shown?: string },
+): ShellRun {
   const child = spawn('bash', ['-c', line], {
     cwd: options.cwd,
     env: options.env,
@@ -36,7 +40,7 @@ export function runShell(line: string, options: { cwd: string; env: NodeJS.Proce
     }
   }
   return {
-    line,
+    shown: options.shown ?? line,
     child,
     output: () => chunks.join(''),
     exited,

@@ -34,7 +34,8 @@ export function ConnectionsEmptyState({ filtered }: { filtered: boolean }) {
         <pre className="overflow-x-auto rounded border bg-background p-3 font-mono text-2xs leading-relaxed">
           {commands.curl}
         </pre>
-        <pre className="overflow-x-auto rounded border bg-background p-3 font-mono text-2xs">
+        {/* One long command: it wraps rather than scrolls, so none of it hides past the edge. */}
+        <pre className="whitespace-pre-wrap break-all rounded border bg-background p-3 font-mono text-2xs">
           {commands.mcAgent}
         </pre>
       </div>
