@@ -27,7 +27,10 @@ export async function freshClone(source: string): Promise<FreshClone> {
   }
   try {
     execFileSync('git', ['clone', '--quiet', '--no-hardlinks', source, dir], { stdio: 'pipe' })
-    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim()
+    const head = (cwd: string) => execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim()
+    const commit = head(dir)
+    if (commit !== head(source))
+      throw new Error(`the clone has ${commit}, not ${source}'s HEAD ${head(source)}`)
     return { dir, commit, remove }
   } catch (error) {
     await remove()
