@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { closeDb, createApiKey, createDb, expireConnections } from '@mc/db'
-import { ensureTestServices, freePort } from '@mc/local-stack'
+import { databaseStem, ensureTestServices, freePort, redisPrefixStem } from '@mc/local-stack'
 import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { sql } from 'drizzle-orm'
 import { newApiKey, sha256 } from '../src/auth/secrets.ts'
@@ -69,7 +69,7 @@ function post(agent: http.Agent, port: number, path: string, key: string, body: 
 
 async function main() {
   const services = await ensureTestServices()
-  const scratch = await createScratchDatabase(services.postgresAdminUrl, 'mc_bench')
+  const scratch = await createScratchDatabase(services.postgresAdminUrl, databaseStem(services.runId))
   const dbUrl = scratch.url
   const db = createDb(dbUrl, { max: 4 })
   const port = await freePort()
@@ -81,7 +81,8 @@ async function main() {
         ...process.env,
         DATABASE_URL: dbUrl,
         REDIS_URL: services.redisUrl,
-        REDIS_PREFIX: `mc-bench-${randomBytes(4).toString('hex')}`,
+        // Named for the run: `services.stop()` removes its keys, even after a failure.
+        REDIS_PREFIX: `${redisPrefixStem(services.runId)}-heartbeats`,
         MC_SECRET_KEY: randomBytes(32).toString('base64'),
         MC_ADMIN_PASSWORD: 'bench-admin-password',
         PORT: String(port),

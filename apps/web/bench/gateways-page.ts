@@ -4,7 +4,7 @@
 // the longest main-thread stall, how long until every flip shows, and how fast typing answers.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { ensureTestServices, freePort } from '@mc/local-stack'
+import { databaseStem, ensureTestServices, freePort, redisPrefixStem } from '@mc/local-stack'
 import { createRedis, publishEvent } from '@mc/runtime'
 import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { launchBrowser } from '../e2e/harness/browser.ts'
@@ -31,9 +31,10 @@ const PAGE_PROBE = `
 async function main() {
   assertBuilt()
   const services = await ensureTestServices()
-  const scratch = await createScratchDatabase(services.postgresAdminUrl, 'mc_bench_web')
+  const scratch = await createScratchDatabase(services.postgresAdminUrl, databaseStem(services.runId))
   const port = await freePort()
-  const prefix = `mc-bench-web-${randomBytes(4).toString('hex')}`
+  // Named for the run: `services.stop()` removes its keys, even after a failure.
+  const prefix = `${redisPrefixStem(services.runId)}-web`
   const admin = { username: 'admin', password: randomBytes(18).toString('base64url') }
   const baseUrl = `http://127.0.0.1:${port}`
   const api = spawn(process.execPath, [paths.apiMain], {

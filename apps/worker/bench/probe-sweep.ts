@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { closeDb, createDb, schema } from '@mc/db'
-import { ensureTestServices, freePort } from '@mc/local-stack'
+import { databaseStem, ensureTestServices, freePort, redisPrefixStem } from '@mc/local-stack'
 import { probeGateway } from '@mc/openclaw'
 import { type FakeGateway, startFakeGateway } from '@mc/openclaw/fake'
 import { createRedis, createTokenCipher, readWorkerFreshness } from '@mc/runtime'
@@ -38,10 +38,11 @@ function peakRssMb(pid: number): number {
 
 async function main() {
   const services = await ensureTestServices()
-  const scratch = await createScratchDatabase(services.postgresAdminUrl, 'mc_bench')
+  const scratch = await createScratchDatabase(services.postgresAdminUrl, databaseStem(services.runId))
   const dbUrl = scratch.url
   const db = createDb(dbUrl, { max: 4 })
-  const prefix = `mc-bench-${randomBytes(4).toString('hex')}`
+  // Named for the run: `services.stop()` removes its keys, even after a failure.
+  const prefix = `${redisPrefixStem(services.runId)}-sweep`
   const secretKey = randomBytes(32).toString('base64')
   const cipher = createTokenCipher(secretKey)
   const redis = createRedis(services.redisUrl)
@@ -176,8 +177,6 @@ async function main() {
   } finally {
     worker?.kill('SIGTERM')
     await Promise.all(fakes.map((f) => f.stop()))
-    const keys = await redis.keys(`${prefix}:*`)
-    if (keys.length > 0) await redis.del(...keys)
     redis.disconnect()
     await closeDb(db)
     await scratch.drop()
