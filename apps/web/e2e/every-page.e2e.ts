@@ -13,7 +13,8 @@ import { setupApp } from './harness/setup-app.ts'
 import { signInByApi } from './harness/sign-in.ts'
 import { VIEWPORTS } from './harness/viewports.ts'
 
-const app = setupApp()
+// The CLI connection the pages show must outlive a slow run (the default timeout is 60 s).
+const app = setupApp({ env: { HEARTBEAT_TIMEOUT_S: '86400' } })
 
 /** What the pages show: set up once through the API, as someone using the product would have. */
 const seeded = { gatewayId: 0, agentId: 0 }
