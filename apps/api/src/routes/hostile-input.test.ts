@@ -17,7 +17,7 @@ const BATCHES = 21
 const BATCH_SIZE = 500
 const IN_FLIGHT = 16
 /** Far longer than any answer takes, even on a loaded machine: only a stream that never ends hits it. */
-const ANSWER_TIMEOUT_MS = 10_000
+const ANSWER_TIMEOUT_MS = 30_000
 
 // Warnings and errors only: 10,000 request lines are not worth keeping, an unhandled error is.
 const t = useTestApp({ LOG_LEVEL: 'warn' })
@@ -170,6 +170,8 @@ it('poisons bodies the API would otherwise accept', () => {
   }
 })
 
+// Bounded by its count: 30–40 s on a quiet machine, minutes beside a whole suite on busy cores; the
+// timeout only stops a run that hangs.
 it('refuses 10,500 hostile requests to every endpoint with a 4xx, stays healthy and changes nothing', async () => {
   const before = await fingerprintDatabase(t.deps.db, exclusions)
   const perEndpoint = new Map<string, number>()
@@ -208,4 +210,4 @@ it('refuses 10,500 hostile requests to every endpoint with a 4xx, stays healthy 
   expect(health.status).toBe(200)
   expect(await fingerprintDatabase(t.deps.db, exclusions)).toEqual(before)
   expect(t.logs.filter((line) => line.includes('unhandled error'))).toEqual([])
-}, 180_000)
+}, 900_000)
