@@ -9,6 +9,8 @@ function fakeRepo(files: Record<string, string>): RepoFiles {
   }
 }
 
+const CLIMBS = 'climbs with ..: link from the repository root (/README.md) or down from this folder'
+
 describe('linkProblems', () => {
   it('flags links outside the repository, to missing files and to missing headings', () => {
     const repo = fakeRepo({
@@ -24,21 +26,24 @@ describe('linkProblems', () => {
         '```',
         '`[inside code](../ignored.md)`',
       ].join('\n'),
-      'docs/guide.md': '# Guide\n\n## Rotating `MC_SECRET_KEY`\n\nBack to the [readme](../README.md#title).',
+      'docs/guide.md': [
+        '# Guide',
+        '## Rotating `MC_SECRET_KEY`',
+        'Back to the [readme](/README.md#title), not [up](../README.md#title).',
+      ].join('\n\n'),
       'packages/agent-cli/README.md': '# agent',
       'src/a.ts': '',
     })
     expect(linkProblems('README.md', repo)).toEqual([
-      'README.md: (../shared/DESIGN.md) points outside the repository',
-      'README.md: (../shared/seeds/004.txt) points outside the repository',
+      `README.md: (../shared/DESIGN.md) ${CLIMBS}`,
+      `README.md: (../shared/seeds/004.txt) ${CLIMBS}`,
       'README.md: (docs/missing.md) is not a file or folder of the repository',
       'README.md: (docs/guide.md#nope) has no heading #nope',
       'README.md: (#other) has no heading #other',
       'README.md: (file:///etc/passwd) only https and mailto links may leave the repository',
-      'README.md: (/docs/guide.md) use a path relative to this file',
       'README.md: (src/a.ts#L3) has a #fragment but is not a Markdown file',
     ])
-    expect(linkProblems('docs/guide.md', repo)).toEqual([])
+    expect(linkProblems('docs/guide.md', repo)).toEqual([`docs/guide.md: (../README.md#title) ${CLIMBS}`])
   })
 
   it('slugs headings as GitHub does, numbering repeats', () => {

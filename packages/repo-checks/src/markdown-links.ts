@@ -37,7 +37,9 @@ const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i
 /**
  * What is wrong with the links of `file` (a Markdown file of the repository), one line each: a link
  * must stay inside the repository, reach a file or folder a clone has, and name a heading that
- * exists when it has a `#fragment`. Web links (https, mailto) are left alone.
+ * exists when it has a `#fragment`. Web links (https, mailto) are left alone. A link never climbs
+ * with `..` (out of a clone it leads nowhere, and inside one it reads as if it did): it goes down
+ * from the file's folder, or from the repository root with a leading `/` (as GitHub resolves it).
  */
 export function linkProblems(file: string, repo: RepoFiles): string[] {
   const folders = new Set([...repo.files].flatMap((f) => ancestors(f)))
@@ -46,9 +48,7 @@ export function linkProblems(file: string, repo: RepoFiles): string[] {
     if (WEB.test(target)) continue
     const problem = ANY_SCHEME.test(target)
       ? 'only https and mailto links may leave the repository'
-      : target.startsWith('/')
-        ? 'use a path relative to this file'
-        : localProblem(file, target, repo, folders)
+      : localProblem(file, target, repo, folders)
     if (problem) problems.push(`${file}: (${target}) ${problem}`)
   }
   return problems
@@ -61,11 +61,16 @@ function localProblem(
   folders: ReadonlySet<string>,
 ): string | undefined {
   const [rawPath = '', fragment] = target.split('#', 2)
+  const linkPath = decodeURI(rawPath)
+  if (linkPath.split('/').includes('..')) {
+    return 'climbs with ..: link from the repository root (/README.md) or down from this folder'
+  }
   const linked =
-    rawPath === ''
+    linkPath === ''
       ? file
-      : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(rawPath)))
-  if (linked === '..' || linked.startsWith('../')) return 'points outside the repository'
+      : linkPath.startsWith('/')
+        ? path.posix.normalize(linkPath.slice(1))
+        : path.posix.normalize(path.posix.join(path.posix.dirname(file), linkPath))
   const cleaned = linked.replace(/\/$/, '')
   if (!repo.files.has(cleaned) && !folders.has(cleaned)) return 'is not a file or folder of the repository'
   if (fragment === undefined) return undefined
