@@ -12,6 +12,7 @@ import { createRedis } from '@mc/runtime'
 import postgres from 'postgres'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from './free-port.ts'
+import { databaseStem, redisPrefixStem } from './test-run.ts'
 import { ensureTestServices, type TestServices } from './test-services.ts'
 
 // Runs the real `npm start` entry (node --import tsx src/start.ts) against the built api, worker and web.
@@ -247,16 +248,17 @@ async function listenAsGateway(): Promise<number> {
 }
 
 describe('npm start on given services', () => {
-  const run = randomBytes(5).toString('hex')
-  const database = `mc_start_test_${run}`
-  const redisPrefix = `mc-start-test-${run}`
   const apiKey = randomBytes(24).toString('hex')
   let services: TestServices
   let databaseUrl: string
+  let redisPrefix: string
   let dataDir: string
 
   beforeAll(async () => {
     services = await ensureTestServices()
+    // Named for the run: `services.stop()` drops the database and the keys, even after a failure.
+    const database = `${databaseStem(services.runId)}_start`
+    redisPrefix = `${redisPrefixStem(services.runId)}-start`
     const admin = postgres(services.postgresAdminUrl, { max: 1, onnotice: () => {} })
     await admin`create database ${admin(database)}`
     await admin.end()
@@ -266,19 +268,18 @@ describe('npm start on given services', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'mc-start-'))
   })
   afterAll(async () => {
-    if (!services) return
-    try {
-      const admin = postgres(services.postgresAdminUrl, { max: 1, onnotice: () => {} })
-      await admin`drop database if exists ${admin(database)} with (force)`
-      await admin.end()
-      const redis = createRedis(services.redisUrl)
-      const keys = await redis.keys(`${redisPrefix}:*`)
-      if (keys.length > 0) await redis.unlink(...keys)
-      redis.disconnect()
-    } finally {
-      if (dataDir) await rm(dataDir, { recursive: true, force: true })
-      await services.stop()
-    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await services?.stop()
+  })
+
+  /** npm start's environment on the test's services, listening on `port`. */
+  const onServices = (port: number) => ({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: services.redisUrl,
+    REDIS_PREFIX: redisPrefix,
+    MC_DATA_DIR: dataDir,
+    MC_ADMIN_PASSWORD: 'start-test-admin',
+    PORT: String(port),
   })
 
   it('stops everything, exit code 1, when the api keeps crashing right after it starts', {
@@ -286,12 +287,7 @@ describe('npm start on given services', () => {
   }, async () => {
     const port = await freePort()
     const started = start({
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: services.redisUrl,
-      REDIS_PREFIX: redisPrefix,
-      MC_DATA_DIR: dataDir,
-      MC_ADMIN_PASSWORD: 'start-test-admin',
-      PORT: String(port),
+      ...onServices(port),
       // A setting only the api reads, and rejects: it exits at once, every time.
       BODY_LIMIT_BYTES: '1',
     })
@@ -318,18 +314,15 @@ describe('npm start on given services', () => {
   }, async () => {
     const port = await freePort()
     const started = startInTerminal({
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: services.redisUrl,
-      REDIS_PREFIX: redisPrefix,
-      MC_DATA_DIR: dataDir,
-      MC_ADMIN_PASSWORD: 'start-test-admin',
-      PORT: String(port),
+      ...onServices(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
     })
     const output = () => started.stdout.join('').replaceAll('\r', '')
     await waitUntilHealthy(started, port)
     await expect.poll(output, { timeout: 30_000 }).toMatch(/ INFO {2}worker worker started/)
+    // npm start says so once its own health check passed, which can come after the test's.
+    await expect.poll(output, { timeout: 30_000 }).toContain('Mission Control is running at')
     expect((await fetch(`http://127.0.0.1:${port}/api/auth/me`)).status).toBe(401)
     expect(await interrupt(started)).toBe(0)
 
@@ -350,13 +343,8 @@ describe('npm start on given services', () => {
     const port = await freePort()
     try {
       const started = start({
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: services.redisUrl,
-        REDIS_PREFIX: redisPrefix,
-        MC_DATA_DIR: dataDir,
+        ...onServices(port),
         MC_API_KEY: apiKey,
-        MC_ADMIN_PASSWORD: 'start-test-admin',
-        PORT: String(port),
         PROBE_INTERVAL_S: '5',
       })
       await waitUntilHealthy(started, port)
