@@ -1,1 +1,4 @@
-export { serverTestConfig as default } from '@mc/testing/vitest-config'
+import { defineConfig } from 'vitest/config'
+
+/** Unit tests only: the tests against the real API live in apps/api (src/cli-agents). */
+export default defineConfig({ test: { include: ['src/**/*.test.ts'] } })

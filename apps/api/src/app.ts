@@ -1,30 +1,29 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import type { AppDeps, AppEnv, RouteDeps } from './app-env.ts'
+import type { AppDeps, RouteDeps } from './app-deps.ts'
 import { createApiKeyCache } from './auth/api-key-cache.ts'
 import { createAuthenticator } from './auth/authenticate.ts'
 import { authorize } from './auth/authorize.ts'
 import { createAuthLimiters } from './auth/rate-limits.ts'
+import type { AppEnv } from './http/app-env.ts'
 import { errorHandler, notFoundHandler } from './http/error-handler.ts'
 import { limitBodySize } from './http/limits.ts'
 import { requestLogger } from './http/request-logger.ts'
 import { byPrecedence, staticPathGuards, unmatchedHandler } from './http/route-table.ts'
 import { rejectUndecodableUrl } from './http/url-encoding.ts'
-import { createHeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
 import { apiRoutes } from './routes/index.ts'
 import { spaRoutes } from './static/spa.ts'
 
+/** The app-wide auth machinery, added to the process's dependencies for the routes. */
 export function createRouteDeps(deps: AppDeps): RouteDeps {
-  const base = {
-    ...deps,
-    limiters: createAuthLimiters(deps.redis, deps.config.REDIS_PREFIX),
-    keyCache: createApiKeyCache(),
-  }
+  const limiters = createAuthLimiters(deps.redis, deps.config.REDIS_PREFIX)
+  const keyCache = createApiKeyCache()
   return {
-    ...base,
-    authenticate: createAuthenticator(base),
-    heartbeats: createHeartbeatBatcher(deps.ingestDb, deps.config.HEARTBEAT_TIMEOUT_S),
+    ...deps,
+    limiters,
+    keyCache,
+    authenticate: createAuthenticator({ db: deps.db, config: deps.config, limiters, keyCache }),
   }
 }
 

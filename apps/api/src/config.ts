@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { commonConfigShape, envInt, envOptionalString, loadConfig, secretKeySchema } from '@mc/runtime'
-import { DEFAULT_GATEWAY_PORT, gatewayHostSchema, LIVE_PING_INTERVAL_MS } from '@mc/shared'
+import { DEFAULT_GATEWAY_PORT, gatewayHostSchema } from '@mc/shared'
 import { z } from 'zod'
 import { trustProxySchema } from './auth/trusted-proxies.ts'
 
@@ -37,11 +37,11 @@ export const apiConfigSchema = z.object({
   /** `GET /api/events` ends streams after this long; browsers resume at once, re-authenticated. */
   EVENTS_MAX_LIFETIME_S: envInt(600, { min: 1, max: 86_400 }),
   /** `GET /api/gateways/:id/live`: how often the upstream's latency is measured (a `health` request). */
-  LIVE_PING_INTERVAL_MS: envInt(LIVE_PING_INTERVAL_MS, { min: 50, max: 600_000 }),
+  LIVE_PING_INTERVAL_MS: envInt(10_000, { min: 50, max: 600_000 }),
   /** The first wait before reconnecting a lost upstream; it doubles (with jitter) up to the maximum. */
   LIVE_BACKOFF_BASE_MS: envInt(1000, { min: 10, max: 60_000 }),
   LIVE_BACKOFF_MAX_MS: envInt(30_000, { min: 10, max: 600_000 }),
-  /** Live sockets re-check their session this often; a signed-out or demoted user is cut off. */
+  /** Relays re-check their sign-in or key this often; a signed-out or demoted user is cut off. */
   LIVE_REAUTH_INTERVAL_MS: envInt(60_000, { min: 50, max: 3_600_000 }),
   /**
    * Behind reverse proxies: which hops are ours (`true` = one proxy, a number of proxies, or their

@@ -5,10 +5,10 @@ import { createRequire } from 'node:module'
 import { connect } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { createGateway } from '@mc/db'
+import { createGateway, presentGateway } from '@mc/db'
 import { freePort } from '@mc/local-stack'
-import { beatWorkerHeartbeat } from '@mc/runtime'
-import { bullPrefix, type ProbeGatewayJob, type ProbeResult, probeResponseSchema, QUEUES } from '@mc/shared'
+import { beatWorkerHeartbeat, bullPrefix, type ProbeGatewayJob, QUEUES } from '@mc/runtime'
+import { type Gateway, type ProbeResult, probeResponseSchema, probeResultOf } from '@mc/shared'
 import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { Worker } from 'bullmq'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -91,23 +91,14 @@ describe('stopping the api', () => {
     cleanups.push(async () => connection.disconnect())
     let stopAccepting!: () => void
     const apiClosed = new Promise<void>((resolve) => (stopAccepting = resolve))
+    const probed: Gateway = { ...presentGateway(gateway), status: 'online', latency: 42, version: 'slow-1' }
     const standIn = new Worker<ProbeGatewayJob>(
       QUEUES.probeGateway,
       async (): Promise<ProbeResult[]> => {
         jobArrived()
         await apiClosed
         await sleep(SLOW_PROBE_MS)
-        return [
-          {
-            id: gateway.id,
-            name: gateway.name,
-            status: 'online',
-            latency: 42,
-            version: 'slow-1',
-            sessions_count: 0,
-            agents_count: 0,
-          },
-        ]
+        return [probeResultOf(probed)]
       },
       { connection, prefix: bullPrefix(redis.prefix) },
     )
@@ -136,6 +127,7 @@ describe('stopping the api', () => {
         version: 'slow-1',
         sessions_count: 0,
         agents_count: 0,
+        gateway: probed,
       },
     ])
     expect(await exited).toEqual([0, null])

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyPassword } from './auth/passwords.ts'
 import { RESET_PASSWORD_ACTOR } from './auth/reset-password.ts'
-import { makeSessionCookie, makeUser, TEST_PASSWORD } from './testing/factories.ts'
+import { makeSignInCookie, makeUser, TEST_PASSWORD } from './testing/factories.ts'
 
 // The command an operator runs on the server, as its own process on this file's database: the same
 // bundle `npm run reset-password` and the Docker image run.
@@ -33,18 +33,18 @@ async function resetPasswordCommand(args: string[], env: Record<string, string> 
   }
 }
 
-const sessionsOf = async (userId: number) =>
-  database.db.select().from(schema.sessions).where(eq(schema.sessions.userId, userId))
+const signInsOf = async (userId: number) =>
+  database.db.select().from(schema.signIns).where(eq(schema.signIns.userId, userId))
 
 describe('npm run reset-password', () => {
-  it('gives a disabled admin a generated password, shown once, ends their sessions and lets them in', async () => {
+  it('gives a disabled admin a generated password, shown once, ends their sign-ins and lets them in', async () => {
     await makeUser(database.db, { role: 'admin', username: 'keeper' })
     const locked = await makeUser(database.db, { role: 'admin', username: 'locked-out' })
-    await makeSessionCookie(database.db, locked)
+    await makeSignInCookie(database.db, locked)
     const bystander = await makeUser(database.db, { role: 'admin', username: 'locked-out-too' })
-    await makeSessionCookie(database.db, bystander)
+    await makeSignInCookie(database.db, bystander)
     const disabled = await makeUser(database.db, { role: 'admin', username: 'sleeper', disabled: true })
-    await makeSessionCookie(database.db, disabled)
+    await makeSignInCookie(database.db, disabled)
 
     const first = await resetPasswordCommand(['Locked-Out'])
     expect(first.stderr).toBe('')
@@ -57,13 +57,13 @@ describe('npm run reset-password', () => {
     const stored = await findUserByUsername(database.db, 'locked-out')
     expect(await verifyPassword(stored?.passwordHash, password)).toBe(true)
     expect(await verifyPassword(stored?.passwordHash, TEST_PASSWORD)).toBe(false)
-    expect(await sessionsOf(locked.id)).toEqual([])
+    expect(await signInsOf(locked.id)).toEqual([])
 
     const second = await resetPasswordCommand(['sleeper'])
     expect(second.code).toBe(0)
     expect(second.stdout).toContain('The account was disabled and is enabled again.')
     expect((await findUserByUsername(database.db, 'sleeper'))?.disabled).toBe(false)
-    expect(await sessionsOf(disabled.id)).toEqual([])
+    expect(await signInsOf(disabled.id)).toEqual([])
 
     const { rows } = await listAudit(database.db, { limit: 10, actor: RESET_PASSWORD_ACTOR })
     expect(rows.map((row) => [row.action, row.target, row.detail])).toEqual([
@@ -71,10 +71,10 @@ describe('npm run reset-password', () => {
       ['user.update', 'user:locked-out', { password_reset: true }],
     ])
     expect(JSON.stringify(rows)).not.toContain(password)
-    // Another user's sessions and password are untouched.
+    // Another user's sign-ins and password are untouched.
     const other = await findUserByUsername(database.db, 'locked-out-too')
     expect(await verifyPassword(other?.passwordHash, TEST_PASSWORD)).toBe(true)
-    expect(await sessionsOf(bystander.id)).toHaveLength(1)
+    expect(await signInsOf(bystander.id)).toHaveLength(1)
   })
 
   it('sets MC_NEW_PASSWORD without printing it', async () => {

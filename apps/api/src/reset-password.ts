@@ -1,6 +1,6 @@
 // `npm run reset-password -- <username>` (or `node apps/api/dist/reset-password.js <username>` in the
 // image): a way back in after losing the admin password. Sets MC_NEW_PASSWORD, or a generated
-// password printed once on stdout (never logged), ends the user's sessions and enables the account.
+// password printed once on stdout (never logged), ends the user's sign-ins and enables the account.
 import { closeDb, createDb, listUsers } from '@mc/db'
 import { databaseUrlSchema, loadConfig, StartupError } from '@mc/runtime'
 import { newPasswordSchema } from '@mc/shared'

@@ -14,8 +14,9 @@ import type { ApiConfig } from './config.ts'
 import { ensureDefaultGateway } from './default-gateway.ts'
 import { createEventHub } from './events/event-hub.ts'
 import { listen } from './http/listen.ts'
-import { createLiveHub } from './live/live-hub.ts'
+import { createHeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
 import { createProbeDispatcher } from './probes/probe-dispatcher.ts'
+import { createRelayHub } from './relay/relay-hub.ts'
 
 /** Of SHUTDOWN_TIMEOUT_MS, what is kept for closing queues and pools once requests are done. */
 const CLOSE_RESERVE_MS = 1000
@@ -61,7 +62,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   )
   const eventHub = createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger)
   await eventHub.ready()
-  const live = createLiveHub({ db, tokenCipher, logger, eventHub, config })
+  const relay = createRelayHub({ db, tokenCipher, logger, eventHub, config })
+  const heartbeats = createHeartbeatBatcher(ingestDb, config.HEARTBEAT_TIMEOUT_S)
   const app = createApp({
     config,
     db,
@@ -72,7 +74,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     probes,
     events,
     eventHub,
-    live,
+    relay,
+    heartbeats,
     startedAt: new Date(),
   })
 
@@ -85,8 +88,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     async stop() {
       logger.info('api shutting down')
       const drainUntil = Date.now() + config.SHUTDOWN_TIMEOUT_MS - CLOSE_RESERVE_MS
-      // Live sockets first: every browser is told to reconnect (1012), every upstream closes.
-      await live.close()
+      // Relays first: every browser is told to reconnect (1012), every upstream closes.
+      await relay.close()
       // Ends the event streams first: the server only closes once no request is open.
       eventHub.close()
       // Requests in flight (a manual probe waits seconds) finish and get their answers.

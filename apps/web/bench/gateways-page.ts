@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { databaseStem, ensureTestServices, freePort, redisPrefixStem } from '@mc/local-stack'
 import { createRedis, publishEvent } from '@mc/runtime'
+import { type Gateway, gatewayStatusEvent } from '@mc/shared'
 import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { launchBrowser } from '../e2e/harness/browser.ts'
 import { assertBuilt, paths } from '../e2e/harness/paths.ts'
@@ -85,7 +86,7 @@ async function main() {
     const page = await context.newPage()
     await page.addInitScript(PAGE_PROBE)
     await page.goto(`${baseUrl}/gateways`)
-    await page.locator('[data-testid="live-updates"][data-state="live"]').waitFor({ timeout: 30_000 })
+    await page.locator('[data-testid="event-stream"][data-state="live"]').waitFor({ timeout: 30_000 })
     await page.waitForFunction(
       () => (window as unknown as { __bench: { cardsAt: number | null } }).__bench.cardsAt,
     )
@@ -98,8 +99,8 @@ async function main() {
     })
 
     // The burst: every gateway flips to offline, published as fast as Redis takes them.
-    const ids = (await (await context.request.get(`${baseUrl}/api/gateways`)).json()) as {
-      gateways: { id: number; name: string }[]
+    const { gateways } = (await (await context.request.get(`${baseUrl}/api/gateways`)).json()) as {
+      gateways: Gateway[]
     }
     await page.evaluate(() => {
       const bench = (window as unknown as { __bench: { watching: boolean; maxGap: number; last: number } })
@@ -111,19 +112,15 @@ async function main() {
     const burstStarted = performance.now()
     const at = Math.floor(Date.now() / 1000)
     await Promise.all(
-      ids.gateways.map((g) =>
-        publishEvent(redis, prefix, {
-          type: 'gateway.status',
-          gateway_id: g.id,
-          name: g.name,
-          old_status: 'unknown',
-          status: 'offline',
-          latency: null,
-          sessions_count: 0,
-          agents_count: 0,
-          error: 'connection refused',
-          at,
-        }),
+      gateways.map((g) =>
+        publishEvent(
+          redis,
+          prefix,
+          gatewayStatusEvent(
+            { ...g, status: 'offline', last_error: 'connection refused', last_probe_at: at },
+            g.status,
+          ),
+        ),
       ),
     )
     // Typing during the burst: how long until the search box shows the keystroke.

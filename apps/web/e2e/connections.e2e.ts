@@ -106,7 +106,7 @@ describe('direct CLI connections', () => {
     expect(await row.locator('[data-field="input"]').textContent()).toBe('1,500')
     expect(await row.locator('[data-field="output"]').textContent()).toBe('800')
     await page.getByTestId('token-chart').locator('.recharts-bar-rectangle').first().waitFor()
-    // The live connection is listed on the agent's page too.
+    // The open connection is listed on the agent's page too.
     await card(conn.connection_id).waitFor()
     expect(await page.locator('[data-field="status"]').textContent()).toBe('online')
 

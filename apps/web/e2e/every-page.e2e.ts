@@ -96,7 +96,7 @@ const PAGES: PageCase[] = [
     name: 'gateways',
     path: () => '/gateways',
     signedIn: true,
-    ready: (page) => page.locator('article[data-gateway="Production"][data-live="connected"]').waitFor(),
+    ready: (page) => page.locator('article[data-gateway="Production"][data-relay="connected"]').waitFor(),
   },
   {
     name: 'gateway',
@@ -164,11 +164,11 @@ const PAGES: PageCase[] = [
   },
 ]
 
-/** The signed-in frame is settled too: live updates on, the primary connected, the fleet counted. */
+/** The signed-in frame is settled too: the event stream live, the primary relayed, the fleet counted. */
 function frameReady(page: Page) {
   return Promise.all([
-    page.locator('[data-testid="live-updates"][data-state="live"]').waitFor(),
-    page.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor(),
+    page.locator('[data-testid="event-stream"][data-state="live"]').waitFor(),
+    page.locator('[data-testid="relay-indicator"][data-status="connected"]').waitFor(),
     page.getByTestId('fleet-status').waitFor(),
   ])
 }

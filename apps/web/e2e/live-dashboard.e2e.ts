@@ -31,7 +31,7 @@ function countGets(page: Page, path: string) {
   return { count: () => count, settled: () => expect.poll(() => open).toBe(0) }
 }
 
-const liveUpdates = () => app.page.locator('[data-testid="live-updates"][data-state="live"]')
+const eventStreamLive = () => app.page.locator('[data-testid="event-stream"][data-state="live"]')
 
 describe('the live dashboard', () => {
   let fake: FakeGateway | undefined
@@ -50,7 +50,7 @@ describe('the live dashboard', () => {
     await page.goto(app.url('/connections?status=all'))
     const card = page.locator(`article[data-connection="${conn.connection_id}"]`)
     await card.waitFor()
-    await liveUpdates().waitFor()
+    await eventStreamLive().waitFor()
     await listGets.settled()
     expect(await card.locator('[data-field="last-heartbeat"]').textContent()).toBe('Last heartbeat: none yet')
 
@@ -82,8 +82,8 @@ describe('the live dashboard', () => {
     await page.goto(app.url('/connections?status=all'))
     const card = page.locator(`article[data-connection="${conn.connection_id}"]`)
     await card.waitFor()
-    await page.locator('[data-testid="live-updates"][data-state="down"]').waitFor()
-    expect(await page.getByTestId('live-updates').textContent()).toBe('Polling')
+    await page.locator('[data-testid="event-stream"][data-state="down"]').waitFor()
+    expect(await page.getByTestId('event-stream').textContent()).toBe('Polling')
 
     const listGets = countGets(page, '/api/connect')
     await app.api('POST', `/api/agents/${conn.agent_id}/heartbeat`, { connection_id: conn.connection_id })
@@ -94,7 +94,7 @@ describe('the live dashboard', () => {
     expect(listGets.count()).toBeGreaterThan(0)
 
     await page.unroute('**/api/events*')
-    await liveUpdates().waitFor()
+    await eventStreamLive().waitFor()
   })
 
   it('the primary connects on load; a stopped gateway shows as reconnecting, and offline on its card, without a reload', {
@@ -113,14 +113,14 @@ describe('the live dashboard', () => {
     )
     const listGets = countGets(page, '/api/gateways')
     await page.goto(app.url('/gateways'))
-    await liveUpdates().waitFor()
-    const state = page.getByTestId('connection-state')
-    await page.locator('[data-testid="connection-state"][data-connected="true"]').waitFor()
-    expect(await state.locator('[data-field="connection-url"]').textContent()).toBe(
+    await eventStreamLive().waitFor()
+    const state = page.getByTestId('relay-state')
+    await page.locator('[data-testid="relay-state"][data-connected="true"]').waitFor()
+    expect(await state.locator('[data-field="upstream-url"]').textContent()).toBe(
       `ws://127.0.0.1:${fake.port}`,
     )
-    expect(await state.locator('[data-field="live-status"]').textContent()).toBe('Connected')
-    const mark = state.locator('[data-field="live-status"] svg')
+    expect(await state.locator('[data-field="relay-status"]').textContent()).toBe('Connected')
+    const mark = state.locator('[data-field="relay-status"] svg')
     expect(await mark.getAttribute('data-tone')).toBe('ok')
     await page
       .locator('article[data-gateway="Live primary"][data-status="online"]')
@@ -132,9 +132,9 @@ describe('the live dashboard', () => {
     page.on('framenavigated', (frame) => navigations.push(frame.url()))
     await fake.stop()
     fake = undefined
-    // The live connection notices at once (shutdown, close 1012), the card within one probe interval.
-    await page.locator('[data-testid="connection-state"][data-connected="false"]').waitFor()
-    expect(await state.locator('[data-field="connection-error"]').textContent()).toMatch(
+    // The relay notices at once (shutdown, close 1012), the card within one probe interval.
+    await page.locator('[data-testid="relay-state"][data-connected="false"]').waitFor()
+    expect(await state.locator('[data-field="relay-error"]').textContent()).toMatch(
       /gateway stopping|refused/,
     )
     // Calm while it retries: amber, not a red alarm.
@@ -147,7 +147,7 @@ describe('the live dashboard', () => {
     expect(navigations).toEqual([])
   })
 
-  it('an operator switches the live connection to another gateway and sees its events', {
+  it('an operator switches the relay to another gateway and sees its events', {
     timeout: 60_000,
   }, async () => {
     const { page } = app
@@ -165,20 +165,20 @@ describe('the live dashboard', () => {
       await page.goto(app.url('/gateways'))
       const card = (name: string) => page.locator(`article[data-gateway="${name}"]`)
       await card('Switch one').locator('[data-action="connect"]').click()
-      await page.locator('article[data-gateway="Switch one"][data-live="connected"]').waitFor()
+      await page.locator('article[data-gateway="Switch one"][data-relay="connected"]').waitFor()
       first.emitEvent('presence', { presence: [{ host: 'switch-one-host' }] })
-      await page.locator('[data-testid="live-feed"] li[data-event="presence"]').waitFor()
+      await page.locator('[data-testid="relay-feed"] li[data-event="presence"]').waitFor()
 
       await card('Switch two').locator('[data-action="connect"]').click()
-      await page.locator('article[data-gateway="Switch two"][data-live="connected"]').waitFor()
-      expect(
-        await page.getByTestId('connection-state').locator('[data-field="connection-url"]').textContent(),
-      ).toBe(`ws://127.0.0.1:${second.port}`)
-      expect(await card('Switch one').getAttribute('data-live')).toBe('none')
+      await page.locator('article[data-gateway="Switch two"][data-relay="connected"]').waitFor()
+      expect(await page.getByTestId('relay-state').locator('[data-field="upstream-url"]').textContent()).toBe(
+        `ws://127.0.0.1:${second.port}`,
+      )
+      expect(await card('Switch one').getAttribute('data-relay')).toBe('none')
       second.emitEvent('tick', { ts: 1 })
-      await page.locator('[data-testid="live-feed"] li[data-event="tick"]').waitFor()
+      await page.locator('[data-testid="relay-feed"] li[data-event="tick"]').waitFor()
       // The feed is the connected gateway's: the first one's event is gone.
-      expect(await page.locator('[data-testid="live-feed"] li[data-event="presence"]').count()).toBe(0)
+      expect(await page.locator('[data-testid="relay-feed"] li[data-event="presence"]').count()).toBe(0)
     } finally {
       await Promise.all([first.stop(), second.stop()])
     }

@@ -40,7 +40,7 @@ describe('fleet overview', () => {
     await page.goto(app.url('/'))
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor()
     // Everything below updates from the event stream (the overview polls only while it is down).
-    await page.locator('[data-testid="live-updates"][data-state="live"]').waitFor()
+    await page.locator('[data-testid="event-stream"][data-state="live"]').waitFor()
     await waitForTile('online', '1')
     await waitForTile('offline', '1')
     expect(await tileValue('gateways')).toBe('2')

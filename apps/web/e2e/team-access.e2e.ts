@@ -169,7 +169,7 @@ describe('team access', () => {
     expect(await page.locator('tr[data-user]').count()).toBe(0)
   })
 
-  it('a session that ends elsewhere sends the next request to the login page, and back afterwards', async () => {
+  it('a sign-in that ends elsewhere sends the next request to the login page, and back afterwards', async () => {
     const { page } = app
     await app.signIn()
     await page.goto(app.url('/settings/system'))

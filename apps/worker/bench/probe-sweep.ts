@@ -9,8 +9,15 @@ import { closeDb, createDb, schema } from '@mc/db'
 import { databaseStem, ensureTestServices, freePort, redisPrefixStem } from '@mc/local-stack'
 import { probeGateway } from '@mc/openclaw'
 import { type FakeGateway, startFakeGateway } from '@mc/openclaw/fake'
-import { createRedis, createTokenCipher, readWorkerFreshness } from '@mc/runtime'
-import { bullPrefix, type ProbeGatewayJob, probeBatches, QUEUES } from '@mc/shared'
+import {
+  bullPrefix,
+  createRedis,
+  createTokenCipher,
+  type ProbeGatewayJob,
+  probeBatches,
+  QUEUES,
+  readWorkerFreshness,
+} from '@mc/runtime'
 import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { Queue } from 'bullmq'
 import { sql } from 'drizzle-orm'

@@ -1,5 +1,4 @@
-import type { Logger } from '@mc/runtime'
-import { bullPrefix, jobSchedulerId } from '@mc/shared'
+import { bullPrefix, jobSchedulerId, type Logger } from '@mc/runtime'
 import { Queue, Worker } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { JobDefinition } from './jobs/job-definition.ts'

@@ -2,11 +2,12 @@ import { closeDb, createDb, runMigrations } from '@mc/db'
 import {
   assertPostgresReachable,
   assertRedisReachable,
+  bullPrefix,
   createLogger,
   createRedis,
   createTokenCipher,
+  QUEUES,
 } from '@mc/runtime'
-import { bullPrefix, QUEUES } from '@mc/shared'
 import { Queue } from 'bullmq'
 import type { WorkerConfig } from './config.ts'
 import { startHeartbeat } from './heartbeat.ts'

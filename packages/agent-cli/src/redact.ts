@@ -1,3 +1,5 @@
+import { errorMessage } from '@mc/shared'
+
 const REDACTED = '***'
 
 /**
@@ -14,6 +16,5 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
 
 /** The message of anything thrown, with the secrets taken out. */
 export function redactedMessage(error: unknown, secrets: readonly (string | undefined)[]): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return redactSecrets(message, secrets)
+  return redactSecrets(errorMessage(error), secrets)
 }

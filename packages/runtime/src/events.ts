@@ -1,27 +1,59 @@
-import { EVENT_LOG_MAX_LENGTH, eventLogKey, eventsChannel, type McEvent, mcEventSchema } from '@mc/shared'
+import { type McEvent, mcEventSchema } from '@mc/shared'
 import type { Redis } from 'ioredis'
+import { EVENT_LOG_MAX_LENGTH, eventLogKey, eventsChannel } from './event-keys.ts'
 import { createRedis } from './redis.ts'
 
 // Appending and publishing in one script keeps the log's order and the channel's order the same,
 // whichever process publishes: a browser resuming from a log id then misses nothing and sees
 // nothing twice. The message carries the log id so every api replica hands out the same ids.
+// ARGV: the log's length cap, then the events' JSON in order; returns their log ids.
 const APPEND_AND_PUBLISH = `
-local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'e', ARGV[1])
-redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[1])
-return id`
+local ids = {}
+for i = 2, #ARGV do
+  local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[i])
+  redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[i])
+  ids[#ids + 1] = id
+end
+return ids`
 
-/** Announces an event to every api replica, and through them to every browser; returns its log id. */
-export async function publishEvent(redis: Redis, prefix: string, event: McEvent): Promise<string> {
-  const json = JSON.stringify(mcEventSchema.parse(event))
-  const id = await redis.eval(
+/** Redis runs a script alone: a sweep's thousands of events go in several, so others get a turn. */
+const EVENTS_PER_SCRIPT = 500
+
+const toJson = (event: McEvent) => JSON.stringify(mcEventSchema.parse(event))
+
+/** The arguments of one run of the script, which publishes the events in order. */
+const appendAndPublish = (prefix: string, eventsJson: string[]) =>
+  [
     APPEND_AND_PUBLISH,
     2,
     eventLogKey(prefix),
     eventsChannel(prefix),
-    json,
-    String(EVENT_LOG_MAX_LENGTH),
-  )
-  return String(id)
+    EVENT_LOG_MAX_LENGTH,
+    ...eventsJson,
+  ] as const
+
+/** Announces an event to every api replica, and through them to every browser; returns its log id. */
+export async function publishEvent(redis: Redis, prefix: string, event: McEvent): Promise<string> {
+  const [id] = (await redis.eval(...appendAndPublish(prefix, [toJson(event)]))) as [string]
+  return id
+}
+
+/**
+ * Announces `events` as `publishEvent` does each, in order, in one round trip; returns their log
+ * ids. Sends nothing if one is invalid; when Redis fails a part, rejects with that failure.
+ */
+export async function publishEvents(redis: Redis, prefix: string, events: McEvent[]): Promise<string[]> {
+  const eventsJson = events.map(toJson)
+  if (eventsJson.length === 0) return []
+  const pipeline = redis.pipeline()
+  for (let start = 0; start < eventsJson.length; start += EVENTS_PER_SCRIPT) {
+    pipeline.eval(...appendAndPublish(prefix, eventsJson.slice(start, start + EVENTS_PER_SCRIPT)))
+  }
+  const results = (await pipeline.exec()) ?? []
+  return results.flatMap(([error, ids]) => {
+    if (error) throw error
+    return ids as string[]
+  })
 }
 
 /** Splits a channel message into its log id and event; null for anything else on the channel. */

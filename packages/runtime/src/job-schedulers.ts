@@ -1,5 +1,5 @@
-import { bullPrefix, jobSchedulerId, SCHEDULED_QUEUES } from '@mc/shared'
 import type { Redis } from 'ioredis'
+import { bullPrefix, jobSchedulerId, SCHEDULED_QUEUES } from './queues.ts'
 
 /**
  * The scheduled queues whose BullMQ job scheduler is missing from Redis (none while the worker's

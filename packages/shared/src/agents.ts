@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { directConnectionSchema } from './connections.ts'
+import { queryInt } from './query-params.ts'
 import { agentStatusSchema } from './statuses.ts'
 import { nullableUnixSecondsSchema, unixSecondsSchema } from './time.ts'
 
@@ -21,8 +22,6 @@ export const agentSchema = z.object({
   open_connections: z.number().int(),
 })
 export type Agent = z.infer<typeof agentSchema>
-
-const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
 export const agentsQuerySchema = z.strictObject({
   status: agentStatusSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { queryInt } from './query-params.ts'
 import { unixSecondsSchema } from './time.ts'
 
 export const auditEntrySchema = z.object({
@@ -11,8 +12,6 @@ export const auditEntrySchema = z.object({
   at: unixSecondsSchema,
 })
 export type AuditEntry = z.infer<typeof auditEntrySchema>
-
-const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
 /** `GET /api/audit` query: newest first; pass `next_before` back as `before` for the next page. */
 export const auditQuerySchema = z.strictObject({

@@ -177,17 +177,19 @@ export function createApiClient(options: ApiClientOptions = {}) {
         signal?: AbortSignal,
       ) =>
         request('GET', `/api/connect${toQueryString(query)}`, { schema: connectionsResponseSchema, signal }),
-      connect: (body: ConnectRequest) =>
-        request('POST', '/api/connect', { body, schema: connectResponseSchema }),
-      heartbeat: (agent: number | string, body: HeartbeatRequest) =>
+      connect: (body: ConnectRequest, signal?: AbortSignal) =>
+        request('POST', '/api/connect', { body, schema: connectResponseSchema, signal }),
+      heartbeat: (agent: number | string, body: HeartbeatRequest, signal?: AbortSignal) =>
         request('POST', `/api/agents/${encodeURIComponent(String(agent))}/heartbeat`, {
           body,
           schema: heartbeatResponseSchema,
+          signal,
         }),
-      disconnect: (connectionId: string) =>
+      disconnect: (connectionId: string, signal?: AbortSignal) =>
         request('DELETE', '/api/connect', {
           body: { connection_id: connectionId },
           schema: disconnectResponseSchema,
+          signal,
         }),
     },
     agents: {

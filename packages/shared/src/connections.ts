@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idTextSchema } from './ids.ts'
+import { queryInt } from './query-params.ts'
 import { agentStatusSchema, connectionStatusSchema } from './statuses.ts'
 import { nullableUnixSecondsSchema, unixSecondsSchema } from './time.ts'
 
@@ -43,7 +44,7 @@ const tokenCount = z
 
 /**
  * `POST /api/agents/:id/heartbeat`: the seed's `tokens: { input, output, model }`, or the older
- * `token_usage: { model, inputTokens, outputTokens }`.
+ * `token_usage: { model, inputTokens, outputTokens }`, which parses into `tokens` as well.
  */
 export const heartbeatRequestSchema = z
   .strictObject({
@@ -56,7 +57,18 @@ export const heartbeatRequestSchema = z
       .optional(),
   })
   .refine((body) => !(body.tokens && body.token_usage), { message: 'give tokens or token_usage, not both' })
-export type HeartbeatRequest = z.infer<typeof heartbeatRequestSchema>
+  .transform(({ connection_id, tokens, token_usage }) => ({
+    connection_id,
+    tokens:
+      tokens ??
+      (token_usage && {
+        input: token_usage.inputTokens,
+        output: token_usage.outputTokens,
+        model: token_usage.model,
+      }),
+  }))
+/** What a tool sends: either form of token usage. */
+export type HeartbeatRequest = z.input<typeof heartbeatRequestSchema>
 
 export const heartbeatResponseSchema = z.object({
   status: z.literal('ok'),
@@ -93,8 +105,6 @@ export const directConnectionSchema = z.object({
   disconnect_reason: z.string().nullable(),
 })
 export type DirectConnection = z.infer<typeof directConnectionSchema>
-
-const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
 export const connectionsQuerySchema = z.strictObject({
   /** `all` is the same as leaving it out: the web app's `/connections?status=all` passes it on. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { gatewaySchema } from './gateways.ts'
-import { agentStatusSchema, gatewayStatusSchema } from './statuses.ts'
+import { type Gateway, gatewaySchema } from './gateways.ts'
+import { agentStatusSchema, type GatewayStatus, gatewayStatusSchema } from './statuses.ts'
 import { unixSecondsSchema } from './time.ts'
 
 /**
@@ -17,9 +17,31 @@ export const gatewayStatusEventSchema = z.object({
   sessions_count: z.number().int(),
   agents_count: z.number().int(),
   error: z.string().nullable(),
+  /** When the probe was stored (database time): the gateway's `last_probe_at`. */
   at: unixSecondsSchema,
+  /** The gateway after the probe, as `GET /api/gateways` lists it. */
+  gateway: gatewaySchema,
 })
 export type GatewayStatusEvent = z.infer<typeof gatewayStatusEventSchema>
+
+/** The event announcing `gateway` as a probe left it; `oldStatus` is its status before. */
+export function gatewayStatusEvent(gateway: Gateway, oldStatus: GatewayStatus): GatewayStatusEvent {
+  // Only a stored probe announces a gateway, and storing it set last_probe_at.
+  if (gateway.last_probe_at === null) throw new Error(`gateway ${gateway.id} has never been probed`)
+  return {
+    type: 'gateway.status',
+    gateway_id: gateway.id,
+    name: gateway.name,
+    old_status: oldStatus,
+    status: gateway.status,
+    latency: gateway.latency,
+    sessions_count: gateway.sessions_count,
+    agents_count: gateway.agents_count,
+    error: gateway.last_error,
+    at: gateway.last_probe_at,
+    gateway,
+  }
+}
 
 /** The registry changed: the gateway as `GET /api/gateways` shows it (never the token). */
 export const gatewayChangeEventSchema = z.object({
@@ -70,10 +92,3 @@ export type McEventType = McEvent['type']
 export const MC_EVENT_TYPES = mcEventSchema.options.flatMap((option) =>
   'options' in option.shape.type ? option.shape.type.options : [option.shape.type.value],
 ) as McEventType[]
-
-/** The Redis pub/sub channel of all events of one installation; messages are `<log id> <json>`. */
-export const eventsChannel = (redisPrefix: string) => `${redisPrefix}:events`
-/** The capped Redis stream every event is also appended to: its entry ids are the SSE event ids. */
-export const eventLogKey = (redisPrefix: string) => `${redisPrefix}:events:log`
-/** Roughly how many events the log keeps for browsers resuming after a drop. */
-export const EVENT_LOG_MAX_LENGTH = 20_000

@@ -1,8 +1,7 @@
 import { z } from 'zod'
+import { queryInt } from './query-params.ts'
 import { gatewayStatusSchema } from './statuses.ts'
 import { unixSecondsSchema } from './time.ts'
-
-const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
 /** One status flip of a gateway (a `gateway_status_changes` row), with the gateway's current name. */
 export const statusChangeSchema = z.object({

@@ -22,9 +22,6 @@ export const DISCONNECTED_STATE: ConnectionState = {
   error: null,
 }
 
-/** How often the API measures the upstream's latency with a lightweight request. */
-export const LIVE_PING_INTERVAL_MS = 10_000
-
 /**
  * Close codes the API uses on the browser's socket. The browser reconnects by itself only after
  * `LIVE_CLOSE.serverRestart`; the others end the live session until the user connects again.

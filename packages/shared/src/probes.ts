@@ -1,26 +1,12 @@
 import { z } from 'zod'
-import { gatewaySchema } from './gateways.ts'
+import { type Gateway, gatewaySchema } from './gateways.ts'
 import { idSchema, idTextSchema } from './ids.ts'
+import { queryInt } from './query-params.ts'
 import { gatewayStatusSchema } from './statuses.ts'
 import { unixSecondsSchema } from './time.ts'
 
 export const probeStatusSchema = gatewayStatusSchema.exclude(['unknown'])
 export type ProbeStatus = z.infer<typeof probeStatusSchema>
-
-/** What one probe found: the protocol client's answer, as the worker stores it. */
-export interface ProbeOutcome {
-  status: ProbeStatus
-  /** ms from connect start to hello-ok (websocket) or to the /health answer (http); online only. */
-  latencyMs: number | null
-  /** `hello-ok.server.version`; websocket only. */
-  version: string | null
-  /** `sessions.list` totalCount; websocket only. */
-  sessionsCount: number | null
-  /** `agents.list` agents.length; websocket only. */
-  agentsCount: number | null
-  /** Why it is not online, for people: at most 300 characters, never containing the token. */
-  error: string | null
-}
 
 /** One stored probe (`gateway_probes` row). */
 export const probeSchema = z.object({
@@ -56,16 +42,40 @@ export const probeResultSchema = z.object({
   error: z.string().optional(),
   /** The probe was still queued or running at the deadline: this is the last known state. */
   pending: z.literal(true).optional(),
+  /** The gateway after its probe (or, when pending, as last known), as `GET /api/gateways` lists it. */
+  gateway: gatewaySchema,
 })
 export type ProbeResult = z.infer<typeof probeResultSchema>
+
+/** A finished probe's entry in `POST /api/gateways/health`, from the gateway it left behind. */
+export function probeResultOf(gateway: Gateway): ProbeResult {
+  const result = {
+    id: gateway.id,
+    name: gateway.name,
+    status: gateway.status,
+    latency: gateway.latency,
+    version: gateway.version,
+    sessions_count: gateway.sessions_count,
+    agents_count: gateway.agents_count,
+    gateway,
+  }
+  return gateway.last_error ? { ...result, error: gateway.last_error } : result
+}
+
+/** The entry of a probe still queued or running at the deadline: the gateway's last known state. */
+export function pendingProbeResultOf(gateway: Gateway): ProbeResult {
+  return {
+    ...probeResultOf(gateway),
+    error: 'probe did not finish in time; its result will appear shortly',
+    pending: true,
+  }
+}
 
 export const probeResponseSchema = z.object({
   results: z.array(probeResultSchema),
   probed_at: unixSecondsSchema,
 })
 export type ProbeResponse = z.infer<typeof probeResponseSchema>
-
-const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
 /** `GET /api/gateways/health/history`, newest first; `next_before` pages further back. */
 export const probeHistoryQuerySchema = z.strictObject({

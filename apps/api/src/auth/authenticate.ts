@@ -1,20 +1,36 @@
-import { extendSession, findApiKeyByHash, findLiveSession, recordAudit, touchApiKey } from '@mc/db'
+import {
+  type Database,
+  extendSignIn,
+  findApiKeyByHash,
+  findLiveSignIn,
+  recordAudit,
+  touchApiKey,
+} from '@mc/db'
 import type { Principal } from '@mc/shared'
 import type { Context } from 'hono'
-import type { RouteDeps } from '../app-env.ts'
+import type { ApiConfig } from '../config.ts'
+import type { Credential } from '../http/app-env.ts'
 import { HttpError } from '../http/http-error.ts'
+import type { ApiKeyCache } from './api-key-cache.ts'
 import { keyRefusal, keyRole } from './api-key-standing.ts'
 import { clientIp } from './client-ip.ts'
-import { assertNotBlocked, countFailure } from './rate-limits.ts'
+import { type AuthLimiters, assertNotBlocked, countFailure } from './rate-limits.ts'
 import { secretsEqual, sha256 } from './secrets.ts'
-import { readSessionCookie } from './session-cookie.ts'
+import { readSignInCookie } from './sign-in-cookie.ts'
 
 export interface Authenticated {
   principal: Principal
-  credential: 'session' | 'api_key'
+  credential: Credential
 }
 
-const SESSION_EXTEND_EVERY_S = 300
+export interface AuthenticatorDeps {
+  db: Database
+  config: Pick<ApiConfig, 'MC_API_KEY' | 'TRUST_PROXY' | 'SESSION_TTL_HOURS'>
+  limiters: Pick<AuthLimiters, 'failedKeys'>
+  keyCache: ApiKeyCache
+}
+
+const SIGN_IN_EXTEND_EVERY_S = 300
 const KEY_TOUCH_EVERY_MS = 60_000
 
 function presentedKey(c: Context): string | undefined {
@@ -28,7 +44,7 @@ function presentedKey(c: Context): string | undefined {
  * Resolves who is calling, or throws 401. A presented key wins over a cookie; failed key checks
  * count towards the per-address limit and are audited (by prefix only, never the key).
  */
-export function createAuthenticator(deps: Omit<RouteDeps, 'authenticate' | 'heartbeats'>) {
+export function createAuthenticator(deps: AuthenticatorDeps) {
   // last_used_at is written at most once a minute per key and process: a heartbeat every few
   // seconds from thousands of tools must not turn into as many writes.
   const lastTouched = new Map<number, number>()
@@ -71,28 +87,23 @@ export function createAuthenticator(deps: Omit<RouteDeps, 'authenticate' | 'hear
     return { principal, credential: 'api_key' }
   }
 
-  async function bySession(token: string): Promise<Authenticated> {
-    const found = await findLiveSession(deps.db, sha256(token))
+  async function bySignIn(token: string): Promise<Authenticated> {
+    const found = await findLiveSignIn(deps.db, sha256(token))
     if (!found) throw new HttpError(401, 'session expired or signed out: sign in again')
     if (found.user.disabled) throw new HttpError(401, 'this account is disabled')
-    await extendSession(
-      deps.db,
-      found.session.id,
-      deps.config.SESSION_TTL_HOURS * 3600,
-      SESSION_EXTEND_EVERY_S,
-    )
+    await extendSignIn(deps.db, found.signIn.id, deps.config.SESSION_TTL_HOURS * 3600, SIGN_IN_EXTEND_EVERY_S)
     const { user } = found
     return {
       principal: { kind: 'user', id: user.id, name: user.username, role: user.role },
-      credential: 'session',
+      credential: 'sign_in',
     }
   }
 
   return async function authenticate(c: Context): Promise<Authenticated> {
     const key = presentedKey(c)
     if (key) return byKey(c, key)
-    const token = readSessionCookie(c)
-    if (token) return bySession(token)
+    const token = readSignInCookie(c)
+    if (token) return bySignIn(token)
     throw new HttpError(401, 'authentication required: sign in, or send an API key in x-api-key')
   }
 }

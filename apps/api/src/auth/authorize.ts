@@ -1,6 +1,6 @@
 import { type Role, roleAtLeast } from '@mc/shared'
 import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from '../app-env.ts'
+import type { AppEnv } from '../http/app-env.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { Authenticator } from './authenticate.ts'
 import { assertSameOrigin } from './same-origin.ts'
@@ -22,7 +22,7 @@ export function authorize(
   return async (c, next) => {
     if (access === 'public') return next()
     const { principal, credential } = await authenticate(c)
-    if (credential === 'session') assertSameOrigin(c, trustProxy)
+    if (credential === 'sign_in') assertSameOrigin(c, trustProxy)
     if (!roleAtLeast(principal.role, access)) {
       throw new HttpError(403, `requires the ${access} role (you are ${principal.role})`)
     }

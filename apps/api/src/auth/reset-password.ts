@@ -1,6 +1,6 @@
 import {
   type Database,
-  deleteSessionsOfUser,
+  deleteSignInsOfUser,
   findUserByUsername,
   recordAudit,
   type UserRow,
@@ -13,7 +13,7 @@ export const RESET_PASSWORD_ACTOR = 'cli:reset-password'
 
 /**
  * Gives `username` a new password from the server's shell, for an admin who lost theirs: ends every
- * sign-in session of that user, enables the account if it was disabled (a way back in must let them
+ * sign-in of that user, enables the account if it was disabled (a way back in must let them
  * in), and records it in the audit log without the password. The role stays as it is. Undefined when
  * there is no such user.
  */
@@ -26,7 +26,7 @@ export async function resetPassword(
   if (!found) return undefined
   const user = await updateUser(db, found.id, { passwordHash: await hashPassword(password), disabled: false })
   if (!user) return undefined
-  await deleteSessionsOfUser(db, user.id)
+  await deleteSignInsOfUser(db, user.id)
   await recordAudit(db, {
     actor: RESET_PASSWORD_ACTOR,
     action: 'user.update',

@@ -5,7 +5,7 @@ export function randomSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url')
 }
 
-/** Session tokens and API keys are long random strings: a fast hash is enough to store them safely. */
+/** Sign-in tokens and API keys are long random strings: a fast hash is enough to store them safely. */
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex')
 }

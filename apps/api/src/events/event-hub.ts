@@ -1,5 +1,12 @@
-import { createRedis, type Logger, parseEventMessage } from '@mc/runtime'
-import { EVENT_LOG_MAX_LENGTH, eventLogKey, eventsChannel, type McEvent } from '@mc/shared'
+import {
+  createRedis,
+  EVENT_LOG_MAX_LENGTH,
+  eventLogKey,
+  eventsChannel,
+  type Logger,
+  parseEventMessage,
+} from '@mc/runtime'
+import { errorMessage, type McEvent } from '@mc/shared'
 
 export interface LoggedEvent {
   /** The event's id in the Redis event log (`<ms>-<seq>`), used as the SSE event id. */
@@ -28,8 +35,8 @@ const LOG_ID = /^\d{1,15}-\d{1,10}$/
 export const isLogId = (value: string) => LOG_ID.test(value)
 
 /**
- * One Redis subscription per api process, fanned out to every listener in it (SSE streams, live
- * gateway sessions), so events from the worker and from any replica reach every browser.
+ * One Redis subscription per api process, fanned out to every listener in it (event streams,
+ * relays), so events from the worker and from any replica reach every browser.
  */
 export function createEventHub(redisUrl: string, prefix: string, logger: Logger) {
   const listeners = new Set<EventListener>()
@@ -62,7 +69,7 @@ export function createEventHub(redisUrl: string, prefix: string, logger: Logger)
       try {
         listener(logged)
       } catch (error) {
-        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'event listener failed')
+        logger.error({ err: errorMessage(error) }, 'event listener failed')
       }
     }
   })

@@ -7,7 +7,7 @@ export interface EventStreamOptions {
   keepAliveMs: number
   /** Events are written in batches this often, so a burst costs a few writes, not thousands. */
   flushMs: number
-  /** Streams end after this long, so the browser reconnects and its session is checked again. */
+  /** Streams end after this long, so the browser reconnects and its sign-in is checked again. */
   maxLifetimeMs: number
 }
 

@@ -2,7 +2,7 @@ import { isDatabaseUnavailable } from '@mc/db'
 import type { ApiError } from '@mc/shared'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import type { AppEnv } from '../app-env.ts'
+import type { AppEnv } from './app-env.ts'
 import { HttpError } from './http-error.ts'
 
 function body(error: string, details?: unknown): ApiError {

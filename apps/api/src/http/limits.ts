@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { AppEnv } from '../app-env.ts'
+import type { AppEnv } from './app-env.ts'
 
 export function limitBodySize(maxBytes: number): MiddlewareHandler<AppEnv> {
   return bodyLimit({

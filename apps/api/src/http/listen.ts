@@ -20,7 +20,7 @@ export interface HttpListener {
 const WEBSOCKET_CLOSE_GRACE_MS = 1000
 
 /**
- * Serves the app over HTTP with WebSocket upgrades (the live gateway sockets) and resolves once it
+ * Serves the app over HTTP with WebSocket upgrades (the relays to gateways) and resolves once it
  * listens; a port in use is a StartupError, one line for the operator. Browsers send nothing on
  * those sockets, so incoming frames are kept tiny.
  */

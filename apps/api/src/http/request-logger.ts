@@ -1,6 +1,6 @@
 import type { LogFormat, Logger } from '@mc/runtime'
 import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from '../app-env.ts'
+import type { AppEnv } from './app-env.ts'
 
 /**
  * Gives each request a child logger tagged with its id and logs one line when it ends. Only the

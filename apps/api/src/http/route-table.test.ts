@@ -27,6 +27,11 @@ describe('route precedence', () => {
     }
   })
 
+  it('refuses two routes of one method that differ only in parameter names', () => {
+    const routes = [route('GET', '/agents/:id'), route('GET', '/agents/:name')]
+    expect(() => byPrecedence(routes)).toThrow('GET /agents/:name is declared twice')
+  })
+
   it('keeps the order of the list between routes of the same shape', () => {
     const routes = [route('PUT', '/gateways'), route('GET', '/gateways'), route('DELETE', '/gateways')]
     expect(byPrecedence(routes)).toEqual(routes)

@@ -1,5 +1,5 @@
 import type { Context, Handler } from 'hono'
-import type { AppEnv } from '../app-env.ts'
+import type { AppEnv } from './app-env.ts'
 import { notFoundHandler } from './error-handler.ts'
 import { HttpError } from './http-error.ts'
 import type { RouteDef } from './route.ts'
@@ -8,12 +8,24 @@ const METHODS: RouteDef['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
 
 const isParam = (segment: string) => segment.startsWith(':')
 
+/** Two routes of one method whose paths differ only in parameter names: the first would take all. */
+function assertNoShadowing(routes: RouteDef[]): void {
+  const seen = new Set<string>()
+  for (const route of routes) {
+    const key = `${route.method} ${route.path.replace(/:[^/]+/g, ':')}`
+    if (seen.has(key)) throw new Error(`${route.method} ${route.path} is declared twice`)
+    seen.add(key)
+  }
+}
+
 /**
  * Routes in the order to register them: at the first segment where two differ in kind, the static
  * one comes first, so `/gateways/status-changes` is never taken for a `/gateways/:id` whatever the
- * order of the list. Otherwise the list's order stays.
+ * order of the list. Two routes that could match the same request otherwise are refused, so the
+ * order of the list never decides which one answers.
  */
 export function byPrecedence(routes: RouteDef[]): RouteDef[] {
+  assertNoShadowing(routes)
   // Per segment: 0 past the end, 1 static, 2 parameter; compared like words in a dictionary.
   const kinds = (route: RouteDef) => route.path.split('/').map((segment) => (isParam(segment) ? 2 : 1))
   const specificity = (a: RouteDef, b: RouteDef) => {

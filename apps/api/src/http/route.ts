@@ -1,6 +1,6 @@
 import type { Handler } from 'hono'
-import type { AppEnv } from '../app-env.ts'
 import type { Access } from '../auth/authorize.ts'
+import type { AppEnv } from './app-env.ts'
 
 /**
  * One endpoint: where it lives, who may call it, what it does. Every route of the API is one of

@@ -1,6 +1,5 @@
-import type { AgentWithConnections } from '@mc/db'
+import { type AgentWithConnections, unixSeconds, unixSecondsOrNull } from '@mc/db'
 import type { Agent } from '@mc/shared'
-import { unixSeconds, unixSecondsOrNull } from './time.ts'
 
 export function presentAgent(row: AgentWithConnections): Agent {
   return {

@@ -1,6 +1,5 @@
-import type { ApiKeyWithOwner } from '@mc/db'
+import { type ApiKeyWithOwner, unixSeconds, unixSecondsOrNull } from '@mc/db'
 import type { ApiKey } from '@mc/shared'
-import { unixSeconds, unixSecondsOrNull } from './time.ts'
 
 /** Never the key or its hash: only the prefix that tells keys apart. */
 export function presentApiKey(row: ApiKeyWithOwner): ApiKey {

@@ -1,6 +1,5 @@
-import type { AuditRow } from '@mc/db'
+import { type AuditRow, unixSeconds } from '@mc/db'
 import type { AuditEntry } from '@mc/shared'
-import { unixSeconds } from './time.ts'
 
 export function presentAuditEntry(row: AuditRow): AuditEntry {
   return {

@@ -1,6 +1,5 @@
-import type { ConnectionWithAgent } from '@mc/db'
+import { type ConnectionWithAgent, unixSeconds, unixSecondsOrNull } from '@mc/db'
 import type { DirectConnection } from '@mc/shared'
-import { unixSeconds, unixSecondsOrNull } from './time.ts'
 
 /** The seed's DirectConnection: `metadata` as the tool's JSON text, agent fields denormalised. */
 export function presentConnection(row: ConnectionWithAgent): DirectConnection {

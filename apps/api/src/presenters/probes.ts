@@ -1,6 +1,5 @@
-import type { ProbeRow } from '@mc/db'
+import { type ProbeRow, unixSeconds } from '@mc/db'
 import type { Probe } from '@mc/shared'
-import { unixSeconds } from './time.ts'
 
 export function presentProbe(row: ProbeRow): Probe {
   return {

@@ -1,6 +1,5 @@
-import type { StatusChangeRow } from '@mc/db'
+import { type StatusChangeRow, unixSeconds } from '@mc/db'
 import type { StatusChange } from '@mc/shared'
-import { unixSeconds } from './time.ts'
 
 export function presentStatusChange(row: StatusChangeRow): StatusChange {
   return {

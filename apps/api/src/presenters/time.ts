@@ -1,12 +1,3 @@
-/** The API speaks unix seconds. */
-export function unixSeconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000)
-}
-
-export function unixSecondsOrNull(date: Date | null): number | null {
-  return date === null ? null : unixSeconds(date)
-}
-
 /** A query's unix-seconds bound as a Date. */
 export function dateFromUnix(seconds: number | undefined): Date | undefined {
   return seconds === undefined ? undefined : new Date(seconds * 1000)

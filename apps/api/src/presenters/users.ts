@@ -1,6 +1,5 @@
-import type { UserRow } from '@mc/db'
+import { type UserRow, unixSeconds, unixSecondsOrNull } from '@mc/db'
 import type { User } from '@mc/shared'
-import { unixSeconds, unixSecondsOrNull } from './time.ts'
 
 /** Never the password hash. */
 export function presentUser(row: UserRow): User {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { createRedis } from '@mc/runtime'
-import { bullPrefix, type ProbeGatewayJob, type ProbeResult, probeBatches, QUEUES } from '@mc/shared'
+import { bullPrefix, createRedis, type ProbeGatewayJob, probeBatches, QUEUES } from '@mc/runtime'
+import type { ProbeResult } from '@mc/shared'
 import { Queue, QueueEvents } from 'bullmq'
 
 /**

@@ -1,14 +1,14 @@
 import { recordAudit } from '@mc/db'
 import { auditResponseSchema } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { makeSessionCookie, makeUser, sameOriginHeaders } from '../testing/factories.ts'
+import { makeSignInCookie, makeUser, sameOriginHeaders } from '../testing/factories.ts'
 import { useTestApp } from '../testing/test-app.ts'
 
 const t = useTestApp()
 let admin: Record<string, string>
 
 beforeAll(async () => {
-  admin = sameOriginHeaders(await makeSessionCookie(t.deps.db, await makeUser(t.deps.db, { role: 'admin' })))
+  admin = sameOriginHeaders(await makeSignInCookie(t.deps.db, await makeUser(t.deps.db, { role: 'admin' })))
   for (let i = 0; i < 7; i++) {
     await recordAudit(t.deps.db, {
       actor: i % 2 ? 'user:odd' : 'user:even',

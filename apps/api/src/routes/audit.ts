@@ -1,12 +1,12 @@
 import { listAudit } from '@mc/db'
 import { type AuditResponse, auditQuerySchema } from '@mc/shared'
-import type { RouteDeps } from '../app-env.ts'
+import type { RouteDeps } from '../app-deps.ts'
 import type { RouteDef } from '../http/route.ts'
 import { parseQuery } from '../http/validation.ts'
 import { presentAuditEntry } from '../presenters/audit.ts'
 import { dateFromUnix } from '../presenters/time.ts'
 
-export function auditRoutes({ db }: RouteDeps): RouteDef[] {
+export function auditRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
   return [
     {
       method: 'GET',

@@ -7,7 +7,7 @@ import { createRouteDeps } from '../app.ts'
 import type { Access } from '../auth/authorize.ts'
 import {
   makeApiKey,
-  makeSessionCookie,
+  makeSignInCookie,
   makeUser,
   sameOriginHeaders,
   TEST_PASSWORD,
@@ -214,7 +214,7 @@ type Caller =
   | Role
   | 'revoked key'
   | 'disabled user'
-  | 'expired session'
+  | 'expired sign-in'
   | 'admin key of an owner demoted to operator'
   | 'key of a disabled owner'
 const CALLERS: Caller[] = [
@@ -224,7 +224,7 @@ const CALLERS: Caller[] = [
   'admin',
   'revoked key',
   'disabled user',
-  'expired session',
+  'expired sign-in',
   'admin key of an owner demoted to operator',
   'key of a disabled owner',
 ]
@@ -240,7 +240,7 @@ async function headersFor(caller: Caller): Promise<Record<string, string>> {
     case 'operator':
       return { authorization: `Bearer ${(await makeApiKey(db, 'operator')).key}` }
     case 'admin':
-      return sameOriginHeaders(await makeSessionCookie(db, await makeUser(db, { role: 'admin' })))
+      return sameOriginHeaders(await makeSignInCookie(db, await makeUser(db, { role: 'admin' })))
     case 'revoked key': {
       const { key, row } = await makeApiKey(db, 'admin')
       await t.app.request(`/api/keys/${row.id}`, { method: 'DELETE', headers: await headersFor('admin') })
@@ -248,11 +248,11 @@ async function headersFor(caller: Caller): Promise<Record<string, string>> {
     }
     case 'disabled user':
       return sameOriginHeaders(
-        await makeSessionCookie(db, await makeUser(db, { role: 'admin', disabled: true })),
+        await makeSignInCookie(db, await makeUser(db, { role: 'admin', disabled: true })),
       )
-    case 'expired session':
+    case 'expired sign-in':
       return sameOriginHeaders(
-        await makeSessionCookie(db, await makeUser(db, { role: 'admin' }), { expired: true }),
+        await makeSignInCookie(db, await makeUser(db, { role: 'admin' }), { expired: true }),
       )
     case 'admin key of an owner demoted to operator': {
       const owner = await makeUser(db, { role: 'admin' })
@@ -268,7 +268,7 @@ async function headersFor(caller: Caller): Promise<Record<string, string>> {
 }
 
 // Each request from an address of its own: the many rejected keys here would otherwise add up to
-// the per-address limit on failed key checks, which auth-rate-limit.test.ts covers.
+// the per-address limit on failed key checks, which auth/rate-limits.test.ts covers.
 let requests = 0
 function fromOwnAddress() {
   requests++

@@ -1,5 +1,5 @@
-import { publishEvent } from '@mc/runtime'
-import { eventLogKey, type McEvent, mcEventSchema } from '@mc/shared'
+import { eventLogKey, publishEvent } from '@mc/runtime'
+import { type McEvent, mcEventSchema } from '@mc/shared'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { compareLogIds, eventSubscriberName } from '../events/event-hub.ts'
 import { makeApiKey } from '../testing/factories.ts'

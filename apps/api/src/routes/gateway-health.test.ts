@@ -1,13 +1,18 @@
-import { createGateway, type GatewayRow, recordProbeResult } from '@mc/db'
-import { beatWorkerHeartbeat, removeWorkerHeartbeat } from '@mc/runtime'
+import { createGateway, type GatewayRow, presentGateway, recordProbe } from '@mc/db'
+import { onlineReading } from '@mc/db/testing'
 import {
+  beatWorkerHeartbeat,
   bullPrefix,
-  gatewayDetailResponseSchema,
   type ProbeGatewayJob,
+  QUEUES,
+  removeWorkerHeartbeat,
+} from '@mc/runtime'
+import {
+  type Gateway,
   type ProbeResult,
   probeHistoryResponseSchema,
   probeResponseSchema,
-  QUEUES,
+  probeResultOf,
   recentProbesResponseSchema,
 } from '@mc/shared'
 import { Worker } from 'bullmq'
@@ -22,13 +27,16 @@ let b: GatewayRow
 let standIn: Worker<ProbeGatewayJob>
 const answered: number[] = []
 
-const online = (latencyMs: number) => ({
-  status: 'online' as const,
-  latencyMs,
-  version: '2026.9.6',
-  sessionsCount: 2,
-  agentsCount: 1,
-  error: null,
+const online = (latencyMs: number) => onlineReading({ latencyMs, sessionsCount: 2, agentsCount: 1 })
+/** Gateway a as the stand-in worker reports it probed. */
+const probedA = (): Gateway => ({
+  ...presentGateway(a),
+  status: 'online',
+  latency: 7,
+  version: 'v',
+  sessions_count: 2,
+  agents_count: 1,
+  last_probe_at: 1_800_000_000,
 })
 
 beforeAll(async () => {
@@ -41,17 +49,7 @@ beforeAll(async () => {
     async (job): Promise<ProbeResult[]> => {
       if (job.data.gateway_ids.includes(b.id)) return new Promise(() => {})
       answered.push(...job.data.gateway_ids)
-      return [
-        {
-          id: a.id,
-          name: 'a',
-          status: 'online',
-          latency: 7,
-          version: 'v',
-          sessions_count: 2,
-          agents_count: 1,
-        },
-      ]
+      return [probeResultOf(probedA())]
     },
     { connection: t.deps.redis.duplicate(), prefix: bullPrefix(t.deps.config.REDIS_PREFIX), concurrency: 10 },
   )
@@ -76,15 +74,32 @@ describe('POST /api/gateways/health', () => {
     expect(first?.status).toBe(200)
     const body = probeResponseSchema.parse(await first?.json())
     expect(body.results).toEqual([
-      { id: a.id, name: 'a', status: 'online', latency: 7, version: 'v', sessions_count: 2, agents_count: 1 },
+      {
+        id: a.id,
+        name: 'a',
+        status: 'online',
+        latency: 7,
+        version: 'v',
+        sessions_count: 2,
+        agents_count: 1,
+        gateway: probedA(),
+      },
     ])
     const late = probeResponseSchema.parse(await second?.json())
+    // Not finished in time: the last known state, the whole gateway included.
     expect(late.results).toEqual([
-      expect.objectContaining({
+      {
         id: b.id,
+        name: 'b',
         status: 'unknown',
+        latency: null,
+        version: null,
+        sessions_count: 0,
+        agents_count: 0,
         error: expect.stringContaining('did not finish in time'),
-      }),
+        pending: true,
+        gateway: presentGateway(b),
+      },
     ])
     expect(answered).toContain(a.id)
     expect(body.probed_at).toBeGreaterThan(1_700_000_000)
@@ -102,7 +117,7 @@ describe('POST /api/gateways/health', () => {
 
 describe('probe history views', () => {
   beforeAll(async () => {
-    for (const latency of [10, 20, 30]) await recordProbeResult(t.deps.db, a.id, online(latency), 1)
+    for (const latency of [10, 20, 30]) await recordProbe(t.deps.db, a.id, online(latency), 1)
   })
 
   it('pages the history newest first', async () => {
@@ -136,15 +151,5 @@ describe('probe history views', () => {
     expect(probes[String(a.id)]?.map((p) => p.latency)).toEqual([30, 20])
     expect(probes[String(b.id)]).toEqual([])
     expect((await t.app.request('/api/gateways/health/recent?ids=x', { headers: operator })).status).toBe(400)
-  })
-
-  it('shows a gateway with its uptime, latency percentiles and latest probes', async () => {
-    const res = await t.app.request(`/api/gateways/${a.id}`, { headers: operator })
-    const detail = gatewayDetailResponseSchema.parse(await res.json())
-    expect(detail.gateway).toMatchObject({ id: a.id, status: 'online', latency: 30 })
-    expect(detail.uptime['24h']).toBe(100)
-    expect(detail.latency_ms.p50).toBe(20)
-    expect(detail.probes_24h).toBe(3)
-    expect(detail.recent_probes).toHaveLength(3)
   })
 })

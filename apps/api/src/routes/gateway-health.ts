@@ -1,40 +1,29 @@
-import { findGateway, type GatewayRow, gatewayUptime, listGatewayIds, listProbes, recentProbes } from '@mc/db'
+import { findGateway, listGatewayIds, listProbes, presentGateway, recentProbes } from '@mc/db'
 import { readWorkerFreshness } from '@mc/runtime'
 import {
-  type GatewayDetailResponse,
   type ProbeResponse,
   type ProbeResult,
+  pendingProbeResultOf,
   probeHistoryQuerySchema,
   probeRequestSchema,
   recentProbesQuerySchema,
 } from '@mc/shared'
-import type { RouteDeps } from '../app-env.ts'
+import type { RouteDeps } from '../app-deps.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
-import { parseBody, parseId, parseQuery } from '../http/validation.ts'
-import { presentGateway } from '../presenters/gateways.ts'
+import { parseBody, parseQuery } from '../http/validation.ts'
 import { presentProbe } from '../presenters/probes.ts'
 import { dateFromUnix } from '../presenters/time.ts'
-
-/** The last known state of a gateway whose probe did not finish before the deadline. */
-function pendingResult(row: GatewayRow): ProbeResult {
-  return {
-    id: row.id,
-    name: row.name,
-    status: row.status,
-    latency: row.latency,
-    version: row.version,
-    sessions_count: row.sessionsCount,
-    agents_count: row.agentsCount,
-    error: 'probe did not finish in time; its result will appear shortly',
-    pending: true,
-  }
-}
 
 /** Queueing and recording take a little longer than the probe's own deadline. */
 const WAIT_MARGIN_MS = 3000
 
-export function gatewayHealthRoutes({ db, redis, config, probes }: RouteDeps): RouteDef[] {
+export function gatewayHealthRoutes({
+  db,
+  redis,
+  config,
+  probes,
+}: Pick<RouteDeps, 'db' | 'redis' | 'config' | 'probes'>): RouteDef[] {
   return [
     {
       method: 'POST',
@@ -62,7 +51,7 @@ export function gatewayHealthRoutes({ db, redis, config, probes }: RouteDeps): R
           // large fleet), so the last known state is reported and the result arrives with the next read.
           if (finished.has(id)) continue
           const row = await findGateway(db, id)
-          if (row) results.push(pendingResult(row))
+          if (row) results.push(pendingProbeResultOf(presentGateway(row)))
         }
         const response: ProbeResponse = { results, probed_at: Math.floor(Date.now() / 1000) }
         return c.json(response)
@@ -96,25 +85,6 @@ export function gatewayHealthRoutes({ db, redis, config, probes }: RouteDeps): R
         for (const row of await recentProbes(db, ids, limit))
           byGateway[String(row.gatewayId)]?.push(presentProbe(row))
         return c.json({ probes: byGateway })
-      },
-    },
-    {
-      method: 'GET',
-      path: '/gateways/:id',
-      access: 'viewer',
-      handler: async (c) => {
-        const id = parseId(c)
-        const row = await findGateway(db, id)
-        if (!row) throw new HttpError(404, `no gateway with id ${id}`)
-        const [uptime, recent] = await Promise.all([gatewayUptime(db, id), recentProbes(db, [id], 30)])
-        const body: GatewayDetailResponse = {
-          gateway: presentGateway(row),
-          uptime: { '24h': uptime.uptime24h, '7d': uptime.uptime7d, '30d': uptime.uptime30d },
-          latency_ms: { p50: uptime.latencyP50, p95: uptime.latencyP95, p99: uptime.latencyP99 },
-          probes_24h: uptime.probes24h,
-          recent_probes: recent.map(presentProbe),
-        }
-        return c.json(body)
       },
     },
   ]

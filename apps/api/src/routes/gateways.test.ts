@@ -1,5 +1,11 @@
-import { schema } from '@mc/db'
-import { type Gateway, gatewayResponseSchema, gatewaysResponseSchema } from '@mc/shared'
+import { recordProbe, schema } from '@mc/db'
+import { makeGateway, onlineReading } from '@mc/db/testing'
+import {
+  type Gateway,
+  gatewayDetailResponseSchema,
+  gatewayResponseSchema,
+  gatewaysResponseSchema,
+} from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { makeApiKey } from '../testing/factories.ts'
 import { useTestApp } from '../testing/test-app.ts'
@@ -174,5 +180,20 @@ describe('the gateway registry', () => {
       token: 'changed',
     })
     expect(JSON.stringify(rows)).not.toMatch(/audit-secret-token|v1:/)
+  })
+})
+
+describe('GET /api/gateways/:id', () => {
+  it('shows a gateway with its uptime, latency percentiles and latest probes', async () => {
+    const row = await makeGateway(t.deps.db, 'detailed')
+    for (const latencyMs of [10, 20, 30])
+      await recordProbe(t.deps.db, row.id, onlineReading({ latencyMs }), 1)
+    const res = await t.app.request(`/api/gateways/${row.id}`, { headers: viewer })
+    const detail = gatewayDetailResponseSchema.parse(await res.json())
+    expect(detail.gateway).toMatchObject({ id: row.id, status: 'online', latency: 30 })
+    expect(detail.uptime['24h']).toBe(100)
+    expect(detail.latency_ms.p50).toBe(20)
+    expect(detail.probes_24h).toBe(3)
+    expect(detail.recent_probes).toHaveLength(3)
   })
 })

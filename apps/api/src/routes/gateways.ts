@@ -2,26 +2,32 @@ import {
   createGateway,
   DuplicateGatewayNameError,
   deleteGateway,
+  findGateway,
   type GatewayRow,
+  gatewayUptime,
   listGateways,
   PrimaryGatewayDeleteError,
+  presentGateway,
+  recentProbes,
   recordAudit,
   updateGateway,
 } from '@mc/db'
 import {
   createGatewayRequestSchema,
   deleteGatewayRequestSchema,
+  type GatewayDetailResponse,
   updateGatewayRequestSchema,
 } from '@mc/shared'
 import type { Context } from 'hono'
-import type { AppEnv, RouteDeps } from '../app-env.ts'
+import type { RouteDeps } from '../app-deps.ts'
+import { describeGatewayChange } from '../audit/gateway-change.ts'
 import { actorName } from '../auth/actor.ts'
 import { clientIp } from '../auth/client-ip.ts'
+import type { AppEnv } from '../http/app-env.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
-import { parseBody } from '../http/validation.ts'
-import { presentGateway } from '../presenters/gateways.ts'
-import { describeGatewayChange } from './gateway-audit.ts'
+import { parseBody, parseId } from '../http/validation.ts'
+import { presentProbe } from '../presenters/probes.ts'
 
 /** Conflicts the database reports, as the 409s a client can act on. */
 async function asConflict<T>(work: Promise<T>): Promise<T> {
@@ -35,7 +41,13 @@ async function asConflict<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export function gatewayRoutes({ db, config, tokenCipher, events }: RouteDeps): RouteDef[] {
+/** The gateway registry, and one gateway with its uptime and latest probes. */
+export function gatewayRoutes({
+  db,
+  config,
+  tokenCipher,
+  events,
+}: Pick<RouteDeps, 'db' | 'config' | 'tokenCipher' | 'events'>): RouteDef[] {
   /** A token of "" or null means none; anything else is stored encrypted. */
   const sealToken = (token: string | null | undefined) =>
     token === undefined ? undefined : token === null || token === '' ? null : tokenCipher.encrypt(token)
@@ -59,6 +71,25 @@ export function gatewayRoutes({ db, config, tokenCipher, events }: RouteDeps): R
       path: '/gateways',
       access: 'viewer',
       handler: async (c) => c.json({ gateways: (await listGateways(db)).map(presentGateway) }),
+    },
+    {
+      method: 'GET',
+      path: '/gateways/:id',
+      access: 'viewer',
+      handler: async (c) => {
+        const id = parseId(c)
+        const row = await findGateway(db, id)
+        if (!row) throw new HttpError(404, `no gateway with id ${id}`)
+        const [uptime, recent] = await Promise.all([gatewayUptime(db, id), recentProbes(db, [id], 30)])
+        const body: GatewayDetailResponse = {
+          gateway: presentGateway(row),
+          uptime: { '24h': uptime.uptime24h, '7d': uptime.uptime7d, '30d': uptime.uptime30d },
+          latency_ms: { p50: uptime.latencyP50, p95: uptime.latencyP95, p99: uptime.latencyP99 },
+          probes_24h: uptime.probes24h,
+          recent_probes: recent.map(presentProbe),
+        }
+        return c.json(body)
+      },
     },
     {
       method: 'POST',

@@ -1,5 +1,12 @@
-import { beatWorkerHeartbeat, createRedis, removeWorkerHeartbeat } from '@mc/runtime'
-import { bullPrefix, healthResponseSchema, jobSchedulerId, SCHEDULED_QUEUES } from '@mc/shared'
+import {
+  beatWorkerHeartbeat,
+  bullPrefix,
+  createRedis,
+  jobSchedulerId,
+  removeWorkerHeartbeat,
+  SCHEDULED_QUEUES,
+} from '@mc/runtime'
+import { healthResponseSchema } from '@mc/shared'
 import { Queue } from 'bullmq'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'

@@ -1,12 +1,20 @@
 import { pingDatabase } from '@mc/db'
 import { missingJobSchedulers, readWorkerFreshness } from '@mc/runtime'
-import type { DependencyCheck, HealthResponse, SchedulesCheck, WorkerCheck } from '@mc/shared'
-import type { AppDeps } from '../app-env.ts'
+import {
+  type DependencyCheck,
+  errorMessage,
+  type HealthResponse,
+  type SchedulesCheck,
+  type WorkerCheck,
+} from '@mc/shared'
+import type { RouteDeps } from '../app-deps.ts'
 import type { RouteDef } from '../http/route.ts'
 import { withTimeout } from '../http/with-timeout.ts'
 import { API_VERSION } from '../version.ts'
 
 const CHECK_TIMEOUT_MS = 2000
+
+type HealthDeps = Pick<RouteDeps, 'db' | 'redis' | 'config' | 'startedAt'>
 
 async function check(run: () => Promise<unknown>, what: string): Promise<DependencyCheck> {
   const started = performance.now()
@@ -14,11 +22,11 @@ async function check(run: () => Promise<unknown>, what: string): Promise<Depende
     await withTimeout(run(), CHECK_TIMEOUT_MS, what)
     return { ok: true, latency_ms: Math.round(performance.now() - started) }
   } catch (error) {
-    return { ok: false, latency_ms: null, error: error instanceof Error ? error.message : String(error) }
+    return { ok: false, latency_ms: null, error: errorMessage(error) }
   }
 }
 
-async function workerCheck(deps: AppDeps): Promise<WorkerCheck> {
+async function workerCheck(deps: HealthDeps): Promise<WorkerCheck> {
   try {
     const freshness = await withTimeout(
       readWorkerFreshness(deps.redis, deps.config.REDIS_PREFIX),
@@ -36,7 +44,7 @@ async function workerCheck(deps: AppDeps): Promise<WorkerCheck> {
   }
 }
 
-async function schedulesCheck(deps: AppDeps): Promise<SchedulesCheck> {
+async function schedulesCheck(deps: HealthDeps): Promise<SchedulesCheck> {
   try {
     const missing = await withTimeout(
       missingJobSchedulers(deps.redis, deps.config.REDIS_PREFIX),
@@ -53,7 +61,7 @@ async function schedulesCheck(deps: AppDeps): Promise<SchedulesCheck> {
  * Liveness and readiness: 200 while Postgres and Redis answer (a missing worker or job schedule
  * only degrades: the API still serves), 503 otherwise.
  */
-export function healthRoutes(deps: AppDeps): RouteDef[] {
+export function healthRoutes(deps: HealthDeps): RouteDef[] {
   return [
     {
       method: 'GET',

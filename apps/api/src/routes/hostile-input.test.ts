@@ -1,13 +1,13 @@
 import http from 'node:http'
-import { recordProbeResult } from '@mc/db'
-import { onlineOutcome } from '@mc/db/testing'
+import { recordProbe } from '@mc/db'
+import { onlineReading } from '@mc/db/testing'
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createRouteDeps } from '../app.ts'
 import { type HttpListener, listen } from '../http/listen.ts'
 import { bodyIgnored, bodySpecs, querySpecs } from '../testing/api-input-specs.ts'
 import { fingerprintDatabase } from '../testing/db-fingerprint.ts'
-import { makeApiKey, makeSessionCookie, makeUser } from '../testing/factories.ts'
+import { makeApiKey, makeSignInCookie, makeUser } from '../testing/factories.ts'
 import { type FuzzPlan, type HostileRequest, hostileRequests } from '../testing/hostile-requests.ts'
 import { useTestApp } from '../testing/test-app.ts'
 import { apiRoutes } from './index.ts'
@@ -96,7 +96,7 @@ beforeAll(async () => {
   const admin = (await makeApiKey(db, 'admin', adminUser)).key
   const viewer = (await makeApiKey(db, 'viewer', viewerUser)).key
   const spareKey = (await makeApiKey(db, 'operator', otherUser)).row
-  const adminSessionToken = (await makeSessionCookie(db, adminUser)).split('=')[1] ?? ''
+  const adminSignInToken = (await makeSignInCookie(db, adminUser)).split('=')[1] ?? ''
   listener = await listen(t.app.fetch, { port: 0, hostname: '127.0.0.1' })
   port = listener.port
 
@@ -117,7 +117,7 @@ beforeAll(async () => {
     is_primary: true,
   })
   await seed('POST', '/gateways', { name: 'fuzz-second', host: 'ws://gw-2', port: 1 })
-  await recordProbeResult(db, primary.id, onlineOutcome(), 1)
+  await recordProbe(db, primary.id, onlineReading(), 1)
   const connection = await seed<{ connection_id: string; agent_id: number }>('POST', '/connect', {
     agent_name: 'fuzz-agent',
     tool_name: 'codex',
@@ -147,14 +147,14 @@ beforeAll(async () => {
       'GET /agents/:id': agentRefs,
       'POST /agents/:id/heartbeat': agentRefs,
     },
-    credentials: { admin, viewer, adminSessionToken },
+    credentials: { admin, viewer, adminSignInToken },
     bodyLimitBytes: t.deps.config.BODY_LIMIT_BYTES,
   }
 })
 
 /**
  * Left out of the comparison because they rightly change on a refused request: a key's or a
- * session's last use (written when the credential checks out, before the request is judged), and
+ * sign-in's last use (written when the credential checks out, before the request is judged), and
  * the audit entries that record refused credentials.
  */
 const exclusions = {

@@ -1,32 +1,45 @@
-import type { RouteDeps } from '../app-env.ts'
+import type { RouteDeps } from '../app-deps.ts'
 import type { RouteDef } from '../http/route.ts'
+import { heartbeatRoutes } from './agents/heartbeat.ts'
 import { agentRoutes } from './agents.ts'
-import { apiKeyRoutes } from './api-keys.ts'
 import { auditRoutes } from './audit.ts'
-import { authRoutes } from './auth.ts'
-import { connectionRoutes } from './connections.ts'
+import { loginRoutes } from './auth/login.ts'
+import { logoutRoutes } from './auth/logout.ts'
+import { meRoutes } from './auth/me.ts'
+import { connectRoutes } from './connect.ts'
 import { eventRoutes } from './events.ts'
-import { fleetRoutes } from './fleet.ts'
+import { fleetOverviewRoutes } from './fleet/overview.ts'
 import { gatewayHealthRoutes } from './gateway-health.ts'
-import { gatewayLiveRoutes } from './gateway-live.ts'
+import { gatewayRelayRoutes } from './gateways/live.ts'
+import { statusChangeRoutes } from './gateways/status-changes.ts'
 import { gatewayRoutes } from './gateways.ts'
 import { healthRoutes } from './health.ts'
+import { apiKeyRoutes } from './keys.ts'
 import { userRoutes } from './users.ts'
 
-/** Every endpoint under /api. The authorization test walks this list: a route added here must be in its table. */
+/**
+ * Every endpoint under /api. Files follow URLs: `/api/<a>` and `/api/<a>/:param` are handled in
+ * `<a>.ts`, `/api/<a>/<word>…` and `/api/<a>/:param/<word>` in `<a>/<word>.ts`. The order of this
+ * list does not matter: the app registers static segments before parameters (`byPrecedence`).
+ * The authorization test walks this list: a route added here must be in its table.
+ */
 export function apiRoutes(deps: RouteDeps): RouteDef[] {
   return [
     ...healthRoutes(deps),
-    ...authRoutes(deps),
+    ...loginRoutes(deps),
+    ...logoutRoutes(deps),
+    ...meRoutes(deps),
     ...userRoutes(deps),
-    ...fleetRoutes(deps),
-    ...gatewayRoutes(deps),
-    ...gatewayHealthRoutes(deps),
-    ...gatewayLiveRoutes(deps),
-    ...connectionRoutes(deps),
-    ...agentRoutes(deps),
     ...apiKeyRoutes(deps),
     ...auditRoutes(deps),
     ...eventRoutes(deps),
+    ...fleetOverviewRoutes(deps),
+    ...gatewayRoutes(deps),
+    ...statusChangeRoutes(deps),
+    ...gatewayHealthRoutes(deps),
+    ...gatewayRelayRoutes(deps),
+    ...connectRoutes(deps),
+    ...agentRoutes(deps),
+    ...heartbeatRoutes(deps),
   ]
 }

@@ -2,7 +2,7 @@ import { userResponseSchema } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   makeApiKey,
-  makeSessionCookie,
+  makeSignInCookie,
   makeUser,
   sameOriginHeaders,
   TEST_PASSWORD,
@@ -13,7 +13,7 @@ const t = useTestApp()
 let admin: Record<string, string>
 
 beforeAll(async () => {
-  admin = sameOriginHeaders(await makeSessionCookie(t.deps.db, await makeUser(t.deps.db, { role: 'admin' })))
+  admin = sameOriginHeaders(await makeSignInCookie(t.deps.db, await makeUser(t.deps.db, { role: 'admin' })))
 })
 
 const send = (method: string, url: string, body: unknown, headers = admin) =>
@@ -55,16 +55,16 @@ describe('users', () => {
     expect(body.details.map((d) => d.path).sort()).toEqual(['admin', 'password', 'role', 'username'])
   })
 
-  it('changes role, resets a password (ending old sessions) and lists users without secrets', async () => {
+  it('changes role, resets a password (ending old sign-ins) and lists users without secrets', async () => {
     const user = await makeUser(t.deps.db)
-    const oldSession = await makeSessionCookie(t.deps.db, user)
+    const oldSignIn = await makeSignInCookie(t.deps.db, user)
     const res = await send('PATCH', `/api/users/${user.id}`, {
       role: 'operator',
       password: 'brand-new-password',
     })
     expect(res.status).toBe(200)
     expect(userResponseSchema.parse(await res.json()).user.role).toBe('operator')
-    expect((await t.app.request('/api/auth/me', { headers: { cookie: oldSession } })).status).toBe(401)
+    expect((await t.app.request('/api/auth/me', { headers: { cookie: oldSignIn } })).status).toBe(401)
     expect((await login(user.username, TEST_PASSWORD)).status).toBe(401)
     expect((await login(user.username, 'brand-new-password')).status).toBe(200)
     const list = await t.app.request('/api/users', { headers: admin })
@@ -90,7 +90,7 @@ describe('the last admin', () => {
   it('cannot be demoted or disabled, and two admins demoting each other at once leave one admin', async () => {
     const { db } = isolated.deps
     const only = await makeUser(db, { role: 'admin' })
-    const onlyHeaders = sameOriginHeaders(await makeSessionCookie(db, only))
+    const onlyHeaders = sameOriginHeaders(await makeSignInCookie(db, only))
     const demote = await isolated.app.request(`/api/users/${only.id}`, {
       method: 'PATCH',
       headers: onlyHeaders,

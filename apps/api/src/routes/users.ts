@@ -1,6 +1,6 @@
-import { createUser, deleteSessionsOfUser, LastAdminError, listUsers, recordAudit, updateUser } from '@mc/db'
+import { createUser, deleteSignInsOfUser, LastAdminError, listUsers, recordAudit, updateUser } from '@mc/db'
 import { createUserRequestSchema, updateUserRequestSchema } from '@mc/shared'
-import type { RouteDeps } from '../app-env.ts'
+import type { RouteDeps } from '../app-deps.ts'
 import { actorName } from '../auth/actor.ts'
 import { clientIp } from '../auth/client-ip.ts'
 import { hashPassword } from '../auth/passwords.ts'
@@ -9,7 +9,11 @@ import type { RouteDef } from '../http/route.ts'
 import { parseBody, parseId } from '../http/validation.ts'
 import { presentUser } from '../presenters/users.ts'
 
-export function userRoutes({ db, config, keyCache }: RouteDeps): RouteDef[] {
+export function userRoutes({
+  db,
+  config,
+  keyCache,
+}: Pick<RouteDeps, 'db' | 'config' | 'keyCache'>): RouteDef[] {
   return [
     {
       method: 'GET',
@@ -57,8 +61,8 @@ export function userRoutes({ db, config, keyCache }: RouteDeps): RouteDef[] {
         if (!user) throw new HttpError(404, `no user with id ${id}`)
         // A role change or a disabled owner changes what that user's keys may do.
         keyCache.clear()
-        // A disabled account or a reset password ends every session of that user at once.
-        if (body.disabled === true || passwordHash) await deleteSessionsOfUser(db, id)
+        // A disabled account or a reset password ends every sign-in of that user at once.
+        if (body.disabled === true || passwordHash) await deleteSignInsOfUser(db, id)
         await recordAudit(db, {
           actor: actorName(c.var.principal),
           action: 'user.update',

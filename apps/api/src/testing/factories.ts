@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { createApiKey, createSession, createUser, type Database, type UserRow, updateUser } from '@mc/db'
+import { createApiKey, createSignIn, createUser, type Database, type UserRow, updateUser } from '@mc/db'
 import type { Role } from '@mc/shared'
 import { hashPassword } from '../auth/passwords.ts'
 import { newApiKey, randomSecret, sha256 } from '../auth/secrets.ts'
-import { SESSION_COOKIE } from '../auth/session-cookie.ts'
+import { SIGN_IN_COOKIE } from '../auth/sign-in-cookie.ts'
 
 const unique = (stem: string) => `${stem}-${randomBytes(4).toString('hex')}`
 
@@ -28,17 +28,17 @@ export async function makeUser(
   return disabled
 }
 
-/** A session straight in the database; `expired` makes one that ended an hour ago. */
-export async function makeSessionCookie(db: Database, user: UserRow, options: { expired?: boolean } = {}) {
+/** A sign-in straight in the database; `expired` makes one that ended an hour ago. */
+export async function makeSignInCookie(db: Database, user: UserRow, options: { expired?: boolean } = {}) {
   const token = randomSecret()
-  await createSession(db, {
+  await createSignIn(db, {
     userId: user.id,
     tokenHash: sha256(token),
     ttlSeconds: options.expired ? -3600 : 3600,
     ip: null,
     userAgent: null,
   })
-  return `${SESSION_COOKIE}=${token}`
+  return `${SIGN_IN_COOKIE}=${token}`
 }
 
 export async function makeApiKey(db: Database, role: Role, owner: UserRow | null = null) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import type { z } from 'zod'
 import type { Access } from '../auth/authorize.ts'
-import { SESSION_COOKIE } from '../auth/session-cookie.ts'
+import { SIGN_IN_COOKIE } from '../auth/sign-in-cookie.ts'
 import {
   badEncoding,
   hostileJson,
@@ -46,7 +46,7 @@ export interface FuzzPlan {
   bodyIgnored: Set<string>
   /** Path parameters naming rows that exist, for requests that fail for another reason. */
   existingParams: Record<string, string[]>
-  credentials: { admin: string; viewer: string; adminSessionToken: string }
+  credentials: { admin: string; viewer: string; adminSignInToken: string }
   bodyLimitBytes: number
 }
 
@@ -155,18 +155,18 @@ function requestsFor(plan: FuzzPlan, endpoint: Endpoint): fc.Arbitrary<HostileRe
       }),
   )
 
-  // No, unknown or too weak credentials, and a session cookie without this site's Origin.
+  // No, unknown or too weak credentials, and a sign-in cookie without this site's Origin.
   if (endpoint.access !== 'public') {
     const garbage = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 80 })
     const credentials = [
       fc.constant({ 'x-api-key': '' }),
       garbage.map((g) => ({ 'x-api-key': `mc_${g.trim() || 'x'}` })),
       garbage.map((g) => ({ 'x-api-key': '', authorization: `Bearer ${g}` })),
-      garbage.map((g) => ({ 'x-api-key': '', cookie: `${SESSION_COOKIE}=${encodeURIComponent(g)}` })),
+      garbage.map((g) => ({ 'x-api-key': '', cookie: `${SIGN_IN_COOKIE}=${encodeURIComponent(g)}` })),
     ]
     if (endpoint.access !== 'viewer') credentials.push(fc.constant({ 'x-api-key': plan.credentials.viewer }))
     if (BODY_METHODS.has(endpoint.method)) {
-      const cookie = `${SESSION_COOKIE}=${plan.credentials.adminSessionToken}`
+      const cookie = `${SIGN_IN_COOKIE}=${plan.credentials.adminSignInToken}`
       credentials.push(
         fc
           .constantFrom({}, { origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' })

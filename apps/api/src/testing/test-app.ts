@@ -7,11 +7,12 @@ import { createEventPublisher, createLogger, createTokenCipher } from '@mc/runti
 import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { afterAll, beforeAll } from 'vitest'
 import { type App, createApp } from '../app.ts'
-import type { AppDeps } from '../app-env.ts'
+import type { AppDeps } from '../app-deps.ts'
 import { apiConfigSchema } from '../config.ts'
 import { createEventHub } from '../events/event-hub.ts'
-import { createLiveHub } from '../live/live-hub.ts'
+import { createHeartbeatBatcher } from '../ingest/heartbeat-batcher.ts'
 import { createProbeDispatcher } from '../probes/probe-dispatcher.ts'
+import { createRelayHub } from '../relay/relay-hub.ts'
 
 export interface TestApp {
   app: App
@@ -66,14 +67,15 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       probes: createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX),
       events: createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, () => {}),
       eventHub,
-      live: createLiveHub({ db: database.db, tokenCipher, logger, eventHub, config }),
+      relay: createRelayHub({ db: database.db, tokenCipher, logger, eventHub, config }),
+      heartbeats: createHeartbeatBatcher(database.db, config.HEARTBEAT_TIMEOUT_S),
       startedAt: new Date(),
     }
     await context.deps.eventHub.ready()
     context.app = createApp(context.deps)
   })
   afterAll(async () => {
-    await context.deps?.live.close()
+    await context.deps?.relay.close()
     context.deps?.events.close()
     context.deps?.eventHub.close()
     await context.deps?.probes.close()

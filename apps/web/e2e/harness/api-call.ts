@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core'
 
 /**
- * Calls the API with the browser context's session (what the tab is signed in as), for setting up
+ * Calls the API with the browser context's sign-in cookie (what the tab is signed in as), for setting up
  * data a test is not about. Fails with the API's answer on any non-2xx.
  */
 export async function apiCall(

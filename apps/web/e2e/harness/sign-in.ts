@@ -7,7 +7,7 @@ export interface Credentials {
 
 /**
  * Signs the browser context in without the login page: `POST /api/auth/login` through the context's
- * own request API, so the session cookie lands in the context as if the page had signed in.
+ * own request API, so the sign-in cookie lands in the context as if the page had signed in.
  */
 export async function signInByApi(context: BrowserContext, baseUrl: string, who: Credentials): Promise<void> {
   const res = await context.request.post(new URL('/api/auth/login', baseUrl).toString(), {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { freePort } from '@mc/local-stack'
+import { errorMessage } from '@mc/shared'
 import { createTestDatabase, testRedisUrl } from '@mc/testing'
 import { assertBuilt, paths } from './paths.ts'
 import { formatOutputs, type Service, startService } from './service.ts'
@@ -48,7 +49,7 @@ export async function startStack(redisPrefix: string, extraEnv: Record<string, s
     return { baseUrl, version: health.version, api, worker, admin, stop: stopAll }
   } catch (error) {
     await stopAll()
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     throw new Error(`e2e stack failed to start: ${reason}\n${formatOutputs([api, worker])}`)
   }
 }

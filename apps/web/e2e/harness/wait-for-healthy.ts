@@ -1,4 +1,4 @@
-import { type HealthResponse, healthResponseSchema } from '@mc/shared'
+import { errorMessage, type HealthResponse, healthResponseSchema } from '@mc/shared'
 import type { Service } from './service.ts'
 
 const POLL_MS = 250
@@ -24,7 +24,7 @@ export async function waitForHealthy(
       if (res.status === 200 && health.success && health.data.checks.worker.ok) return health.data
       last = `HTTP ${res.status} ${JSON.stringify(body)}`
     } catch (error) {
-      last = error instanceof Error ? error.message : String(error)
+      last = errorMessage(error)
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   }

@@ -1,19 +1,28 @@
-import type { FleetOverviewResponse, StatusChange } from '@mc/shared'
+import type { FleetOverviewResponse, Gateway, StatusChange } from '@mc/shared'
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
+import { makeGateway } from '../testing/fixtures.ts'
 import { flipFromEvent, prependStatusFlips, type StatusFlip, withFlip } from './fleet-cache.ts'
 import { queryKeys } from './queries.ts'
 
-const event = (overrides: Partial<StatusFlip> = {}): StatusFlip => ({
-  gateway_id: 7,
-  name: 'edge',
-  old_status: 'online',
-  status: 'offline',
-  latency: 30,
-  error: 'connection refused',
-  at: 1_800_000_000,
-  ...overrides,
-})
+const event = (
+  overrides: { old_status?: StatusFlip['old_status']; at?: number; gateway?: Partial<Gateway> } = {},
+): StatusFlip => {
+  const at = overrides.at ?? 1_800_000_000
+  return {
+    old_status: overrides.old_status ?? 'online',
+    at,
+    gateway: makeGateway({
+      id: 7,
+      name: 'edge',
+      status: 'offline',
+      latency: 30,
+      last_error: 'connection refused',
+      last_probe_at: at,
+      ...overrides.gateway,
+    }),
+  }
+}
 
 const stored = (id: number, changed_at: number): StatusChange => ({
   id,
@@ -49,7 +58,7 @@ describe('flipFromEvent', () => {
       changed_at: 1_800_000_000,
     })
     expect(flip.id).toBeLessThan(0)
-    expect(flipFromEvent(event({ gateway_id: 8 })).id).not.toBe(flip.id)
+    expect(flipFromEvent(event({ gateway: { id: 8 } })).id).not.toBe(flip.id)
   })
 })
 
@@ -83,7 +92,7 @@ describe('prependStatusFlips', () => {
     expect(client.getQueryData(queryKeys.fleetOverview)).toBeUndefined()
     const before = overview([])
     client.setQueryData(queryKeys.fleetOverview, before)
-    prependStatusFlips(client, [event({ old_status: 'online', status: 'online' })])
+    prependStatusFlips(client, [event({ old_status: 'online', gateway: { status: 'online' } })])
     expect(client.getQueryData(queryKeys.fleetOverview)).toBe(before)
   })
 })

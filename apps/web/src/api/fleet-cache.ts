@@ -8,25 +8,23 @@ import type { QueryClient } from '@tanstack/react-query'
 import { queryKeys } from './queries.ts'
 
 /** What a flip needs from a live `gateway.status` event (the event itself fits). */
-export type StatusFlip = Pick<
-  GatewayStatusEvent,
-  'gateway_id' | 'name' | 'old_status' | 'status' | 'latency' | 'error' | 'at'
->
+export type StatusFlip = Pick<GatewayStatusEvent, 'old_status' | 'gateway' | 'at'>
 
 /**
- * The flip as the overview lists it. The stored row's id is not in the event: a negative id built
- * from time and gateway stands in (unique enough for list keys) until the next refetch.
+ * The flip as the overview lists it, from the gateway the probe left behind (as the stored flip is).
+ * The stored row's id is not in the event: a negative id built from time and gateway stands in
+ * (unique enough for list keys) until the next refetch.
  */
-export function flipFromEvent(flip: StatusFlip): StatusChange {
+export function flipFromEvent({ old_status, gateway, at }: StatusFlip): StatusChange {
   return {
-    id: -(flip.at * 100_000 + (flip.gateway_id % 100_000)),
-    gateway_id: flip.gateway_id,
-    gateway_name: flip.name,
-    old_status: flip.old_status,
-    new_status: flip.status,
-    latency: flip.latency,
-    error: flip.error,
-    changed_at: flip.at,
+    id: -(at * 100_000 + (gateway.id % 100_000)),
+    gateway_id: gateway.id,
+    gateway_name: gateway.name,
+    old_status,
+    new_status: gateway.status,
+    latency: gateway.latency,
+    error: gateway.last_error,
+    changed_at: at,
   }
 }
 
@@ -49,7 +47,7 @@ export function withFlip(flips: StatusChange[], flip: StatusChange): StatusChang
  * a missing overview (it loads with the flips in it).
  */
 export function prependStatusFlips(queryClient: QueryClient, flips: readonly StatusFlip[]): void {
-  const changes = flips.filter((flip) => flip.old_status !== flip.status)
+  const changes = flips.filter((flip) => flip.old_status !== flip.gateway.status)
   if (changes.length === 0) return
   queryClient.setQueryData<FleetOverviewResponse>(queryKeys.fleetOverview, (overview) => {
     if (!overview) return overview

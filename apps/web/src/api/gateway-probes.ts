@@ -7,8 +7,9 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query'
+import { isUnfinished } from '../lib/probe-summary.ts'
 import { api } from './client.ts'
-import { patchGatewayStatuses, probeResponseUpdates } from './gateway-cache.ts'
+import { cacheGateways } from './gateway-cache.ts'
 import { GATEWAYS_REFETCH_MS } from './gateways.ts'
 import { queryKeys } from './queries.ts'
 
@@ -24,9 +25,11 @@ export function useProbeGateways() {
   return useMutation({
     mutationKey: PROBE_MUTATION_KEY,
     mutationFn: (body: ProbeRequest) => api.gateways.probe(body),
-    onSuccess: (response) => {
-      patchGatewayStatuses(queryClient, probeResponseUpdates(response))
-      // Not awaited: the patched cache already shows the results; the refetch brings the new ticks.
+    onSuccess: ({ results }) => {
+      // A pending result is the last known state, not news: it must not overwrite what is cached.
+      const probed = results.filter((result) => !isUnfinished(result)).map((result) => result.gateway)
+      cacheGateways(queryClient, probed)
+      // Not awaited: the cache already shows the results; the refetch brings the new ticks.
       void queryClient.invalidateQueries({ queryKey: queryKeys.gateways })
     },
   })

@@ -29,7 +29,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
           />
         </div>
       ) : (
-        <Spinner label="Checking your session" />
+        <Spinner label="Checking your sign-in" />
       )}
     </BareLayout>
   )

@@ -6,9 +6,9 @@ interface Navigator {
 }
 
 /**
- * The global 401 rule: whatever was asked, an answer of 401 means the session is gone (signed out
+ * The global 401 rule: whatever was asked, an answer of 401 means the sign-in is gone (signed out
  * elsewhere, expired, user disabled), so go to the login page, remembering where we were, and drop
- * every cached answer that belonged to the session.
+ * every cached answer that belonged to that sign-in.
  */
 export function createSendToLogin(router: Navigator, queryClient: () => QueryClient): () => void {
   let underway = false

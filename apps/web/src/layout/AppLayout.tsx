@@ -1,30 +1,30 @@
 import { Outlet } from 'react-router'
-import { LiveConnectionProvider } from '../live-connection/LiveConnectionProvider.tsx'
 import { useLiveEvents } from '../live-events/use-live-events.ts'
+import { RelayProvider } from '../relay/RelayProvider.tsx'
+import { EventStreamIndicator } from './EventStreamIndicator.tsx'
 import { FleetStatusIndicator } from './FleetStatusIndicator.tsx'
-import { LiveConnectionIndicator } from './LiveConnectionIndicator.tsx'
-import { LiveUpdatesIndicator } from './LiveUpdatesIndicator.tsx'
+import { RelayIndicator } from './RelayIndicator.tsx'
 import { Sidebar } from './Sidebar.tsx'
 import { SystemStatusIndicator } from './SystemStatusIndicator.tsx'
 import { UserMenu } from './UserMenu.tsx'
 
 /**
- * The frame around every page: navigation on the left (on top on a phone); the live gateway
- * connection, the gateways' and the services' status and the user menu in the header, which wraps
- * onto a second line rather than clipping on a narrow screen. The live connection and the event stream live here, so they
- * survive page changes.
+ * The frame around every page: navigation on the left (on top on a phone); the relay, the fleet's
+ * and the services' status and the user menu in the header, which wraps onto a second line rather
+ * than clipping on a narrow screen. The relay and the event stream live here, so they survive page
+ * changes.
  */
 export function AppLayout() {
   useLiveEvents()
   return (
-    <LiveConnectionProvider>
+    <RelayProvider>
       <div className="flex min-h-screen flex-col md:flex-row">
         <Sidebar />
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex min-h-12 shrink-0 flex-wrap items-center justify-end gap-2 border-b px-4 py-2 md:gap-3 md:px-6">
-            <LiveConnectionIndicator />
+            <RelayIndicator />
             <FleetStatusIndicator />
-            <LiveUpdatesIndicator />
+            <EventStreamIndicator />
             <SystemStatusIndicator />
             <UserMenu />
           </header>
@@ -33,6 +33,6 @@ export function AppLayout() {
           </main>
         </div>
       </div>
-    </LiveConnectionProvider>
+    </RelayProvider>
   )
 }

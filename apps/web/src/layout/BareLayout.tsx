@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { Brand } from './Brand.tsx'
 import { SystemStatusIndicator } from './SystemStatusIndicator.tsx'
 
-/** The frame for screens outside the app (signing in, checking the session): brand, status, content. */
+/** The frame for screens outside the app (signing in, checking the sign-in): brand, status, content. */
 export function BareLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">

@@ -8,7 +8,7 @@ import { countStatuses } from '../lib/gateway-status.ts'
 import { HEADER_PILL } from './header-pill.ts'
 
 /**
- * The header's one-glance health of the gateways: how many answered their latest probe, from the
+ * The header's one-glance status of the fleet: how many gateways answered their latest probe, from the
  * gateway list the event stream keeps current. Nothing while there is no gateway.
  */
 export function FleetStatusIndicator() {

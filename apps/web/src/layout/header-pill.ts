@@ -1,3 +1,3 @@
-/** The look of the header's status pills (live connection, live updates, services, fleet). */
+/** The look of the header's status pills (relay, event stream, services, fleet). */
 export const HEADER_PILL =
   'flex min-w-0 items-center gap-2 rounded-md border bg-card px-2.5 py-1 text-muted-foreground text-xs transition-colors'

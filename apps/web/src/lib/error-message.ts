@@ -1,4 +1,4 @@
-import { ApiRequestError } from '@mc/shared'
+import { ApiRequestError, errorMessage as thrownMessage } from '@mc/shared'
 
 /** What to tell a person about a failed request: the API's own message when it sent one. */
 export function errorMessage(error: unknown): string {
@@ -8,6 +8,5 @@ export function errorMessage(error: unknown): string {
   // A response that does not match the shared schema: the API and this app disagree on the contract.
   if (error instanceof Error && error.name === 'ZodError')
     return 'The API sent a response this app does not understand.'
-  if (error instanceof Error) return error.message
-  return String(error)
+  return thrownMessage(error)
 }

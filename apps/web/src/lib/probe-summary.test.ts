@@ -1,5 +1,6 @@
 import { ApiRequestError, type ProbeResult } from '@mc/shared'
 import { describe, expect, it } from 'vitest'
+import { makeGateway } from '../testing/fixtures.ts'
 import { describeProbeError, describeProbeResults } from './probe-summary.ts'
 
 const result = (
@@ -14,6 +15,7 @@ const result = (
   version: null,
   sessions_count: 0,
   agents_count: 0,
+  gateway: makeGateway({ id: 1, name, status }),
   ...extra,
 })
 

@@ -1,4 +1,4 @@
-import type { DirectConnection, McEvent } from '@mc/shared'
+import { type DirectConnection, type Gateway, gatewayStatusEvent, type McEvent } from '@mc/shared'
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import { queryKeys } from '../api/queries.ts'
@@ -6,18 +6,19 @@ import { makeGateway } from '../testing/fixtures.ts'
 import { applyBatch } from './apply-batch.ts'
 import { addToBatch, emptyBatch, isEmptyBatch } from './event-batch.ts'
 
-const status = (id: number, next: 'online' | 'offline', latency: number, at: number): McEvent => ({
-  type: 'gateway.status',
-  gateway_id: id,
-  name: `gateway-${id}`,
-  old_status: next === 'online' ? 'offline' : 'online',
-  status: next,
-  latency,
-  sessions_count: 1,
-  agents_count: 2,
-  error: next === 'online' ? null : 'connection refused',
-  at,
-})
+const status = (id: number, next: 'online' | 'offline', latency: number, at: number): McEvent =>
+  gatewayStatusEvent(
+    makeGateway({
+      id,
+      status: next,
+      latency,
+      sessions_count: 1,
+      agents_count: 2,
+      last_error: next === 'online' ? null : 'connection refused',
+      last_probe_at: at,
+    }),
+    next === 'online' ? 'offline' : 'online',
+  )
 
 function batchOf(events: McEvent[]) {
   const batch = emptyBatch()
@@ -43,8 +44,8 @@ describe('a batch of live events', () => {
       status(1, 'online', 9, 130),
       status(2, 'online', 3, 131),
     ])
-    expect(batch.statuses.size).toBe(2)
-    expect(batch.statuses.get(1)).toMatchObject({ status: 'online', latency: 9, at: 130 })
+    expect(batch.probed.size).toBe(2)
+    expect(batch.probed.get(1)).toMatchObject({ status: 'online', latency: 9, last_probe_at: 130 })
     expect(batch.flips.map((f) => [f.gateway_id, f.status])).toEqual([
       [1, 'offline'],
       [1, 'online'],
@@ -80,7 +81,20 @@ describe('a batch of live events', () => {
     expect(queryClient.getQueryState(queryKeys.gatewayList)?.isInvalidated).toBe(true)
   })
 
-  it('patches 1,000 status changes into the cached list with one write', () => {
+  it('writes the gateway each event carries, but never over a later probe already cached', () => {
+    const queryClient = new QueryClient()
+    queryClient.setQueryData(queryKeys.gatewayList, {
+      gateways: [makeGateway({ id: 1, status: 'online', last_probe_at: 200 }), makeGateway({ id: 2 })],
+    })
+    applyBatch(queryClient, batchOf([status(1, 'offline', 5, 150), status(2, 'online', 7, 150)]))
+    const list = queryClient.getQueryData<{ gateways: Gateway[] }>(queryKeys.gatewayList)
+    expect(list?.gateways.map((g) => [g.id, g.status, g.latency, g.last_probe_at])).toEqual([
+      [1, 'online', null, 200],
+      [2, 'online', 7, 150],
+    ])
+  })
+
+  it('writes 1,000 probed gateways into the cached list with one write', () => {
     const queryClient = new QueryClient()
     const gateways = Array.from({ length: 1000 }, (_, i) => makeGateway({ id: i + 1, status: 'online' }))
     queryClient.setQueryData(queryKeys.gatewayList, { gateways })

@@ -2,7 +2,7 @@ import type { Agent, Gateway } from '@mc/shared'
 import type { QueryClient } from '@tanstack/react-query'
 import { closedConnection, mapCachedConnections } from '../api/connection-cache.ts'
 import { prependStatusFlips } from '../api/fleet-cache.ts'
-import { patchGatewayStatuses } from '../api/gateway-cache.ts'
+import { cacheGateways } from '../api/gateway-cache.ts'
 import { queryKeys } from '../api/queries.ts'
 import type { EventBatch } from './event-batch.ts'
 
@@ -23,17 +23,18 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
 }
 
 /**
- * Writes one batch of live events into the React Query cache: statuses, deletions and heartbeats
- * are patched in place (one write per view); created and updated gateways are asked for again.
+ * Writes one batch of live events into the React Query cache: probed gateways, deletions and
+ * heartbeats are written in place (one write per view); created and updated gateways are asked for
+ * again.
  * Opened connections and agent status changes are not in the cache: `event-stream.ts` has those
  * views ask again (throttled).
  */
 export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
-  patchGatewayStatuses(queryClient, [...batch.statuses.values()])
+  cacheGateways(queryClient, [...batch.probed.values()])
   prependStatusFlips(queryClient, batch.flips)
   // A gateway's page also shows uptime and percentiles, which only the API computes: an open page
   // asks again when its gateway was probed (event-driven, not polling).
-  for (const id of batch.statuses.keys()) {
+  for (const id of batch.probed.keys()) {
     void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayDetail(id), refetchType: 'active' })
   }
   if (batch.deletes.size > 0) {

@@ -1,12 +1,12 @@
-import type { GatewayStatusEvent, McEvent } from '@mc/shared'
-import type { GatewayStatusUpdate } from '../api/gateway-cache.ts'
+import type { Gateway, GatewayStatusEvent, McEvent } from '@mc/shared'
 
 /**
  * What a batch of events changes, reduced so that a burst costs one cache write per view: only the
- * newest status per gateway and the newest heartbeat per connection survive.
+ * newest probed state per gateway and the newest heartbeat per connection survive.
  */
 export interface EventBatch {
-  statuses: Map<number, GatewayStatusUpdate>
+  /** Each probed gateway as its newest `gateway.status` event shows it. */
+  probed: Map<number, Gateway>
   /** `gateway.status` events whose status changed, oldest first. */
   flips: GatewayStatusEvent[]
   /**
@@ -24,7 +24,7 @@ export interface EventBatch {
 
 export function emptyBatch(): EventBatch {
   return {
-    statuses: new Map(),
+    probed: new Map(),
     flips: [],
     changed: new Set(),
     deletes: new Set(),
@@ -38,15 +38,7 @@ export function emptyBatch(): EventBatch {
 export function addToBatch(batch: EventBatch, event: McEvent): void {
   switch (event.type) {
     case 'gateway.status':
-      batch.statuses.set(event.gateway_id, {
-        id: event.gateway_id,
-        status: event.status,
-        latency: event.latency,
-        sessions_count: event.sessions_count,
-        agents_count: event.agents_count,
-        error: event.error,
-        at: event.at,
-      })
+      batch.probed.set(event.gateway_id, event.gateway)
       if (event.old_status !== event.status) batch.flips.push(event)
       return
     case 'gateway.created':
@@ -55,7 +47,7 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
       return
     case 'gateway.deleted':
       batch.changed.delete(event.gateway_id)
-      batch.statuses.delete(event.gateway_id)
+      batch.probed.delete(event.gateway_id)
       batch.deletes.add(event.gateway_id)
       return
     case 'connection.heartbeat':
@@ -75,7 +67,7 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
 
 export function isEmptyBatch(batch: EventBatch): boolean {
   return (
-    batch.statuses.size === 0 &&
+    batch.probed.size === 0 &&
     batch.changed.size === 0 &&
     batch.deletes.size === 0 &&
     batch.heartbeats.size === 0 &&

@@ -1,4 +1,6 @@
 import { connectAgent, schema } from '@mc/db'
+import { eventLogKey, eventsChannel, parseEventMessage, publishEvents } from '@mc/runtime'
+import type { McEvent } from '@mc/shared'
 import type { Job } from 'bullmq'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
@@ -41,6 +43,27 @@ const connection = async (connectionId: string) =>
 const agentStatus = async (name: string) =>
   (await ctx.db.select().from(schema.agents).where(eq(schema.agents.name, name)))[0]?.status
 
+/** The event log's entries after `afterId` (all without it), as the log id and the event. */
+async function loggedAfter(afterId?: string) {
+  const entries = await ctx.redis.xrange(
+    eventLogKey(ctx.config.REDIS_PREFIX),
+    afterId ? `(${afterId}` : '-',
+    '+',
+  )
+  return entries.map(([id, fields]) => ({ id, event: JSON.parse(fields[1] ?? 'null') as McEvent }))
+}
+
+/** Collects what the events channel carries from now on, as the api's event hub reads it. */
+async function listenToChannel() {
+  const subscriber = ctx.redis.duplicate()
+  const messages: ReturnType<typeof parseEventMessage>[] = []
+  subscriber.on('message', (_channel, message: string) => messages.push(parseEventMessage(message)))
+  await subscriber.subscribe(eventsChannel(ctx.config.REDIS_PREFIX))
+  return { messages, close: () => subscriber.disconnect() }
+}
+
+const lastLogId = async () => (await loggedAfter()).at(-1)?.id
+
 describe('the expiry sweep', () => {
   it('disconnects connections past their heartbeat timeout, takes lone agents offline, and is idempotent', async () => {
     const stale = await open('quiet-agent', 60)
@@ -77,7 +100,55 @@ describe('the expiry sweep', () => {
     expect((await connection('conn-test-3'))?.status).toBe('connected')
   })
 
+  it('announces each expired connection, then each agent gone offline, in the log and on the channel alike', async () => {
+    const lone = await open('announced-agent', 60)
+    await expireNow([lone])
+    const channel = await listenToChannel()
+    const start = await lastLogId()
+    await sweep()
+    const logged = await loggedAfter(start)
+    expect(logged.map(({ event }) => event)).toEqual([
+      expect.objectContaining({
+        type: 'connection.disconnected',
+        connection_id: lone,
+        reason: 'heartbeat_timeout',
+      }),
+      expect.objectContaining({ type: 'agent.status', name: 'announced-agent', status: 'offline' }),
+    ])
+    await expect.poll(() => channel.messages).toEqual(logged)
+    channel.close()
+  })
+
   it('runs every EXPIRY_SWEEP_S', () => {
     expect(expireStaleConnections(ctx).every?.ms).toBe(15_000)
+  })
+})
+
+describe('publishEvents', () => {
+  // More events than one script run takes (500): the runs keep the order.
+  it('publishes a batch larger than one script run in order, each with the log id it returns', async () => {
+    const events = Array.from(
+      { length: 1201 },
+      (_, i): McEvent => ({
+        type: 'agent.status',
+        agent_id: i + 1,
+        name: `batch-${i}`,
+        status: 'offline',
+        at: 1,
+      }),
+    )
+    const channel = await listenToChannel()
+    const start = await lastLogId()
+    const ids = await publishEvents(ctx.redis, ctx.config.REDIS_PREFIX, events)
+    const logged = await loggedAfter(start)
+    expect(logged).toEqual(events.map((event, i) => ({ id: ids[i], event })))
+    await expect.poll(() => channel.messages).toEqual(logged)
+    channel.close()
+  })
+
+  it('sends nothing for no events', async () => {
+    const start = await lastLogId()
+    expect(await publishEvents(ctx.redis, ctx.config.REDIS_PREFIX, [])).toEqual([])
+    expect(await loggedAfter(start)).toEqual([])
   })
 })

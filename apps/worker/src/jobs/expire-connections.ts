@@ -1,6 +1,6 @@
 import { expireConnections } from '@mc/db'
-import { publishEvent } from '@mc/runtime'
-import { QUEUES } from '@mc/shared'
+import { publishEvents, QUEUES } from '@mc/runtime'
+import type { McEvent } from '@mc/shared'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
 
@@ -19,24 +19,26 @@ export const expireStaleConnections = ({
     async process() {
       const expired = await expireConnections(db)
       const at = Math.floor(Date.now() / 1000)
-      for (const { connectionId, agentId } of expired.connections) {
-        await publishEvent(redis, config.REDIS_PREFIX, {
-          type: 'connection.disconnected',
-          connection_id: connectionId,
-          agent_id: agentId,
-          reason: 'heartbeat_timeout',
-          at,
-        })
-      }
-      for (const agent of expired.agents) {
-        await publishEvent(redis, config.REDIS_PREFIX, {
-          type: 'agent.status',
-          agent_id: agent.id,
-          name: agent.name,
-          status: 'offline',
-          at,
-        })
-      }
+      await publishEvents(redis, config.REDIS_PREFIX, [
+        ...expired.connections.map(
+          ({ connectionId, agentId }): McEvent => ({
+            type: 'connection.disconnected',
+            connection_id: connectionId,
+            agent_id: agentId,
+            reason: 'heartbeat_timeout',
+            at,
+          }),
+        ),
+        ...expired.agents.map(
+          (agent): McEvent => ({
+            type: 'agent.status',
+            agent_id: agent.id,
+            name: agent.name,
+            status: 'offline',
+            at,
+          }),
+        ),
+      ])
       return { connections: expired.connections.length, agents: expired.agents.length }
     },
   })

@@ -4,12 +4,12 @@ import type { JobDefinition } from './job-definition.ts'
 import { probeGatewayJob } from './probe-gateway.ts'
 import { probeRetention, probeRollup } from './probe-history.ts'
 import { probeSweep } from './probe-sweep.ts'
-import { pruneExpiredSessions } from './prune-expired-sessions.ts'
+import { pruneExpiredSignIns } from './prune-expired-sign-ins.ts'
 
 /** Every job this worker runs. A new kind of job is one file in this folder and one line here. */
 export function createJobDefinitions(ctx: WorkerContext): JobDefinition[] {
   return [
-    pruneExpiredSessions(ctx),
+    pruneExpiredSignIns(ctx),
     probeSweep(ctx),
     probeGatewayJob(ctx),
     probeRollup(ctx),

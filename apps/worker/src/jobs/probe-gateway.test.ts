@@ -1,9 +1,9 @@
 import { once } from 'node:events'
-import { createGateway, findGateway, listProbes } from '@mc/db'
+import { createGateway, findGateway, listProbes, presentGateway } from '@mc/db'
 import { freePort } from '@mc/local-stack'
 import { startFakeGateway } from '@mc/openclaw/fake'
-import { createRedis, parseEventMessage } from '@mc/runtime'
-import { eventsChannel, gatewayStatusEventSchema, type ProbeGatewayJob, type ProbeResult } from '@mc/shared'
+import { createRedis, eventsChannel, type ProbeGatewayJob, parseEventMessage } from '@mc/runtime'
+import { gatewayStatusEventSchema, type ProbeResult } from '@mc/shared'
 import type { Job } from 'bullmq'
 import { describe, expect, it } from 'vitest'
 import { useWorkerContext } from '../testing/worker-context.ts'
@@ -53,12 +53,17 @@ describe('the probe job', () => {
       })
       expect(stored?.latency).toBeGreaterThanOrEqual(0)
       expect(stored?.lastSeen).toBeInstanceOf(Date)
+      // The result and the event carry the stored gateway, with the database's times.
+      expect(result?.gateway).toEqual(stored && presentGateway(stored))
       const [, raw] = (await message) as [string, string]
-      expect(gatewayStatusEventSchema.parse(parseEventMessage(raw)?.event)).toMatchObject({
+      const event = gatewayStatusEventSchema.parse(parseEventMessage(raw)?.event)
+      expect(event).toMatchObject({
         gateway_id: gw.id,
         old_status: 'unknown',
         status: 'online',
+        gateway: result?.gateway,
       })
+      expect(event.at).toBe(event.gateway.last_probe_at)
       // Unchanged status is announced too, so latency and counts stay live in browsers.
       const again = once(subscriber, 'message')
       await probe(gw.id)

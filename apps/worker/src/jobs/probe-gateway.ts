@@ -1,13 +1,13 @@
-import { findGatewayProbeTargets, recordProbeResult } from '@mc/db'
-import { type ProbeResult as ProbeOutcome, probeGateway } from '@mc/openclaw'
-import { publishEvent } from '@mc/runtime'
+import { findGatewayProbeTargets, presentGateway, recordProbe } from '@mc/db'
+import { type ProbeReading, probeGateway } from '@mc/openclaw'
 import {
   PROBE_BATCH_SIZE,
   type ProbeGatewayJob,
-  type ProbeResult,
   probeGatewayJobSchema,
+  publishEvent,
   QUEUES,
-} from '@mc/shared'
+} from '@mc/runtime'
+import { errorMessage, gatewayStatusEvent, type ProbeResult, probeResultOf } from '@mc/shared'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
 
@@ -15,7 +15,7 @@ const CLIENT_VERSION = 'mission-control'
 type Target = Awaited<ReturnType<typeof findGatewayProbeTargets>>[number]
 type Ctx = Pick<WorkerContext, 'db' | 'config' | 'redis' | 'tokenCipher' | 'logger'>
 
-async function probeOne(ctx: Ctx, target: Target): Promise<ProbeOutcome> {
+async function probeOne(ctx: Ctx, target: Target): Promise<ProbeReading> {
   try {
     const token = target.token === null ? null : ctx.tokenCipher.decrypt(target.token)
     return await probeGateway(
@@ -24,7 +24,7 @@ async function probeOne(ctx: Ctx, target: Target): Promise<ProbeOutcome> {
     )
   } catch (error) {
     // Only a token that no longer decrypts gets here: the probe itself never throws.
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     return {
       status: 'error',
       latencyMs: null,
@@ -38,35 +38,15 @@ async function probeOne(ctx: Ctx, target: Target): Promise<ProbeOutcome> {
 }
 
 /**
- * Stores one result and announces it (browsers show latency and counts live; a flip is
- * old_status !== status); null when the gateway was deleted meanwhile.
+ * Stores one probe and announces the gateway it left behind (browsers show latency and counts live;
+ * a flip is old_status !== status); null when the gateway was deleted meanwhile.
  */
-async function record(ctx: Ctx, id: number, outcome: ProbeOutcome): Promise<ProbeResult | null> {
-  const stored = await recordProbeResult(ctx.db, id, outcome, ctx.config.FAILURE_THRESHOLD)
-  if (!stored) return null
-  const { gateway, previousStatus } = stored
-  await publishEvent(ctx.redis, ctx.config.REDIS_PREFIX, {
-    type: 'gateway.status',
-    gateway_id: gateway.id,
-    name: gateway.name,
-    old_status: previousStatus,
-    status: gateway.status,
-    latency: gateway.latency,
-    sessions_count: gateway.sessionsCount,
-    agents_count: gateway.agentsCount,
-    error: gateway.lastError,
-    at: Math.floor(Date.now() / 1000),
-  })
-  return {
-    id: gateway.id,
-    name: gateway.name,
-    status: gateway.status,
-    latency: gateway.latency,
-    version: gateway.version,
-    sessions_count: gateway.sessionsCount,
-    agents_count: gateway.agentsCount,
-    ...(gateway.lastError ? { error: gateway.lastError } : {}),
-  }
+async function record(ctx: Ctx, id: number, reading: ProbeReading): Promise<ProbeResult | null> {
+  const recorded = await recordProbe(ctx.db, id, reading, ctx.config.FAILURE_THRESHOLD)
+  if (!recorded) return null
+  const gateway = presentGateway(recorded.gateway)
+  await publishEvent(ctx.redis, ctx.config.REDIS_PREFIX, gatewayStatusEvent(gateway, recorded.previousStatus))
+  return probeResultOf(gateway)
 }
 
 /**

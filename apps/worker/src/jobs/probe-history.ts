@@ -1,5 +1,5 @@
 import { pruneProbeHistory, pruneStatusChanges, rollUpProbeHours } from '@mc/db'
-import { QUEUES } from '@mc/shared'
+import { QUEUES } from '@mc/runtime'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
 

@@ -1,5 +1,5 @@
 import { listGatewayIds } from '@mc/db'
-import { type ProbeGatewayJob, probeBatches, QUEUES } from '@mc/shared'
+import { type ProbeGatewayJob, probeBatches, QUEUES } from '@mc/runtime'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
 

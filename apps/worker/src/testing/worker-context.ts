@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createLogger, createTokenCipher } from '@mc/runtime'
-import { bullPrefix, QUEUES } from '@mc/shared'
+import { bullPrefix, createLogger, createTokenCipher, QUEUES } from '@mc/runtime'
 import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { Queue } from 'bullmq'
 import { afterAll, beforeAll } from 'vitest'

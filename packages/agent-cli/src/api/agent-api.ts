@@ -3,13 +3,11 @@ import {
   type ConnectionStatus,
   type ConnectRequest,
   type ConnectResponse,
-  connectionsResponseSchema,
-  connectResponseSchema,
+  type connectionsResponseSchema,
   createApiClient,
-  disconnectResponseSchema,
+  type disconnectResponseSchema,
   type HeartbeatRequest,
   type HeartbeatResponse,
-  heartbeatResponseSchema,
 } from '@mc/shared'
 import { AgentApiError, type AgentApiOperation, toAgentApiError } from './agent-api-error.ts'
 import { parseRetryAfter } from './retry-after.ts'
@@ -48,7 +46,7 @@ export interface ConnectionsQuery {
 }
 
 /**
- * The three direct-connection calls on top of the shared typed client. Every failure is an
+ * The direct-connection calls of the shared typed client, with a time limit. Every failure is an
  * `AgentApiError` whose `kind` says whether to retry, register again or give up.
  */
 export function createAgentApi(options: AgentApiOptions): AgentApi {
@@ -59,17 +57,18 @@ export function createAgentApi(options: AgentApiOptions): AgentApi {
 
   async function call<T>(
     operation: AgentApiOperation,
-    method: string,
-    path: string,
-    send: (client: ApiClient, signal: AbortSignal) => Promise<T>,
+    send: (connections: ApiClient['connections'], signal: AbortSignal) => Promise<T>,
     signal: AbortSignal | undefined,
   ): Promise<T> {
+    // Error messages name the request as sent (`POST /api/connect`), below the base URL.
+    let request: string = operation
     let retryAfterMs: number | undefined
     // One client per call, so the Retry-After of this response cannot be mixed up with another's.
     const client = createApiClient({
       baseUrl,
       apiKey: options.apiKey,
       fetch: async (input, init) => {
+        request = `${init?.method ?? 'GET'} ${String(input).slice(baseUrl.length)}`
         const response = await doFetch(input, init)
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now())
         return response
@@ -77,11 +76,11 @@ export function createAgentApi(options: AgentApiOptions): AgentApi {
     })
     const timeout = AbortSignal.timeout(timeoutMs)
     try {
-      return await send(client, signal ? AbortSignal.any([signal, timeout]) : timeout)
+      return await send(client.connections, signal ? AbortSignal.any([signal, timeout]) : timeout)
     } catch (error) {
       throw toAgentApiError(error, {
         operation,
-        request: `${method} ${path}`,
+        request,
         retryAfterMs,
         aborted: signal?.aborted ?? false,
         timedOut: timeout.aborted,
@@ -91,49 +90,14 @@ export function createAgentApi(options: AgentApiOptions): AgentApi {
   }
 
   return {
-    connect: (body, signal) =>
-      call(
-        'connect',
-        'POST',
-        '/api/connect',
-        (client, s) =>
-          client.request('POST', '/api/connect', { body, schema: connectResponseSchema, signal: s }),
-        signal,
-      ),
-    heartbeat: (agentId, body, signal) => {
-      const path = `/api/agents/${agentId}/heartbeat`
-      return call(
-        'heartbeat',
-        'POST',
-        path,
-        (client, s) => client.request('POST', path, { body, schema: heartbeatResponseSchema, signal: s }),
-        signal,
-      )
-    },
-    listConnections: (query, signal) => {
-      const params = new URLSearchParams()
-      for (const [name, value] of Object.entries(query))
-        if (value !== undefined) params.set(name, String(value))
-      const path = `/api/connect${params.size > 0 ? `?${params}` : ''}`
-      return call(
-        'list-connections',
-        'GET',
-        path,
-        (client, s) => client.request('GET', path, { schema: connectionsResponseSchema, signal: s }),
-        signal,
-      )
-    },
+    connect: (body, signal) => call('connect', (connections, s) => connections.connect(body, s), signal),
+    heartbeat: (agentId, body, signal) =>
+      call('heartbeat', (connections, s) => connections.heartbeat(agentId, body, s), signal),
+    listConnections: (query, signal) =>
+      call('list-connections', (connections, s) => connections.list(query, s), signal),
     async disconnect(connectionId, signal) {
-      const body = { connection_id: connectionId }
       try {
-        return await call(
-          'disconnect',
-          'DELETE',
-          '/api/connect',
-          (client, s) =>
-            client.request('DELETE', '/api/connect', { body, schema: disconnectResponseSchema, signal: s }),
-          signal,
-        )
+        return await call('disconnect', (connections, s) => connections.disconnect(connectionId, s), signal)
       } catch (error) {
         if (error instanceof AgentApiError && error.kind === 'connection-gone') {
           return { status: 'disconnected', connection_id: connectionId }

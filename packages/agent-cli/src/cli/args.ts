@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { connectionMetadataSchema, connectRequestSchema } from '@mc/shared'
-import type { AgentSessionOptions } from '../session/agent-session.ts'
+import { connectionMetadataSchema, connectRequestSchema, errorMessage } from '@mc/shared'
+import type { AgentConnectionOptions } from '../connection/agent-connection.ts'
 
 /** A mistake in how mc-agent was called: printed with a pointer to --help, exit status 2. */
 export class UsageError extends Error {
@@ -9,7 +9,7 @@ export class UsageError extends Error {
 
 export interface RunOptions
   extends Pick<
-    AgentSessionOptions,
+    AgentConnectionOptions,
     'url' | 'apiKey' | 'name' | 'tool' | 'toolVersion' | 'role' | 'metadata' | 'intervalS'
   > {
   verbose: boolean
@@ -111,7 +111,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): P
   try {
     values = parseArgs({ args: optionArgs, options: OPTIONS, strict: true, allowPositionals: false }).values
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const message = errorMessage(error).split('\n')[0]
     const hint = end === -1 ? ' (the command goes after --)' : ''
     throw new UsageError(`${message}${hint}`)
   }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { errorMessage } from '@mc/shared'
 import { exitCodeOf, spawnFailureExitCode } from './exit-code.ts'
 
 export interface CommandOutcome {
@@ -27,7 +28,7 @@ export function runChildCommand(command: readonly string[], spawnChild: typeof s
     try {
       child = spawnChild(program, args, { stdio: 'inherit' })
     } catch (error) {
-      finish({ exitCode: 126, startError: error instanceof Error ? error.message : String(error) })
+      finish({ exitCode: 126, startError: errorMessage(error) })
       return
     }
     child.once('error', (error: NodeJS.ErrnoException) => {

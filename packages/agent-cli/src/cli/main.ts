@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { connectionMetadataSchema } from '@mc/shared'
 import packageJson from '../../package.json' with { type: 'json' }
+import { createAgentConnection } from '../connection/agent-connection.ts'
 import { redactSecrets } from '../redact.ts'
-import { createAgentSession } from '../session/agent-session.ts'
 import { parseCliArgs, type RunOptions, secretsIn, UsageError } from './args.ts'
 import { runChildCommand } from './child-command.ts'
 import { agentExitCode, REFUSED_EXIT_CODE } from './exit-code.ts'
@@ -67,14 +67,14 @@ export async function main(context: CliContext): Promise<number> {
   })
   const keyFrom = secretsIn(context.argv, {}).length > 0 ? '--api-key' : 'MC_API_KEY'
   reporter.debug(`${options.url}: agent ${options.name}, tool ${options.tool}, API key from ${keyFrom}`)
-  const { verbose: _verbose, command, ...sessionOptions } = options
-  const session = createAgentSession({
-    ...sessionOptions,
+  const { verbose: _verbose, command, ...connectionOptions } = options
+  const connection = createAgentConnection({
+    ...connectionOptions,
     metadata: metadataFor(options, context),
     onEvent: reporter.onEvent,
   })
   // Monitoring never holds the command up: it starts at once, registration runs alongside.
-  void session.start()
+  void connection.start()
   const child = runChildCommand(command)
 
   let abandon: () => void = () => {}
@@ -94,9 +94,9 @@ export async function main(context: CliContext): Promise<number> {
     if (outcome.startError) reporter.say(outcome.startError)
     // stop() lets a registration still in flight answer (within its time limit), so even `-- true`
     // learns whether the key was refused.
-    const stopped = await Promise.race([session.stop().then(() => true), abandoned.then(() => false)])
-    if (stopped) reporter.sessionStopped()
-    const exitCode = agentExitCode(outcome.exitCode, session.status === 'failed')
+    const stopped = await Promise.race([connection.stop().then(() => true), abandoned.then(() => false)])
+    if (stopped) reporter.connectionStopped()
+    const exitCode = agentExitCode(outcome.exitCode, connection.status === 'failed')
     if (exitCode === REFUSED_EXIT_CODE && outcome.exitCode === 0) {
       reporter.say(
         `exit status ${REFUSED_EXIT_CODE}: the command succeeded, but Mission Control refused this agent`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AgentApiError } from '../api/agent-api-error.ts'
-import type { AgentSessionEvent } from '../session/events.ts'
+import type { AgentConnectionEvent } from '../connection/events.ts'
 import { createReporter } from './reporter.ts'
 
 const KEY = 'mc_reporter_secret_key'
@@ -13,7 +13,7 @@ const connection = {
   heartbeat_interval_s: 30,
 }
 const unreachable = new AgentApiError('connect', 'transient', 'POST /api/connect: ECONNREFUSED')
-const EVENTS: AgentSessionEvent[] = [
+const EVENTS: AgentConnectionEvent[] = [
   { type: 'retrying', operation: 'connect', attempt: 1, delayMs: 800, error: unreachable },
   { type: 'retrying', operation: 'connect', attempt: 2, delayMs: 1600, error: unreachable },
   { type: 'registered', connection, reconnect: false },
@@ -31,7 +31,7 @@ const EVENTS: AgentSessionEvent[] = [
   { type: 'disconnected', connectionId: 'conn-1' },
 ]
 
-function lines(verbose: boolean, events: AgentSessionEvent[]) {
+function lines(verbose: boolean, events: AgentConnectionEvent[]) {
   const out: string[] = []
   const reporter = createReporter({ write: (text) => out.push(text), verbose, secrets: [KEY] })
   for (const event of events) reporter.onEvent(event)
@@ -70,13 +70,13 @@ describe('createReporter', () => {
 })
 
 describe('when the command ended first', () => {
-  const ended = (events: AgentSessionEvent[], { before = [] as AgentSessionEvent[] } = {}) => {
+  const ended = (events: AgentConnectionEvent[], { before = [] as AgentConnectionEvent[] } = {}) => {
     const out: string[] = []
     const reporter = createReporter({ write: (text) => out.push(text), verbose: false, secrets: [KEY] })
     for (const event of before) reporter.onEvent(event)
     reporter.commandEnded()
     for (const event of events) reporter.onEvent(event)
-    reporter.sessionStopped()
+    reporter.connectionStopped()
     return out
   }
 
@@ -108,7 +108,7 @@ describe('when the command ended first', () => {
 describe('a connection that keeps ending', () => {
   it("is reported once, on the third loss in a row, with the server's reason", () => {
     const error = new AgentApiError('heartbeat', 'connection-gone', 'HTTP 409: disconnected', 409)
-    const lost = (inARow: number): AgentSessionEvent => ({
+    const lost = (inARow: number): AgentConnectionEvent => ({
       type: 'connection-lost',
       connectionId: 'c',
       reason: 'heartbeat_timeout',

@@ -1,17 +1,17 @@
 import type { AgentApiError } from '../api/agent-api-error.ts'
+import type { AgentConnectionEvent } from '../connection/events.ts'
 import { redactSecrets } from '../redact.ts'
-import type { AgentSessionEvent } from '../session/events.ts'
 
 export interface Reporter {
   /** One line on stderr, prefixed `mc-agent:`, with every secret redacted. */
   say(text: string): void
   /** Like `say`, with --verbose only. */
   debug(text: string): void
-  onEvent(event: AgentSessionEvent): void
+  onEvent(event: AgentConnectionEvent): void
   /** From now on the command has ended: what is reported no longer "keeps running". */
   commandEnded(): void
-  /** The session has stopped: says so when this run never got registered (and nothing was refused). */
-  sessionStopped(): void
+  /** The connection has stopped: says so when this run never got registered (and nothing was refused). */
+  connectionStopped(): void
 }
 
 function hint(error: AgentApiError): string {
@@ -47,7 +47,7 @@ export function createReporter(options: {
   let refused = false
   let lastConnectError: AgentApiError | undefined
 
-  function onEvent(event: AgentSessionEvent): void {
+  function onEvent(event: AgentConnectionEvent): void {
     switch (event.type) {
       case 'registered': {
         const { connection } = event
@@ -122,7 +122,7 @@ export function createReporter(options: {
     commandEnded: () => {
       ended = true
     },
-    sessionStopped: () => {
+    connectionStopped: () => {
       if (registered || refused) return
       const why = lastConnectError
         ? `could not register with Mission Control (${lastConnectError.message})`

@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm'
+import { eq, gte, lte, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { auditLog } from '../schema/audit-log.ts'
+import { type KeysetPage, type KeysetParams, keysetPage } from './keyset-page.ts'
 
 export type AuditRow = typeof auditLog.$inferSelect
 
@@ -23,34 +24,19 @@ export async function recordAudit(db: Database, entry: AuditEntryInput): Promise
   })
 }
 
-export interface AuditFilter {
-  limit: number
-  /** Only entries with a smaller id: the cursor for the next page. */
-  before?: number
+export interface AuditFilter extends KeysetParams {
   action?: string
   actor?: string
   since?: Date
   until?: Date
 }
 
-/** Newest first. Fetches one extra row to know whether another page follows. */
-export async function listAudit(
-  db: Database,
-  filter: AuditFilter,
-): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
+/** Newest first, with the next page's cursor. */
+export async function listAudit(db: Database, filter: AuditFilter): Promise<KeysetPage<AuditRow>> {
   const conditions: SQL[] = []
-  if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before))
   if (filter.action) conditions.push(eq(auditLog.action, filter.action))
   if (filter.actor) conditions.push(eq(auditLog.actor, filter.actor))
   if (filter.since) conditions.push(gte(auditLog.at, filter.since))
   if (filter.until) conditions.push(lte(auditLog.at, filter.until))
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(conditions.length > 0 ? and(...conditions) : sql`true`)
-    .orderBy(desc(auditLog.id))
-    .limit(filter.limit + 1)
-  const page = rows.slice(0, filter.limit)
-  const last = page.at(-1)
-  return { rows: page, nextBefore: rows.length > filter.limit && last ? last.id : null }
+  return keysetPage(db.select().from(auditLog).$dynamic(), auditLog.id, conditions, filter)
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm'
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { agents } from '../schema/agents.ts'
 import { directConnections } from '../schema/direct-connections.ts'
+import { type KeysetPage, type KeysetParams, keysetPage } from './keyset-page.ts'
 import { retryOnConflict } from './retry-on-conflict.ts'
 
 export type ConnectionRow = typeof directConnections.$inferSelect
@@ -11,24 +12,6 @@ export type ConnectionWithAgent = ConnectionRow & {
   agentStatus: AgentRow['status']
   agentRole: string
 }
-
-const withAgent = {
-  connection: directConnections,
-  agentName: agents.name,
-  agentStatus: agents.status,
-  agentRole: agents.role,
-}
-const flatten = (row: {
-  connection: ConnectionRow
-  agentName: string
-  agentStatus: AgentRow['status']
-  agentRole: string
-}) => ({
-  ...row.connection,
-  agentName: row.agentName,
-  agentStatus: row.agentStatus,
-  agentRole: row.agentRole,
-})
 
 export interface ConnectInput {
   agentName: string
@@ -183,31 +166,32 @@ export async function expireConnections(db: Database) {
   )
 }
 
-export interface ConnectionFilter {
+export interface ConnectionFilter extends KeysetParams {
   status?: ConnectionRow['status']
   agent?: string
   tool?: string
   agentId?: number
-  limit: number
-  before?: number
 }
 
-/** Connections with their agent's name, status and role, newest first, with a cursor. */
-export async function listConnections(db: Database, filter: ConnectionFilter) {
+/** Connections with their agent's name, status and role, newest first, with the next page's cursor. */
+export async function listConnections(
+  db: Database,
+  filter: ConnectionFilter,
+): Promise<KeysetPage<ConnectionWithAgent>> {
   const conditions: SQL[] = []
   if (filter.status) conditions.push(eq(directConnections.status, filter.status))
   if (filter.agent) conditions.push(eq(agents.name, filter.agent))
   if (filter.agentId !== undefined) conditions.push(eq(directConnections.agentId, filter.agentId))
   if (filter.tool) conditions.push(eq(directConnections.toolName, filter.tool))
-  if (filter.before !== undefined) conditions.push(lt(directConnections.id, filter.before))
-  const rows = await db
-    .select(withAgent)
+  const query = db
+    .select({
+      ...getTableColumns(directConnections),
+      agentName: agents.name,
+      agentStatus: agents.status,
+      agentRole: agents.role,
+    })
     .from(directConnections)
     .innerJoin(agents, eq(agents.id, directConnections.agentId))
-    .where(conditions.length > 0 ? and(...conditions) : sql`true`)
-    .orderBy(desc(directConnections.id))
-    .limit(filter.limit + 1)
-  const page = rows.slice(0, filter.limit).map(flatten)
-  const last = page.at(-1)
-  return { rows: page, nextBefore: rows.length > filter.limit && last ? last.id : null }
+    .$dynamic()
+  return keysetPage(query, directConnections.id, conditions, filter)
 }

@@ -1,19 +1,19 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { failedOutcome, makeGateway, onlineOutcome, openConnection } from '../../test/fixtures.ts'
+import { failedReading, makeGateway, onlineReading, openConnection } from '../../test/fixtures.ts'
 import { useMigratedDatabase } from '../../test/migrated-database.ts'
 import { gatewayProbes } from '../schema/gateway-probes.ts'
 import { disconnectConnection } from './direct-connections.ts'
 import { fleetOverview } from './fleet.ts'
-import { gatewayUptime, recordProbeResult, uptime24hByGateway } from './gateway-probes.ts'
+import { gatewayUptime, recordProbe, uptime24hByGateway } from './gateway-probes.ts'
 
 const t = useMigratedDatabase()
 const OPTIONS = { worstLatency: 2, recentFlips: 20 }
 
 const gateway = (name: string) => makeGateway(t.db, name)
 const online = (latencyMs: number, sessionsCount: number, agentsCount: number) =>
-  onlineOutcome({ latencyMs, sessionsCount, agentsCount })
-const refused = failedOutcome('offline', 'connection refused')
+  onlineReading({ latencyMs, sessionsCount, agentsCount })
+const refused = failedReading('offline', 'connection refused')
 const connect = (agentName: string, toolName: string) => openConnection(t.db, agentName, toolName)
 
 describe('fleetOverview', () => {
@@ -34,13 +34,13 @@ describe('fleetOverview', () => {
     const slower = await gateway('slower')
     const down = await gateway('down')
     const fresh = await gateway('fresh')
-    await recordProbeResult(t.db, fast.id, online(10, 1, 1), 1)
-    await recordProbeResult(t.db, slow.id, online(200, 2, 1), 1)
-    await recordProbeResult(t.db, slower.id, online(300, 3, 2), 1)
-    await recordProbeResult(t.db, down.id, online(5, 4, 2), 1)
-    await recordProbeResult(t.db, down.id, refused, 1)
-    await recordProbeResult(t.db, down.id, refused, 1)
-    await recordProbeResult(t.db, down.id, refused, 1)
+    await recordProbe(t.db, fast.id, online(10, 1, 1), 1)
+    await recordProbe(t.db, slow.id, online(200, 2, 1), 1)
+    await recordProbe(t.db, slower.id, online(300, 3, 2), 1)
+    await recordProbe(t.db, down.id, online(5, 4, 2), 1)
+    await recordProbe(t.db, down.id, refused, 1)
+    await recordProbe(t.db, down.id, refused, 1)
+    await recordProbe(t.db, down.id, refused, 1)
 
     const a = await connect('agent-a', 'codex')
     await connect('agent-a', 'claude') // a second connection of the same agent counts once

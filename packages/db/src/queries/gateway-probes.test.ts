@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { failedOutcome, makeGateway, onlineOutcome } from '../../test/fixtures.ts'
+import { failedReading, makeGateway, onlineReading } from '../../test/fixtures.ts'
 import { useMigratedDatabase } from '../../test/migrated-database.ts'
 import { gatewayProbeHourly } from '../schema/gateway-probe-hourly.ts'
 import { gatewayProbes } from '../schema/gateway-probes.ts'
-import { gatewayUptime, listProbes, recentProbes, recordProbeResult } from './gateway-probes.ts'
+import { gatewayUptime, listProbes, recentProbes, recordProbe } from './gateway-probes.ts'
 import { findGateway } from './gateways.ts'
 import { pruneProbeHistory, rollUpProbeHours } from './probe-rollups.ts'
 
@@ -12,13 +12,13 @@ const t = useMigratedDatabase()
 let seq = 0
 const gateway = () => makeGateway(t.db, `gw-${++seq}`)
 
-const online = (latencyMs = 20) => onlineOutcome({ latencyMs })
-const refused = failedOutcome('offline', 'connection refused')
+const online = (latencyMs = 20) => onlineReading({ latencyMs })
+const refused = failedReading('offline', 'connection refused')
 
-describe('recordProbeResult', () => {
+describe('recordProbe', () => {
   it('stores online results, and a failure keeps last_seen, latency and counts', async () => {
     const gw = await gateway()
-    const first = await recordProbeResult(t.db, gw.id, online(12), 1)
+    const first = await recordProbe(t.db, gw.id, online(12), 1)
     expect(first?.previousStatus).toBe('unknown')
     expect(first?.gateway).toMatchObject({
       status: 'online',
@@ -29,7 +29,7 @@ describe('recordProbeResult', () => {
     const seenAt = first?.gateway.lastSeen
     expect(seenAt).toBeInstanceOf(Date)
 
-    const second = await recordProbeResult(t.db, gw.id, refused, 1)
+    const second = await recordProbe(t.db, gw.id, refused, 1)
     expect(second?.previousStatus).toBe('online')
     expect(second?.gateway).toMatchObject({
       status: 'offline',
@@ -43,27 +43,38 @@ describe('recordProbeResult', () => {
     expect(history.rows.map((p) => p.status)).toEqual(['offline', 'online'])
   })
 
+  it('returns the whole new row as findGateway reads it, stamped with the database time', async () => {
+    const gw = await gateway()
+    const recorded = await recordProbe(t.db, gw.id, online(15), 1)
+    expect(recorded?.gateway).toEqual(await findGateway(t.db, gw.id))
+    // Same statement, same transaction: the stored probe's probed_at is the gateway's probe time.
+    const [probe] = (await listProbes(t.db, { gatewayId: gw.id, limit: 1 })).rows
+    expect(recorded?.gateway.lastProbeAt).toEqual(probe?.probedAt)
+    expect(recorded?.gateway.lastSeen).toEqual(probe?.probedAt)
+    expect(recorded?.gateway.updatedAt).toEqual(gw.updatedAt)
+  })
+
   it('needs FAILURE_THRESHOLD failures in a row before an online gateway turns failed', async () => {
     const gw = await gateway()
-    await recordProbeResult(t.db, gw.id, online(), 3)
+    await recordProbe(t.db, gw.id, online(), 3)
     const statuses: string[] = []
     for (let i = 0; i < 3; i++)
-      statuses.push((await recordProbeResult(t.db, gw.id, refused, 3))?.gateway.status ?? '')
+      statuses.push((await recordProbe(t.db, gw.id, refused, 3))?.gateway.status ?? '')
     expect(statuses).toEqual(['online', 'online', 'offline'])
-    const back = await recordProbeResult(t.db, gw.id, online(), 3)
+    const back = await recordProbe(t.db, gw.id, online(), 3)
     expect(back?.gateway).toMatchObject({ status: 'online', consecutiveFailures: 0, lastError: null })
   })
 
   it('does nothing for a gateway deleted meanwhile', async () => {
-    expect(await recordProbeResult(t.db, 987654, online(), 1)).toBeUndefined()
+    expect(await recordProbe(t.db, 987654, online(), 1)).toBeUndefined()
   })
 })
 
 describe('probe history views', () => {
   it('returns the last N probes of each gateway, newest first', async () => {
     const [a, b] = [await gateway(), await gateway()]
-    for (const latency of [1, 2, 3, 4]) await recordProbeResult(t.db, a.id, online(latency), 1)
-    await recordProbeResult(t.db, b.id, refused, 1)
+    for (const latency of [1, 2, 3, 4]) await recordProbe(t.db, a.id, online(latency), 1)
+    await recordProbe(t.db, b.id, refused, 1)
     const rows = await recentProbes(t.db, [a.id, b.id], 3)
     expect(rows.filter((r) => r.gatewayId === a.id).map((r) => r.latency)).toEqual([4, 3, 2])
     expect(typeof rows[0]?.id).toBe('number')

@@ -1,9 +1,10 @@
-import type { ProbeOutcome } from '@mc/shared'
-import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm'
+import type { ProbeReading } from '@mc/openclaw'
+import { eq, getTableColumns, gte, inArray, lte, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { gatewayProbes } from '../schema/gateway-probes.ts'
 import { gateways } from '../schema/gateways.ts'
 import type { GatewayRow } from './gateways.ts'
+import { type KeysetPage, type KeysetParams, keysetPage } from './keyset-page.ts'
 
 export type ProbeRow = typeof gatewayProbes.$inferSelect
 /** What the gateways need for a probe, for those that still exist. Tokens are still encrypted. */
@@ -26,35 +27,22 @@ export async function listGatewayIds(db: Database): Promise<number[]> {
   return rows.map((row) => row.id)
 }
 
-/** A gateway's state right after a probe was recorded. */
-export interface RecordedGateway {
-  id: number
-  name: string
-  status: GatewayRow['status']
-  latency: number | null
-  version: string | null
-  sessionsCount: number
-  agentsCount: number
-  lastError: string | null
-  lastSeen: Date | null
-  consecutiveFailures: number
-}
-
 /**
  * Stores one probe: a `gateway_probes` row, the gateway's new state and, when its status changed, a
  * `gateway_status_changes` row, in one statement (so one transaction and one round trip, which
  * matters at a thousand probes per sweep). A failure turns an
  * online gateway into a failure status only after `failureThreshold` failures in a row; `last_seen`
  * and `latency` change only when it is online; counts and version only when the probe read them.
- * Returns the status before and the state after, or undefined if the gateway is gone.
+ * Returns the status before and the gateway's whole row after (every time in it the database's), or
+ * undefined if the gateway is gone.
  */
-export async function recordProbeResult(
+export async function recordProbe(
   db: Database,
   gatewayId: number,
-  outcome: ProbeOutcome,
+  reading: ProbeReading,
   failureThreshold: number,
-): Promise<{ previousStatus: GatewayRow['status']; gateway: RecordedGateway } | undefined> {
-  const online = outcome.status === 'online'
+): Promise<{ previousStatus: GatewayRow['status']; gateway: GatewayRow } | undefined> {
+  const online = reading.status === 'online'
   const rows = await db.execute<Record<string, unknown>>(sql`
     with cur as (
       select id, status, consecutive_failures from gateways where id = ${gatewayId} for update
@@ -63,22 +51,21 @@ export async function recordProbeResult(
         status = case
           when ${online} then 'online'::gateway_status
           when cur.status = 'online' and cur.consecutive_failures + 1 < ${failureThreshold} then 'online'::gateway_status
-          else ${outcome.status}::gateway_status end,
+          else ${reading.status}::gateway_status end,
         consecutive_failures = case when ${online} then 0 else cur.consecutive_failures + 1 end,
         last_probe_at = now(),
-        last_error = case when ${online} then null else ${outcome.error} end,
+        last_error = case when ${online} then null else ${reading.error} end,
         last_seen = case when ${online} then now() else g.last_seen end,
-        latency = case when ${online} then ${outcome.latencyMs}::int else g.latency end,
-        version = coalesce(${outcome.version}, g.version),
-        sessions_count = coalesce(${outcome.sessionsCount}::int, g.sessions_count),
-        agents_count = coalesce(${outcome.agentsCount}::int, g.agents_count)
+        latency = case when ${online} then ${reading.latencyMs}::int else g.latency end,
+        version = coalesce(${reading.version}, g.version),
+        sessions_count = coalesce(${reading.sessionsCount}::int, g.sessions_count),
+        agents_count = coalesce(${reading.agentsCount}::int, g.agents_count)
       from cur where g.id = cur.id
-      returning g.id, g.name, g.status, g.latency, g.version, g.sessions_count, g.agents_count, g.last_error,
-        g.last_seen, g.consecutive_failures, cur.status as previous_status
+      returning g.*, cur.status as previous_status
     ), ins as (
       insert into gateway_probes (gateway_id, status, latency, sessions_count, agents_count, version, error)
-      select id, ${outcome.status}::gateway_status, ${outcome.latencyMs}::int, ${outcome.sessionsCount}::int,
-        ${outcome.agentsCount}::int, ${outcome.version}, ${outcome.error}
+      select id, ${reading.status}::gateway_status, ${reading.latencyMs}::int, ${reading.sessionsCount}::int,
+        ${reading.agentsCount}::int, ${reading.version}, ${reading.error}
       from upd
     ), flip as (
       insert into gateway_status_changes (gateway_id, old_status, new_status, latency, error)
@@ -87,51 +74,31 @@ export async function recordProbeResult(
     select * from upd`)
   const row = rows[0]
   if (!row) return undefined
-  return {
-    previousStatus: row.previous_status as GatewayRow['status'],
-    gateway: {
-      id: Number(row.id),
-      name: String(row.name),
-      status: row.status as GatewayRow['status'],
-      latency: row.latency === null ? null : Number(row.latency),
-      version: (row.version as string | null) ?? null,
-      sessionsCount: Number(row.sessions_count),
-      agentsCount: Number(row.agents_count),
-      lastError: (row.last_error as string | null) ?? null,
-      lastSeen: row.last_seen === null ? null : new Date(row.last_seen as string | Date),
-      consecutiveFailures: Number(row.consecutive_failures),
-    },
-  }
+  return { previousStatus: row.previous_status as GatewayRow['status'], gateway: gatewayRowOf(row) }
 }
 
-export interface ProbeFilter {
+/** A raw `gateways` row (column names, driver values) as drizzle's own selects return it. */
+function gatewayRowOf(raw: Record<string, unknown>): GatewayRow {
+  const entries = Object.entries(getTableColumns(gateways)).map(([key, column]) => {
+    const value = raw[column.name]
+    return [key, value === null ? null : column.mapFromDriverValue(value)]
+  })
+  return Object.fromEntries(entries) as GatewayRow
+}
+
+export interface ProbeFilter extends KeysetParams {
   gatewayId?: number
   since?: Date
   until?: Date
-  /** Only rows with a smaller id: the cursor of the next page. */
-  before?: number
-  limit: number
 }
 
-/** Probe history, newest first (ids grow with time), with the id of the last row as the next cursor. */
-export async function listProbes(
-  db: Database,
-  filter: ProbeFilter,
-): Promise<{ rows: ProbeRow[]; nextBefore: number | null }> {
+/** Probe history, newest first, with the next page's cursor. */
+export async function listProbes(db: Database, filter: ProbeFilter): Promise<KeysetPage<ProbeRow>> {
   const conditions: SQL[] = []
   if (filter.gatewayId !== undefined) conditions.push(eq(gatewayProbes.gatewayId, filter.gatewayId))
   if (filter.since) conditions.push(gte(gatewayProbes.probedAt, filter.since))
   if (filter.until) conditions.push(lte(gatewayProbes.probedAt, filter.until))
-  if (filter.before !== undefined) conditions.push(lt(gatewayProbes.id, filter.before))
-  const rows = await db
-    .select()
-    .from(gatewayProbes)
-    .where(conditions.length > 0 ? and(...conditions) : sql`true`)
-    .orderBy(desc(gatewayProbes.id))
-    .limit(filter.limit + 1)
-  const page = rows.slice(0, filter.limit)
-  const last = page.at(-1)
-  return { rows: page, nextBefore: rows.length > filter.limit && last ? last.id : null }
+  return keysetPage(db.select().from(gatewayProbes).$dynamic(), gatewayProbes.id, conditions, filter)
 }
 
 /** The last `limit` probes of each of `gatewayIds`, newest first, in one query. */

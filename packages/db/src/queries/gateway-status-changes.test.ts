@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { failedOutcome, makeGateway, onlineOutcome } from '../../test/fixtures.ts'
+import { failedReading, makeGateway, onlineReading } from '../../test/fixtures.ts'
 import { useMigratedDatabase } from '../../test/migrated-database.ts'
 import { gatewayStatusChanges } from '../schema/gateway-status-changes.ts'
-import { recordProbeResult } from './gateway-probes.ts'
+import { recordProbe } from './gateway-probes.ts'
 import { listStatusChanges, pruneStatusChanges } from './gateway-status-changes.ts'
 import { deleteGateway, updateGateway } from './gateways.ts'
 
@@ -11,8 +11,8 @@ const t = useMigratedDatabase()
 let seq = 0
 const gateway = () => makeGateway(t.db, `flip-${++seq}`)
 
-const online = (latencyMs = 20) => onlineOutcome({ latencyMs })
-const timedOut = failedOutcome('timeout', 'no answer within 5000 ms')
+const online = (latencyMs = 20) => onlineReading({ latencyMs })
+const timedOut = failedReading('timeout', 'no answer within 5000 ms')
 
 const flipsOf = (gatewayId: number) =>
   t.db
@@ -24,8 +24,8 @@ const flipsOf = (gatewayId: number) =>
 describe('status flips recorded with each probe', () => {
   it('records a row when a probe changes the status, with the state after it', async () => {
     const gw = await gateway()
-    await recordProbeResult(t.db, gw.id, online(12), 1)
-    await recordProbeResult(t.db, gw.id, timedOut, 1)
+    await recordProbe(t.db, gw.id, online(12), 1)
+    await recordProbe(t.db, gw.id, timedOut, 1)
     const flips = await flipsOf(gw.id)
     expect(flips).toMatchObject([
       { oldStatus: 'unknown', newStatus: 'online', latency: 12, error: null },
@@ -37,16 +37,16 @@ describe('status flips recorded with each probe', () => {
 
   it('records nothing while the status stays the same, nor for failures under the threshold', async () => {
     const gw = await gateway()
-    await recordProbeResult(t.db, gw.id, online(10), 3)
-    await recordProbeResult(t.db, gw.id, online(11), 3)
-    await recordProbeResult(t.db, gw.id, timedOut, 3) // 1 of 3 failures: still online
-    await recordProbeResult(t.db, gw.id, online(12), 3)
+    await recordProbe(t.db, gw.id, online(10), 3)
+    await recordProbe(t.db, gw.id, online(11), 3)
+    await recordProbe(t.db, gw.id, timedOut, 3) // 1 of 3 failures: still online
+    await recordProbe(t.db, gw.id, online(12), 3)
     expect((await flipsOf(gw.id)).map((f) => `${f.oldStatus}→${f.newStatus}`)).toEqual(['unknown→online'])
   })
 
   it('goes with its gateway', async () => {
     const gw = await gateway()
-    await recordProbeResult(t.db, gw.id, online(), 1)
+    await recordProbe(t.db, gw.id, online(), 1)
     await deleteGateway(t.db, gw.id)
     expect(await flipsOf(gw.id)).toEqual([])
   })
@@ -55,9 +55,9 @@ describe('status flips recorded with each probe', () => {
 describe('listStatusChanges', () => {
   it('pages every gateway’s flips newest first, with the gateway’s current name', async () => {
     const [a, b] = [await gateway(), await gateway()]
-    await recordProbeResult(t.db, a.id, online(), 1)
-    await recordProbeResult(t.db, b.id, timedOut, 1)
-    await recordProbeResult(t.db, a.id, timedOut, 1)
+    await recordProbe(t.db, a.id, online(), 1)
+    await recordProbe(t.db, b.id, timedOut, 1)
+    await recordProbe(t.db, a.id, timedOut, 1)
     await updateGateway(t.db, b.id, { name: 'renamed-b' })
 
     const first = await listStatusChanges(t.db, { limit: 2 })
@@ -75,7 +75,7 @@ describe('listStatusChanges', () => {
 
   it('prunes flips older than the retention period', async () => {
     const gw = await gateway()
-    await recordProbeResult(t.db, gw.id, online(), 1)
+    await recordProbe(t.db, gw.id, online(), 1)
     await t.db.insert(gatewayStatusChanges).values({
       gatewayId: gw.id,
       oldStatus: 'online',

@@ -1,23 +1,18 @@
-import { desc, eq, lt, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { gatewayStatusChanges } from '../schema/gateway-status-changes.ts'
 import { gateways } from '../schema/gateways.ts'
+import { type KeysetPage, type KeysetParams, keysetPage } from './keyset-page.ts'
 
 /** One status flip with the gateway's current name (renames show the new one). */
 export type StatusChangeRow = typeof gatewayStatusChanges.$inferSelect & { gatewayName: string }
 
-export interface StatusChangeFilter {
-  /** Only rows with a smaller id: the cursor of the next page. */
-  before?: number
-  limit: number
-}
-
-/** Status flips of every gateway, newest first (ids grow with time), and the next page's cursor. */
+/** Status flips of every gateway, newest first, with the next page's cursor. */
 export async function listStatusChanges(
   db: Database,
-  filter: StatusChangeFilter,
-): Promise<{ rows: StatusChangeRow[]; nextBefore: number | null }> {
-  const rows = await db
+  page: KeysetParams,
+): Promise<KeysetPage<StatusChangeRow>> {
+  const query = db
     .select({
       id: gatewayStatusChanges.id,
       gatewayId: gatewayStatusChanges.gatewayId,
@@ -30,12 +25,8 @@ export async function listStatusChanges(
     })
     .from(gatewayStatusChanges)
     .innerJoin(gateways, eq(gateways.id, gatewayStatusChanges.gatewayId))
-    .where(filter.before === undefined ? sql`true` : lt(gatewayStatusChanges.id, filter.before))
-    .orderBy(desc(gatewayStatusChanges.id))
-    .limit(filter.limit + 1)
-  const page = rows.slice(0, filter.limit)
-  const last = page.at(-1)
-  return { rows: page, nextBefore: rows.length > filter.limit && last ? last.id : null }
+    .$dynamic()
+  return keysetPage(query, gatewayStatusChanges.id, [], page)
 }
 
 /** Deletes flips older than `days`, like the raw probes they were recorded with. */

@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import http from 'node:http'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { errorMessage } from '@mc/shared'
 import type { GatewayTarget } from '../../src/client/target.ts'
 import { closedPort } from '../../src/testing/free-port.ts'
 import type { OpenclawInstallation } from './install.ts'
@@ -70,7 +71,7 @@ export async function startRealGateway(installation: OpenclawInstallation): Prom
   } catch (error) {
     const tail = (await readFile(paths.log, 'utf8').catch(() => '')).slice(-3000)
     await stop()
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- gateway log ---\n${tail}`)
+    throw new Error(`${errorMessage(error)}\n--- gateway log ---\n${tail}`)
   }
   return {
     port,

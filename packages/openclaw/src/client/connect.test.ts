@@ -1,20 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type FakeGateway, startFakeGateway } from '../fake/index.ts'
 import { connectGateway } from './connect.ts'
-import type { GatewayConnection } from './connection.ts'
 import type { GatewayEvent } from './frame-channel.ts'
+import type { GatewayClient } from './gateway-client.ts'
 import { GatewayError } from './gateway-error.ts'
 
 const TOKEN = 'tok-9f8e7d6c5b4a'
 let fake: FakeGateway
-let connection: GatewayConnection | undefined
+let client: GatewayClient | undefined
 
 beforeEach(async () => {
   fake = await startFakeGateway({ token: TOKEN, version: '2026.9.6-test', tickIntervalMs: 20 })
 })
 afterEach(async () => {
-  await connection?.close()
-  connection = undefined
+  await client?.close()
+  client = undefined
   await fake.stop()
 })
 
@@ -29,7 +29,7 @@ async function rejection(promise: Promise<unknown>): Promise<GatewayError> {
 
 describe('connectGateway', () => {
   it('sends the strict device-less backend connect and exposes hello-ok', async () => {
-    connection = await connectGateway(fake.target(), { clientVersion: '0.3.1' })
+    client = await connectGateway(fake.target(), { clientVersion: '0.3.1' })
     expect(fake.lastConnect).toEqual({
       minProtocol: 4,
       maxProtocol: 4,
@@ -38,17 +38,17 @@ describe('connectGateway', () => {
       scopes: ['operator.read'],
       auth: { token: TOKEN },
     })
-    expect(connection.hello.server.version).toBe('2026.9.6-test')
-    expect(connection.hello.features.methods).toContain('agents.list')
-    expect(connection.hello.policy.tickIntervalMs).toBe(20)
-    expect(connection.hello.auth?.scopes).toEqual(['operator.read'])
-    expect(connection.handshakeMs).toBeGreaterThanOrEqual(0)
-    expect(connection.url).toBe(fake.url)
+    expect(client.hello.server.version).toBe('2026.9.6-test')
+    expect(client.hello.features.methods).toContain('agents.list')
+    expect(client.hello.policy.tickIntervalMs).toBe(20)
+    expect(client.hello.auth?.scopes).toEqual(['operator.read'])
+    expect(client.handshakeMs).toBeGreaterThanOrEqual(0)
+    expect(client.url).toBe(fake.url)
   })
 
   it('sends the token only in auth.token', async () => {
-    connection = await connectGateway(fake.target(), { clientVersion: '1', scopes: ['operator.read'] })
-    await connection.request('agents.list')
+    client = await connectGateway(fake.target(), { clientVersion: '1', scopes: ['operator.read'] })
+    await client.request('agents.list')
     const sent = [...fake.records.frames, ...fake.records.http.map((request) => JSON.stringify(request))]
     const carriers = sent.filter((text) => text.includes(TOKEN))
     expect(carriers).toHaveLength(1)
@@ -58,21 +58,21 @@ describe('connectGateway', () => {
   })
 
   it('asks for the scopes it is given', async () => {
-    connection = await connectGateway(fake.target(), {
+    client = await connectGateway(fake.target(), {
       clientVersion: '1',
       scopes: ['operator.read', 'operator.write'],
     })
-    expect(connection.hello.auth?.scopes).toEqual(['operator.read', 'operator.write'])
-    await connection.request('sessions.create', { label: 'x' })
+    expect(client.hello.auth?.scopes).toEqual(['operator.read', 'operator.write'])
+    await client.request('sessions.create', { label: 'x' })
     expect(fake.counts().sessions).toBe(1)
   })
 
   it('matches answers to requests by id when they come out of order', async () => {
     fake.setMethodDelay('agents.list', 150)
-    connection = await connectGateway(fake.target(), { clientVersion: '1' })
+    client = await connectGateway(fake.target(), { clientVersion: '1' })
     const order: string[] = []
-    const agents = connection.request('agents.list').then((payload) => order.push('agents') && payload)
-    const info = connection.request('system.info').then((payload) => order.push('info') && payload)
+    const agents = client.request('agents.list').then((payload) => order.push('agents') && payload)
+    const info = client.request('system.info').then((payload) => order.push('info') && payload)
     const [agentsPayload, infoPayload] = await Promise.all([agents, info])
     expect(order).toEqual(['info', 'agents'])
     expect(agentsPayload).toMatchObject({ defaultId: 'main' })
@@ -81,13 +81,13 @@ describe('connectGateway', () => {
 
   it('surfaces events with seq, from the first one after hello', async () => {
     const events: GatewayEvent[] = []
-    connection = await connectGateway(fake.target(), {
+    client = await connectGateway(fake.target(), {
       clientVersion: '1',
       onEvent: (event) => events.push(event),
     })
     const ticks = await new Promise<GatewayEvent[]>((resolve) => {
       const seen: GatewayEvent[] = []
-      connection?.onEvent((event) => {
+      client?.onEvent((event) => {
         if (event.event === 'tick') seen.push(event)
         if (seen.length === 2) resolve(seen)
       })
@@ -97,29 +97,29 @@ describe('connectGateway', () => {
   })
 
   it('closes cleanly with 1000', async () => {
-    connection = await connectGateway(fake.target(), { clientVersion: '1' })
-    await connection.close()
-    expect(await connection.closed).toMatchObject({ code: 1000, error: null })
-    expect(connection.isOpen).toBe(false)
+    client = await connectGateway(fake.target(), { clientVersion: '1' })
+    await client.close()
+    expect(await client.closed).toMatchObject({ code: 1000, error: null })
+    expect(client.isOpen).toBe(false)
     expect(fake.records.closes).toEqual([1000])
-    expect((await rejection(connection.request('health'))).kind).toBe('closed')
+    expect((await rejection(client.request('health'))).kind).toBe('closed')
   })
 
   it('reports a gateway shutdown through closed', async () => {
     const events: string[] = []
-    connection = await connectGateway(fake.target(), {
+    client = await connectGateway(fake.target(), {
       clientVersion: '1',
       onEvent: (e) => events.push(e.event),
     })
     fake.shutdown()
-    expect(await connection.closed).toMatchObject({ code: 1012, reason: 'service restart' })
+    expect(await client.closed).toMatchObject({ code: 1012, reason: 'service restart' })
     expect(events).toContain('shutdown')
   })
 
   it('rejects pending requests when the connection drops', async () => {
     fake.setMethodDelay('sessions.list', 10_000)
-    connection = await connectGateway(fake.target(), { clientVersion: '1' })
-    const pending = connection.request('sessions.list', { limit: 1 })
+    client = await connectGateway(fake.target(), { clientVersion: '1' })
+    const pending = client.request('sessions.list', { limit: 1 })
     fake.shutdown()
     const error = await rejection(pending)
     expect(error).toMatchObject({ kind: 'closed', closeCode: 1012 })
@@ -128,15 +128,15 @@ describe('connectGateway', () => {
 
   it('times out one request and keeps the connection', async () => {
     fake.setMethodDelay('status', 1000)
-    connection = await connectGateway(fake.target(), { clientVersion: '1' })
-    const error = await rejection(connection.request('status', {}, { timeoutMs: 30 }))
+    client = await connectGateway(fake.target(), { clientVersion: '1' })
+    const error = await rejection(client.request('status', {}, { timeoutMs: 30 }))
     expect(error).toMatchObject({ kind: 'timeout', message: 'timed out waiting for status' })
-    expect(await connection.request('health')).toMatchObject({ ok: true })
+    expect(await client.request('health')).toMatchObject({ ok: true })
   })
 
   it('carries the gateway error on a rejected request', async () => {
-    connection = await connectGateway(fake.target(), { clientVersion: '1', scopes: [] })
-    const error = await rejection(connection.request('agents.list'))
+    client = await connectGateway(fake.target(), { clientVersion: '1', scopes: [] })
+    const error = await rejection(client.request('agents.list'))
     expect(error).toMatchObject({
       kind: 'rejected',
       method: 'agents.list',

@@ -1,10 +1,11 @@
+import { errorMessage } from '@mc/shared'
 import WebSocket from 'ws'
 import type { ConnectParams } from '../protocol/connect-params.ts'
 import { PROTOCOL_VERSION } from '../protocol/constants.ts'
 import { helloOkSchema } from '../protocol/hello.ts'
-import { GatewayConnection } from './connection.ts'
 import { createDeadline } from './deadline.ts'
 import { FrameChannel, type GatewayEvent } from './frame-channel.ts'
+import { GatewayClient } from './gateway-client.ts'
 import { GatewayError } from './gateway-error.ts'
 import { type GatewayTarget, targetUrl, tokenRedactor } from './target.ts'
 
@@ -30,10 +31,7 @@ const REJECTION_CLOSE_WAIT_MS = 1000
  * Opens a WebSocket to the gateway, waits for `connect.challenge`, sends `connect` as a device-less
  * backend client and resolves on hello-ok. Rejects with a GatewayError; the socket is gone by then.
  */
-export async function connectGateway(
-  target: GatewayTarget,
-  options: ConnectOptions,
-): Promise<GatewayConnection> {
+export async function connectGateway(target: GatewayTarget, options: ConnectOptions): Promise<GatewayClient> {
   const started = performance.now()
   const redact = tokenRedactor(target.token)
   const deadline = createDeadline(options.timeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS, options.signal)
@@ -49,7 +47,7 @@ export async function connectGateway(
     })
   } catch (error) {
     deadline.dispose()
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     throw new GatewayError({ kind: 'invalid-target', message: redact(`invalid gateway address: ${reason}`) })
   }
   const channel = new FrameChannel(socket, redact)
@@ -68,7 +66,7 @@ export async function connectGateway(
       })
     }
     channel.markReady()
-    return new GatewayConnection(channel, url, hello.data, Math.round(performance.now() - started))
+    return new GatewayClient(channel, url, hello.data, Math.round(performance.now() - started))
   } catch (error) {
     throw await handshakeFailure(channel, error, deadline.signal)
   } finally {

@@ -1,3 +1,4 @@
+import { errorMessage } from '@mc/shared'
 import type { ErrorShape } from '../protocol/frames.ts'
 import { isRecord } from '../protocol/is-record.ts'
 
@@ -44,7 +45,7 @@ export interface GatewayErrorInit {
   method?: string | null
 }
 
-/** Every failure of `connectGateway` and `GatewayConnection.request`. Never carries the token. */
+/** Every failure of `connectGateway` and `GatewayClient.request`. Never carries the token. */
 export class GatewayError extends Error {
   override name = 'GatewayError'
   readonly kind: GatewayErrorKind
@@ -101,7 +102,7 @@ export class GatewayError extends Error {
     if (error instanceof GatewayError) return error
     return new GatewayError({
       kind: 'protocol',
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     })
   }
 

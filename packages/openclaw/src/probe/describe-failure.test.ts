@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { GatewayError } from '../client/gateway-error.ts'
 import { tokenRedactor } from '../client/target.ts'
 import { describeFailure } from './describe-failure.ts'
-import { failedProbe, MAX_ERROR_LENGTH } from './probe-result.ts'
+import { failedProbe, MAX_ERROR_LENGTH } from './probe-reading.ts'
 
 const rejected = (method: string, error: Parameters<typeof GatewayError.fromResponse>[1]) =>
   describeFailure(GatewayError.fromResponse(method, error), 5000)

@@ -1,7 +1,7 @@
 import type { GatewayError } from '../client/gateway-error.ts'
 import { PROTOCOL_VERSION } from '../protocol/constants.ts'
 import { isRecord } from '../protocol/is-record.ts'
-import type { ProbeStatus } from './probe-result.ts'
+import type { ProbeStatus } from './probe-reading.ts'
 
 export interface FailureDescription {
   status: Exclude<ProbeStatus, 'online'>

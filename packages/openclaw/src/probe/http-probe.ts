@@ -4,7 +4,7 @@ import { isTimeoutReason } from '../client/deadline.ts'
 import { socketFailure } from '../client/socket-failure.ts'
 import { type GatewayTarget, healthUrl } from '../client/target.ts'
 import { isRecord } from '../protocol/is-record.ts'
-import { failedProbe, type ProbeResult } from './probe-result.ts'
+import { failedProbe, type ProbeReading } from './probe-reading.ts'
 
 const MAX_BODY_BYTES = 64 * 1024
 
@@ -13,7 +13,7 @@ export async function probeHttp(
   target: GatewayTarget,
   deadline: { signal: AbortSignal; timeoutMs: number },
   redact: (text: string) => string,
-): Promise<ProbeResult> {
+): Promise<ProbeReading> {
   const started = performance.now()
   let url: URL
   try {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { GatewayConnection } from '../client/connection.ts'
+import type { GatewayClient } from '../client/gateway-client.ts'
 import { GatewayError } from '../client/gateway-error.ts'
 
 const agentsListSchema = z.looseObject({ agents: z.array(z.unknown()) })
@@ -11,11 +11,11 @@ export interface GatewayCounts {
 }
 
 /** agents_count = agents.list agents.length; sessions_count = sessions.list totalCount (both at once). */
-export async function readCounts(connection: GatewayConnection, signal: AbortSignal): Promise<GatewayCounts> {
+export async function readCounts(client: GatewayClient, signal: AbortSignal): Promise<GatewayCounts> {
   const options = { signal, timeoutMs: Number.POSITIVE_INFINITY }
   const [agents, sessions] = await Promise.all([
-    connection.request('agents.list', {}, options),
-    connection.request('sessions.list', { limit: 1 }, options),
+    client.request('agents.list', {}, options),
+    client.request('sessions.list', { limit: 1 }, options),
   ])
   return {
     agentsCount: parse(agentsListSchema, agents, 'agents.list', 'no agents array').agents.length,

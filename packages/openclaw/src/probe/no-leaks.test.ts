@@ -3,7 +3,7 @@ import type { GatewayTarget } from '../client/target.ts'
 import { type FakeGateway, startFakeGateway } from '../fake/index.ts'
 import { closedPort } from '../testing/free-port.ts'
 import { probeGateway } from './probe-gateway.ts'
-import type { ProbeStatus } from './probe-result.ts'
+import type { ProbeStatus } from './probe-reading.ts'
 
 const fakes: FakeGateway[] = []
 let targets: { target: GatewayTarget; status: ProbeStatus }[] = []

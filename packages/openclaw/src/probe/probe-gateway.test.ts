@@ -3,7 +3,7 @@ import { connectGateway } from '../client/connect.ts'
 import { type FakeGateway, type FakeGatewayOptions, startFakeGateway } from '../fake/index.ts'
 import { closedPort } from '../testing/free-port.ts'
 import { probeGateway } from './probe-gateway.ts'
-import type { ProbeResult } from './probe-result.ts'
+import type { ProbeReading } from './probe-reading.ts'
 
 const TOKEN = 'probe-token-5d1c'
 const fakes: FakeGateway[] = []
@@ -18,7 +18,7 @@ afterEach(() => Promise.all(fakes.splice(0).map((fake) => fake.stop())))
 const options = { clientVersion: '0.1.0-test', timeoutMs: 10_000 }
 const failed = { latencyMs: null, version: null, sessionsCount: null, agentsCount: null, method: 'websocket' }
 
-function expectNoToken(result: ProbeResult) {
+function expectNoToken(result: ProbeReading) {
   expect(JSON.stringify(result)).not.toContain(TOKEN)
 }
 

@@ -1,7 +1,8 @@
+import { errorMessage } from '@mc/shared'
 import { createDeadline } from '../client/deadline.ts'
 import { type GatewayTarget, tokenRedactor } from '../client/target.ts'
 import { probeHttp } from './http-probe.ts'
-import { failedProbe, type ProbeResult } from './probe-result.ts'
+import { failedProbe, type ProbeReading } from './probe-reading.ts'
 import { probeWebSocket } from './websocket-probe.ts'
 
 export interface ProbeOptions {
@@ -19,7 +20,7 @@ const DEFAULT_TIMEOUT_MS = 5000
  * Probes one gateway and classifies the outcome. Never throws; leaves no socket or timer behind.
  * With a token: the WebSocket handshake plus agents.list and sessions.list; without: GET /health.
  */
-export async function probeGateway(target: GatewayTarget, options: ProbeOptions): Promise<ProbeResult> {
+export async function probeGateway(target: GatewayTarget, options: ProbeOptions): Promise<ProbeReading> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const started = performance.now()
   const deadline = createDeadline(timeoutMs, options.signal)
@@ -35,7 +36,7 @@ export async function probeGateway(target: GatewayTarget, options: ProbeOptions)
       : await probeHttp(target, window, redact)
   } catch (error) {
     // Unreachable by design; kept so that a bug can never turn into a thrown probe.
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     return failedProbe(target.token ? 'websocket' : 'http', 'error', `probe failed: ${reason}`, redact)
   } finally {
     deadline.dispose()

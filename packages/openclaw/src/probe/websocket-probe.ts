@@ -1,10 +1,10 @@
 import { connectGateway } from '../client/connect.ts'
-import type { GatewayConnection } from '../client/connection.ts'
+import type { GatewayClient } from '../client/gateway-client.ts'
 import { GatewayError } from '../client/gateway-error.ts'
 import type { GatewayTarget } from '../client/target.ts'
 import { describeFailure } from './describe-failure.ts'
 import { readCounts } from './list-counts.ts'
-import { failedProbe, type ProbeResult } from './probe-result.ts'
+import { failedProbe, type ProbeReading } from './probe-reading.ts'
 
 /** Handshake, then agents.list and sessions.list, all under the one deadline signal. */
 export async function probeWebSocket(
@@ -12,19 +12,19 @@ export async function probeWebSocket(
   clientVersion: string,
   deadline: { signal: AbortSignal; timeoutMs: number; remainingMs(): number },
   redact: (text: string) => string,
-): Promise<ProbeResult> {
-  let connection: GatewayConnection | undefined
+): Promise<ProbeReading> {
+  let client: GatewayClient | undefined
   try {
-    connection = await connectGateway(target, {
+    client = await connectGateway(target, {
       clientVersion,
       signal: deadline.signal,
       timeoutMs: Number.POSITIVE_INFINITY,
     })
-    const counts = await readCounts(connection, deadline.signal)
+    const counts = await readCounts(client, deadline.signal)
     return {
       status: 'online',
-      latencyMs: connection.handshakeMs,
-      version: connection.hello.server.version,
+      latencyMs: client.handshakeMs,
+      version: client.hello.server.version,
       ...counts,
       error: null,
       method: 'websocket',
@@ -34,6 +34,6 @@ export async function probeWebSocket(
     return failedProbe('websocket', status, text, redact)
   } finally {
     // Within what is left of the deadline, so the probe as a whole never outlives it.
-    await connection?.close({ timeoutMs: deadline.remainingMs() })
+    await client?.close({ timeoutMs: deadline.remainingMs() })
   }
 }

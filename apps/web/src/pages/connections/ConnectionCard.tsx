@@ -4,7 +4,7 @@ import { Badge, type BadgeVariant } from '../../components/Badge.tsx'
 import { Button } from '../../components/Button.tsx'
 import { JsonDetails } from '../../components/JsonDetails.tsx'
 import { StatusIcon, type StatusTone } from '../../components/StatusIcon.tsx'
-import { type HeartbeatState, heartbeatState, parseMetadata } from '../../lib/connection-health.ts'
+import { type HeartbeatState, heartbeatState, parseMetadata } from '../../lib/connection-status.ts'
 import { formatDateTime } from '../../lib/time.ts'
 import { ConnectionTimes } from './ConnectionTimes.tsx'
 

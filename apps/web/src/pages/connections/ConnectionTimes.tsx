@@ -1,5 +1,5 @@
 import type { DirectConnection } from '@mc/shared'
-import { disconnectReasonLabel, type HeartbeatState } from '../../lib/connection-health.ts'
+import { disconnectReasonLabel, type HeartbeatState } from '../../lib/connection-status.ts'
 import { formatAge, formatDateTime } from '../../lib/time.ts'
 
 interface ConnectionTimesProps {

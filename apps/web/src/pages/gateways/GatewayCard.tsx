@@ -3,13 +3,13 @@ import { Link } from 'react-router'
 import { Badge } from '../../components/Badge.tsx'
 import { cx } from '../../lib/class-names.ts'
 import { useFlash } from '../../lib/use-flash.ts'
-import { useCardLiveStatus } from '../../live-connection/use-live-connection.ts'
+import { useCardRelayStatus } from '../../relay/use-relay.ts'
 import { type GatewayActions, GatewayCardActions } from './GatewayCardActions.tsx'
 import { GatewayFacts } from './GatewayFacts.tsx'
 import { GatewayStatusIcon, GatewayStatusLabel } from './GatewayStatus.tsx'
 import { LastError } from './LastError.tsx'
-import { LiveBadge } from './LiveBadge.tsx'
 import { ProbeStrip } from './ProbeStrip.tsx'
+import { RelayBadge } from './RelayBadge.tsx'
 
 interface GatewayCardProps extends GatewayActions {
   gateway: Gateway
@@ -24,22 +24,22 @@ interface GatewayCardProps extends GatewayActions {
 }
 
 /**
- * The seed's GatewayCard: status, name, PRIMARY, the live connection's status when it is the one
+ * The seed's GatewayCard: status, name, PRIMARY, the relay status when it is the gateway
  * being watched, the facts line, the probe strip and the actions.
  */
 export function GatewayCard({ gateway, probes, now, probing, busy, probedAt, ...actions }: GatewayCardProps) {
   const flashing = useFlash(`${gateway.status}|${probedAt ?? ''}`)
-  const live = useCardLiveStatus(gateway.id)
+  const relay = useCardRelayStatus(gateway.id)
   return (
     <article
       aria-label={gateway.name}
       data-gateway={gateway.name}
       data-status={gateway.status}
       data-primary={gateway.is_primary === 1}
-      data-live={live ?? 'none'}
+      data-relay={relay ?? 'none'}
       className={cx(
         'rounded-lg border bg-card p-4 transition-shadow duration-700',
-        live === 'connected' && 'border-green-500/30 bg-green-500/5',
+        relay === 'connected' && 'border-green-500/30 bg-green-500/5',
         flashing && 'shadow-[0_0_0_2px] shadow-primary/60',
       )}
     >
@@ -53,7 +53,7 @@ export function GatewayCard({ gateway, probes, now, probing, busy, probedAt, ...
           </h3>
           <GatewayStatusLabel status={gateway.status} />
           {gateway.is_primary === 1 && <Badge variant="primary">Primary</Badge>}
-          <LiveBadge status={live} />
+          <RelayBadge status={relay} />
         </div>
         <GatewayCardActions gateway={gateway} probing={probing} busy={busy} {...actions} />
       </div>

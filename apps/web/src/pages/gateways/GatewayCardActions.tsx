@@ -1,8 +1,8 @@
 import type { Gateway } from '@mc/shared'
 import { useRole } from '../../auth/use-role.ts'
 import { Button } from '../../components/Button.tsx'
-import { LiveConnectButton } from './LiveConnectButton.tsx'
 import { ProbeButton } from './ProbeButton.tsx'
+import { RelayButton } from './RelayButton.tsx'
 
 export interface GatewayActions {
   onProbe: (gateway: Gateway) => void
@@ -32,7 +32,7 @@ export function GatewayCardActions({
   if (!can('operator')) return null
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-1.5 sm:justify-end">
-      <LiveConnectButton gateway={gateway} />
+      <RelayButton gateway={gateway} />
       <ProbeButton
         label="Probe"
         target={gateway.name}

@@ -12,11 +12,11 @@ import { errorMessage } from '../../lib/error-message.ts'
 import { useConfirmation } from '../../lib/use-confirmation.ts'
 import { DirectConnectionsSection } from '../connections/DirectConnectionsSection.tsx'
 import { AddGatewayForm } from './AddGatewayForm.tsx'
-import { CurrentConnectionPanel } from './CurrentConnectionPanel.tsx'
 import { EditGatewayDialog } from './EditGatewayDialog.tsx'
 import { GatewayList } from './GatewayList.tsx'
 import { GatewaysEmptyState } from './GatewaysEmptyState.tsx'
 import { ProbeButton } from './ProbeButton.tsx'
+import { RelayPanel } from './RelayPanel.tsx'
 import { useProbeRunner } from './use-probe-runner.ts'
 
 /** The seed's Gateway Manager: every registered gateway, probing, and (for admins) the registry. */
@@ -59,7 +59,7 @@ export function GatewaysPage() {
       description="Manage multiple OpenClaw gateway connections"
       actions={actions}
     >
-      <CurrentConnectionPanel hasGateways={count > 0} />
+      <RelayPanel hasGateways={count > 0} />
       {adding && (
         <AddGatewayForm
           onCancel={() => setAdding(false)}

@@ -38,7 +38,7 @@ export function LoginForm() {
       { username: username.trim(), password },
       {
         onSuccess: async () => {
-          // A new session: nothing cached for whoever was here before may show.
+          // A new sign-in: nothing cached for whoever was here before may show.
           queryClient.removeQueries()
           await navigate(safeNextPath(params.get('next')), { replace: true })
         },

@@ -37,8 +37,8 @@ function OverviewSkeleton() {
 
 /**
  * `/`: the fleet at a glance. Counts, totals and the slowest gateways come from the gateway list,
- * which live events keep current; status flips, uptime and connected CLI agents from
- * `GET /api/fleet/overview`, whose flips live events extend (`fleet-cache.ts`).
+ * which the event stream keeps current; status flips, uptime and connected CLI agents from
+ * `GET /api/fleet/overview`, whose flips the event stream extends (`fleet-cache.ts`).
  */
 export function OverviewPage() {
   const gateways = useGateways()

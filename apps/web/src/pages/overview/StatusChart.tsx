@@ -10,9 +10,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
+import { CHART_COLORS, statusColor } from '../../lib/chart-colors.ts'
 import { type StatusSlice, statusSlices } from '../../lib/fleet-summary.ts'
 import type { StatusCounts } from '../../lib/gateway-status.ts'
-import { CHART_COLORS, statusColor } from '../gateway/chart-colors.ts'
 
 const AXIS_TICK = { fill: CHART_COLORS.axis, fontSize: 10 }
 

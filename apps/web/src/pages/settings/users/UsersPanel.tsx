@@ -69,7 +69,7 @@ export function UsersPanel() {
           description={
             <>
               <strong className="text-foreground">{disabling.target.username}</strong> will no longer be able
-              to sign in, and any session they have stops working. You can enable them again later.
+              to sign in, and is signed out everywhere. You can enable them again later.
             </>
           }
           confirmLabel="Disable user"

@@ -1,0 +1,42 @@
+// Import rules of the workspaces, checked by `npm run lint` (depcruise apps packages).
+// Dependencies point down: apps use packages, packages never use apps, apps never use each other.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'An import cycle: modules that need each other cannot be read, tested or moved apart.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-package-to-app',
+      severity: 'error',
+      comment: 'Packages sit below the apps: what an app and a package both need belongs in a package.',
+      // repo-checks is the repository's own test suite, above everything (nothing imports it): it
+      // holds the docs to the variables the apps' config schemas read.
+      from: { path: '^packages/', pathNot: '^packages/repo-checks/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'no-app-to-other-app',
+      severity: 'error',
+      comment: 'Apps share code only through packages.',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+  ],
+  options: {
+    includeOnly: '^(apps|packages)/',
+    exclude: { path: '(^|/)(node_modules|dist)/' },
+    // Type-only imports count: a cycle through types still ties the modules together.
+    tsPreCompilationDeps: true,
+    // Workspace packages resolve through their package.json `exports` to their sources.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+}

@@ -1,0 +1,58 @@
+import { type HeartbeatResponse, heartbeatRequestSchema } from '@mc/shared'
+import type { RouteDeps } from '../../app-deps.ts'
+import { parseAgentRef } from '../../http/agent-ref.ts'
+import { HttpError } from '../../http/http-error.ts'
+import type { RouteDef } from '../../http/route.ts'
+import { parseBody } from '../../http/validation.ts'
+
+/** A CLI connection's heartbeat, with the token usage it carries; written in batches. */
+export function heartbeatRoutes({
+  heartbeats,
+  events,
+}: Pick<RouteDeps, 'heartbeats' | 'events'>): RouteDef[] {
+  return [
+    {
+      method: 'POST',
+      path: '/agents/:id/heartbeat',
+      access: 'operator',
+      handler: async (c) => {
+        const agent = parseAgentRef(c)
+        const body = await parseBody(c, heartbeatRequestSchema)
+        const outcome = await heartbeats.record({
+          agent,
+          connectionId: body.connection_id,
+          tokens: body.tokens ?? null,
+        })
+        if (outcome.kind === 'invalid') {
+          throw new HttpError(400, 'invalid heartbeat', [{ path: '', message: outcome.message }])
+        }
+        if (outcome.kind === 'not_found') {
+          throw new HttpError(404, `no connection ${body.connection_id} for agent ${agent}`)
+        }
+        if (outcome.kind === 'disconnected') {
+          // The reason tells a tool whether to reconnect (expired) or step aside (replaced by a newer one).
+          throw new HttpError(
+            409,
+            `connection ${body.connection_id} is disconnected: register again with POST /api/connect`,
+            { reason: outcome.reason },
+          )
+        }
+        events.publish({
+          type: 'connection.heartbeat',
+          connection_id: body.connection_id,
+          agent_id: outcome.agentId,
+          reason: null,
+          at: Math.floor(Date.now() / 1000),
+        })
+        const response: HeartbeatResponse = {
+          status: 'ok',
+          agent_id: outcome.agentId,
+          connection_id: body.connection_id,
+          token_recorded: outcome.tokenRecorded,
+          next_heartbeat_before: Math.floor(outcome.expiresAt.getTime() / 1000),
+        }
+        return c.json(response)
+      },
+    },
+  ]
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto'
+import { connectAgent, disconnectConnection, listConnections } from '@mc/db'
+import {
+  type ConnectResponse,
+  connectionsQuerySchema,
+  connectRequestSchema,
+  disconnectRequestSchema,
+} from '@mc/shared'
+import type { RouteDeps } from '../app-deps.ts'
+import { HttpError } from '../http/http-error.ts'
+import type { RouteDef } from '../http/route.ts'
+import { parseBody, parseQuery } from '../http/validation.ts'
+import { presentConnection } from '../presenters/connections.ts'
+
+const now = () => Math.floor(Date.now() / 1000)
+
+/** The seed's Direct CLI Connections: register, list, disconnect. Postgres only on the write paths. */
+export function connectRoutes({
+  db,
+  config,
+  events,
+}: Pick<RouteDeps, 'db' | 'config' | 'events'>): RouteDef[] {
+  return [
+    {
+      method: 'POST',
+      path: '/connect',
+      access: 'operator',
+      handler: async (c) => {
+        const body = await parseBody(c, connectRequestSchema)
+        const { agent, connection, replaced } = await connectAgent(db, {
+          agentName: body.agent_name,
+          agentRole: body.agent_role,
+          toolName: body.tool_name,
+          toolVersion: body.tool_version ?? null,
+          metadata: body.metadata ?? null,
+          connectionId: `conn-${randomBytes(12).toString('hex')}`,
+          timeoutS: config.HEARTBEAT_TIMEOUT_S,
+        })
+        for (const old of replaced) {
+          events.publish({
+            type: 'connection.disconnected',
+            connection_id: old,
+            agent_id: agent.id,
+            reason: 'replaced',
+            at: now(),
+          })
+        }
+        events.publish({
+          type: 'connection.connected',
+          connection_id: connection.connectionId,
+          agent_id: agent.id,
+          reason: null,
+          at: now(),
+        })
+        events.publish({
+          type: 'agent.status',
+          agent_id: agent.id,
+          name: agent.name,
+          status: 'online',
+          at: now(),
+        })
+        const response: ConnectResponse = {
+          connection_id: connection.connectionId,
+          agent_id: agent.id,
+          agent_name: agent.name,
+          status: 'connected',
+          heartbeat_url: `/api/agents/${agent.id}/heartbeat`,
+          heartbeat_interval_s: config.HEARTBEAT_INTERVAL_S,
+        }
+        return c.json(response)
+      },
+    },
+    {
+      method: 'GET',
+      path: '/connect',
+      access: 'viewer',
+      handler: async (c) => {
+        const query = parseQuery(c, connectionsQuerySchema)
+        const page = await listConnections(db, query)
+        return c.json({ connections: page.rows.map(presentConnection), next_before: page.nextBefore })
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/connect',
+      access: 'operator',
+      handler: async (c) => {
+        const { connection_id } = await parseBody(c, disconnectRequestSchema)
+        const result = await disconnectConnection(db, connection_id, 'disconnected')
+        if (!result) throw new HttpError(404, `no connection ${connection_id}`)
+        if (result.changed) {
+          const agentId = result.connection.agentId
+          events.publish({
+            type: 'connection.disconnected',
+            connection_id,
+            agent_id: agentId,
+            reason: 'disconnected',
+            at: now(),
+          })
+          const agent = result.offlineAgent
+          if (agent) {
+            events.publish({
+              type: 'agent.status',
+              agent_id: agent.id,
+              name: agent.name,
+              status: 'offline',
+              at: now(),
+            })
+          }
+        }
+        return c.json({ status: 'disconnected' as const, connection_id })
+      },
+    },
+  ]
+}

@@ -1,0 +1,36 @@
+import { fleetOverview } from '@mc/db'
+import { FLEET_RECENT_FLIPS, FLEET_WORST_LATENCY, type FleetOverviewResponse } from '@mc/shared'
+import type { RouteDeps } from '../../app-deps.ts'
+import type { RouteDef } from '../../http/route.ts'
+import { presentStatusChange } from '../../presenters/status-changes.ts'
+
+/** The fleet overview: the home view's summary of every registered gateway. */
+export function fleetOverviewRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
+  return [
+    {
+      method: 'GET',
+      path: '/fleet/overview',
+      access: 'viewer',
+      handler: async (c) => {
+        const overview = await fleetOverview(db, {
+          worstLatency: FLEET_WORST_LATENCY,
+          recentFlips: FLEET_RECENT_FLIPS,
+        })
+        const body: FleetOverviewResponse = {
+          status_counts: overview.statusCounts,
+          totals: overview.totals,
+          worst_latency: overview.worstLatency,
+          uptime_24h: overview.uptime24h.map((row) => ({
+            gateway_id: row.gatewayId,
+            name: row.name,
+            uptime_pct: row.uptime24h,
+          })),
+          connected_agents: overview.connectedAgents,
+          recent_flips: overview.recentFlips.map(presentStatusChange),
+          generated_at: Math.floor(Date.now() / 1000),
+        }
+        return c.json(body)
+      },
+    },
+  ]
+}

@@ -1,7 +1,0 @@
-import { liveGatewayPath } from '@mc/shared'
-
-/** The live socket's URL on the page's own origin: `ws:` under `http:`, `wss:` under `https:`. */
-export function liveSocketUrl(location: Pick<Location, 'protocol' | 'host'>, gatewayId: number): string {
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${scheme}//${location.host}${liveGatewayPath(gatewayId)}`
-}

@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query'
+import { type ReactNode, useEffect, useState } from 'react'
+import { gatewayListQuery } from '../api/gateways.ts'
+import { useRole } from '../auth/use-role.ts'
+import { browserRelayStoreDeps } from './browser-socket.ts'
+import { createRelayStore } from './relay-store.ts'
+import { RelayStoreContext, useRelayStore } from './use-relay.ts'
+
+/**
+ * Holds the app's one relay for everything below it (the signed-in app), closes it
+ * when the app unmounts (signing out), and connects the primary gateway once the app has loaded.
+ */
+export function RelayProvider({ children }: { children: ReactNode }) {
+  const [store] = useState(() => createRelayStore(browserRelayStoreDeps))
+  useEffect(() => {
+    store.resume()
+    return () => store.pause()
+  }, [store])
+  return (
+    <RelayStoreContext value={store}>
+      <AutoConnectPrimary />
+      {children}
+    </RelayStoreContext>
+  )
+}
+
+/**
+ * For operators and admins: the primary gateway connects when the gateway list first loads, unless
+ * it has no token (the API could only fail, as Connect on its card is off for the same reason).
+ */
+function AutoConnectPrimary() {
+  const store = useRelayStore()
+  const allowed = useRole().can('operator')
+  // One look at the list: its own page polls it; this observer adds no polling of its own.
+  const gateways = useQuery({ ...gatewayListQuery, refetchInterval: false, enabled: allowed })
+  const primary = gateways.data?.gateways.find((gateway) => gateway.is_primary === 1 && gateway.token_set)
+  const loaded = gateways.data !== undefined
+  const primaryId = primary?.id
+  const primaryName = primary?.name
+  useEffect(() => {
+    if (!allowed || !loaded) return
+    store.autoConnect(primaryId === undefined ? null : { id: primaryId, name: primaryName ?? null })
+  }, [store, allowed, loaded, primaryId, primaryName])
+  return null
+}

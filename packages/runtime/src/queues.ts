@@ -1,0 +1,50 @@
+import { idSchema } from '@mc/shared'
+import { z } from 'zod'
+
+/** BullMQ queue names shared by the api (which enqueues manual probes) and the worker. */
+export const QUEUES = {
+  probeSweep: 'probe-sweep',
+  probeGateway: 'probe-gateway',
+  probeRollup: 'probe-rollup',
+  probeRetention: 'probe-retention',
+  // The old word for sign-ins stays in the name: installed workers' job schedulers are keyed by it.
+  pruneSignIns: 'prune-expired-sessions',
+  expireConnections: 'expire-connections',
+} as const
+
+/** BullMQ keys live under `<REDIS_PREFIX>:bull`, so installations sharing a Redis stay apart. */
+export const bullPrefix = (redisPrefix: string) => `${redisPrefix}:bull`
+
+/**
+ * The queues the worker fills on a schedule (a BullMQ job scheduler each, shared by every worker).
+ * `/api/health` is `degraded` while one is missing, e.g. after Redis lost its data.
+ */
+export const SCHEDULED_QUEUES = [
+  QUEUES.probeSweep,
+  QUEUES.probeRollup,
+  QUEUES.probeRetention,
+  QUEUES.pruneSignIns,
+  QUEUES.expireConnections,
+] as const
+
+export const jobSchedulerId = (queue: string) => `${queue}:schedule`
+
+/**
+ * Gateways probed together in one job: few enough to spread a sweep over several workers, many
+ * enough that queue overhead stays small next to the probes.
+ */
+export const PROBE_BATCH_SIZE = 25
+
+/** Probes of a batch of gateways. Job data sits in Redis in clear text: ids only, never a token. */
+export const probeGatewayJobSchema = z.object({
+  gateway_ids: z.array(idSchema).min(1).max(PROBE_BATCH_SIZE),
+  reason: z.enum(['scheduled', 'manual']),
+})
+export type ProbeGatewayJob = z.infer<typeof probeGatewayJobSchema>
+
+/** Splits ids into probe batches, in order. */
+export function probeBatches(ids: number[]): number[][] {
+  const batches: number[][] = []
+  for (let i = 0; i < ids.length; i += PROBE_BATCH_SIZE) batches.push(ids.slice(i, i + PROBE_BATCH_SIZE))
+  return batches
+}
