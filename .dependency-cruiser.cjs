@@ -1,5 +1,6 @@
-// Import rules of the workspaces, checked by `npm run lint` (depcruise apps packages).
-// Dependencies point down: apps use packages, packages never use apps, apps never use each other.
+// Import rules of the workspaces, checked by `npm run lint` (depcruise apps packages tooling).
+// Dependencies point down: tooling (the repository's own checks) may use anything, apps use
+// packages, packages never use apps, apps never use each other, nothing uses tooling.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -14,10 +15,15 @@ module.exports = {
       name: 'no-package-to-app',
       severity: 'error',
       comment: 'Packages sit below the apps: what an app and a package both need belongs in a package.',
-      // repo-checks is the repository's own test suite, above everything (nothing imports it): it
-      // holds the docs to the variables the apps' config schemas read.
-      from: { path: '^packages/', pathNot: '^packages/repo-checks/' },
+      from: { path: '^packages/' },
       to: { path: '^apps/' },
+    },
+    {
+      name: 'no-import-of-tooling',
+      severity: 'error',
+      comment: 'tooling/ holds checks of the whole repository: the product never depends on them.',
+      from: { path: '^(apps|packages)/' },
+      to: { path: '^tooling/' },
     },
     {
       name: 'no-app-to-other-app',
@@ -28,7 +34,7 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: '^(apps|packages)/',
+    includeOnly: '^(apps|packages|tooling)/',
     exclude: { path: '(^|/)(node_modules|dist)/' },
     // Type-only imports count: a cycle through types still ties the modules together.
     tsPreCompilationDeps: true,

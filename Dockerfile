@@ -37,7 +37,7 @@ COPY . /src
 RUN mkdir /manifests \
  && cd /src \
  && cp --parents package.json package-lock.json /manifests/ \
- && for f in apps/*/package.json packages/*/package.json; do \
+ && for f in apps/*/package.json packages/*/package.json tooling/*/package.json; do \
       if [ -f "$f" ]; then cp --parents "$f" /manifests/; fi; \
     done
 

@@ -9,10 +9,12 @@ export const METADATA_MAX_BYTES = 16 * 1024
 const nameSchema = (what: string) =>
   z.string().trim().min(1, `${what} is required`).max(200, 'at most 200 characters')
 
-/** Any JSON object, up to 16 KB serialised. */
+const utf8 = new TextEncoder()
+
+/** Any JSON object, up to 16 KB serialised (UTF-8 bytes, counted the same in browsers and Node). */
 export const connectionMetadataSchema = z
   .record(z.string(), z.unknown())
-  .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= METADATA_MAX_BYTES, {
+  .refine((value) => utf8.encode(JSON.stringify(value)).byteLength <= METADATA_MAX_BYTES, {
     message: `at most ${METADATA_MAX_BYTES / 1024} KB as JSON`,
   })
 

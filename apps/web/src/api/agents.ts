@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { pollUnlessLive } from '../live-events/stream-status.ts'
+import { pollWhileStreamDown } from '../event-stream/stream-status.ts'
 import { api } from './client.ts'
 import { CONNECTIONS_REFETCH_MS } from './connections.ts'
 import { type AgentListParams, queryKeys } from './queries.ts'
@@ -20,7 +20,7 @@ export function useAgents(params: AgentListParams) {
         },
         signal,
       ),
-    refetchInterval: pollUnlessLive(CONNECTIONS_REFETCH_MS),
+    refetchInterval: pollWhileStreamDown(CONNECTIONS_REFETCH_MS),
     placeholderData: keepPreviousData,
   })
 }
@@ -30,6 +30,6 @@ export function useAgentDetail(idOrName: string) {
   return useQuery({
     queryKey: queryKeys.agentDetail(idOrName),
     queryFn: ({ signal }) => api.agents.get(idOrName, signal),
-    refetchInterval: pollUnlessLive(CONNECTIONS_REFETCH_MS),
+    refetchInterval: pollWhileStreamDown(CONNECTIONS_REFETCH_MS),
   })
 }

@@ -31,7 +31,7 @@ export function closedConnection(connection: DirectConnection, reason: string, a
 
 /**
  * Marks a connection closed in every cached list, the live section and agents' pages: used after a
- * disconnect from the UI, and by the live event stream's `connection.disconnected` later.
+ * disconnect from the UI, and by the event stream's `connection.disconnected` later.
  */
 export function patchConnectionClosed(
   queryClient: QueryClient,

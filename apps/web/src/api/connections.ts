@@ -5,14 +5,14 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query'
-import { pollUnlessLive } from '../live-events/stream-status.ts'
+import { pollWhileStreamDown } from '../event-stream/stream-status.ts'
 import { api } from './client.ts'
 import { patchConnectionClosed } from './connection-cache.ts'
 import { type ConnectionFilters, queryKeys } from './queries.ts'
 
 /**
  * A heartbeat is due every 30 s and a connection expires 60 s after the last one, so the views ask
- * again this often while the live event stream (which patches the cache) is down.
+ * again this often while the event stream (which patches the cache) is down.
  */
 export const CONNECTIONS_REFETCH_MS = 5_000
 export const CONNECTIONS_PAGE_SIZE = 50
@@ -27,7 +27,7 @@ export function useConnections(filters: ConnectionFilters) {
       api.connections.list({ ...filters, limit: CONNECTIONS_PAGE_SIZE, before: pageParam }, signal),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (lastPage) => lastPage.next_before ?? undefined,
-    refetchInterval: pollUnlessLive(CONNECTIONS_REFETCH_MS),
+    refetchInterval: pollWhileStreamDown(CONNECTIONS_REFETCH_MS),
     placeholderData: keepPreviousData,
   })
 }
@@ -37,7 +37,7 @@ export function useLiveConnections() {
   return useQuery({
     queryKey: queryKeys.liveConnections,
     queryFn: ({ signal }) => api.connections.list({ status: 'connected', limit: LIVE_SECTION_SIZE }, signal),
-    refetchInterval: pollUnlessLive(CONNECTIONS_REFETCH_MS),
+    refetchInterval: pollWhileStreamDown(CONNECTIONS_REFETCH_MS),
   })
 }
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { pollUnlessLive } from '../live-events/stream-status.ts'
+import { pollWhileStreamDown } from '../event-stream/stream-status.ts'
 import { api } from './client.ts'
 import { queryKeys } from './queries.ts'
 
@@ -13,7 +13,7 @@ export const FLEET_REFETCH_MS = 30_000
 export const fleetOverviewQuery = queryOptions({
   queryKey: queryKeys.fleetOverview,
   queryFn: ({ signal }) => api.fleet.overview(signal),
-  refetchInterval: pollUnlessLive(FLEET_REFETCH_MS),
+  refetchInterval: pollWhileStreamDown(FLEET_REFETCH_MS),
 })
 
 /** `GET /api/fleet/overview` (viewer): recent status flips, 24 h uptime, connected CLI agents. */

@@ -21,6 +21,13 @@ describe('newerGateway', () => {
     expect(newerGateway(newer, { ...stale, last_probe_at: null })).toBe(newer)
     expect(newerGateway(makeGateway({ id: 1 }), stale)).toBe(stale)
   })
+
+  it('keeps the cached gateway when it shows a later edit (a probe that read the row before a rename)', () => {
+    const renamed = { ...seen, name: 'renamed', updated_at: seen.updated_at + 5 }
+    const probedBefore = { ...seen, last_probe_at: renamed.last_probe_at }
+    expect(newerGateway(renamed, probedBefore)).toBe(renamed)
+    expect(newerGateway(renamed, { ...probedBefore, updated_at: renamed.updated_at })).not.toBe(renamed)
+  })
 })
 
 describe('cacheGateways', () => {

@@ -2,12 +2,16 @@ import type { Gateway, GatewayDetailResponse } from '@mc/shared'
 import type { QueryClient } from '@tanstack/react-query'
 import { queryKeys } from './queries.ts'
 
+const isBefore = (next: number | null, cached: number | null) => cached !== null && (next ?? 0) < cached
+
 /**
- * `next` in place of `cached`, unless `cached` shows a later probe (an event that waited in a batch
- * while a refetch brought a newer one). Both probe times are the database's, so this only orders them.
+ * `next` in place of `cached`, unless `cached` is later: a later probe (an event that waited in a
+ * batch while a refetch brought a newer one) or a later edit (a probe that read the row just before
+ * a rename). Both times are the database's, so this only orders them; the next probe brings both.
  */
 export function newerGateway(cached: Gateway, next: Gateway): Gateway {
-  if (cached.last_probe_at !== null && (next.last_probe_at ?? 0) < cached.last_probe_at) return cached
+  if (isBefore(next.last_probe_at, cached.last_probe_at) || isBefore(next.updated_at, cached.updated_at))
+    return cached
   return next
 }
 

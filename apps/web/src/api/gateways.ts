@@ -1,12 +1,12 @@
 import type { CreateGatewayRequest, UpdateGatewayRequest } from '@mc/shared'
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query'
-import { pollUnlessLive } from '../live-events/stream-status.ts'
+import { pollWhileStreamDown } from '../event-stream/stream-status.ts'
 import { api } from './client.ts'
 import { useInvalidate } from './invalidate.ts'
 import { queryKeys } from './queries.ts'
 
 /**
- * The worker probes every gateway every 30 s, so statuses change on their own. The live event stream
+ * The worker probes every gateway every 30 s, so statuses change on their own. The event stream
  * patches the cache; while it is down, the list and a gateway's page ask again this often.
  */
 export const GATEWAYS_REFETCH_MS = 10_000
@@ -14,7 +14,7 @@ export const GATEWAYS_REFETCH_MS = 10_000
 export const gatewayListQuery = queryOptions({
   queryKey: queryKeys.gatewayList,
   queryFn: ({ signal }) => api.gateways.list(signal),
-  refetchInterval: pollUnlessLive(GATEWAYS_REFETCH_MS),
+  refetchInterval: pollWhileStreamDown(GATEWAYS_REFETCH_MS),
 })
 
 /** `GET /api/gateways` (viewer): primary first, then by name; never a token. */
@@ -28,7 +28,7 @@ export function useGatewayDetail(id: number | null) {
     queryKey: queryKeys.gatewayDetail(id ?? 0),
     queryFn: ({ signal }) => api.gateways.get(id ?? 0, signal),
     enabled: id !== null,
-    refetchInterval: pollUnlessLive(GATEWAYS_REFETCH_MS),
+    refetchInterval: pollWhileStreamDown(GATEWAYS_REFETCH_MS),
   })
 }
 

@@ -1,5 +1,5 @@
 import { Outlet } from 'react-router'
-import { useLiveEvents } from '../live-events/use-live-events.ts'
+import { useEventStream } from '../event-stream/use-event-stream.ts'
 import { RelayProvider } from '../relay/RelayProvider.tsx'
 import { EventStreamIndicator } from './EventStreamIndicator.tsx'
 import { FleetStatusIndicator } from './FleetStatusIndicator.tsx'
@@ -15,7 +15,7 @@ import { UserMenu } from './UserMenu.tsx'
  * changes.
  */
 export function AppLayout() {
-  useLiveEvents()
+  useEventStream()
   return (
     <RelayProvider>
       <div className="flex min-h-screen flex-col md:flex-row">

@@ -1,5 +1,5 @@
 import { StatusIcon, type StatusTone } from '../components/StatusIcon.tsx'
-import { type StreamStatus, useStreamStatus } from '../live-events/stream-status.ts'
+import { type StreamStatus, useStreamStatus } from '../event-stream/stream-status.ts'
 import { HEADER_PILL } from './header-pill.ts'
 
 const VIEW: Record<StreamStatus, { tone: StatusTone; label: string; title: string }> = {

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 
 /**
- * The live event stream's state: `live` once the server said `ready`; `connecting` while the
+ * The event stream's state: `live` once the server said `ready`; `connecting` while the
  * browser (re)connects; `down` when it gave up (views poll meanwhile).
  */
 export type StreamStatus = 'connecting' | 'live' | 'down'
@@ -34,4 +34,4 @@ export function useStreamStatus(): StreamStatus {
  * the stream refetches the live views when it goes down (so polling starts at once); when it is
  * back, each view stops after its next poll.
  */
-export const pollUnlessLive = (ms: number) => () => (status === 'live' ? false : ms)
+export const pollWhileStreamDown = (ms: number) => () => (status === 'live' ? false : ms)

@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { startEventStream } from './event-stream.ts'
 
-/** Follows the live event stream while the signed-in app is mounted, patching the query cache. */
-export function useLiveEvents(): void {
+/** Follows the event stream while the signed-in app is mounted, patching the query cache. */
+export function useEventStream(): void {
   const queryClient = useQueryClient()
   useEffect(() => startEventStream(queryClient), [queryClient])
 }

@@ -8,12 +8,12 @@ import {
   probeRequestSchema,
   recentProbesQuerySchema,
 } from '@mc/shared'
-import type { RouteDeps } from '../app-deps.ts'
-import { HttpError } from '../http/http-error.ts'
-import type { RouteDef } from '../http/route.ts'
-import { parseBody, parseQuery } from '../http/validation.ts'
-import { presentProbe } from '../presenters/probes.ts'
-import { dateFromUnix } from '../presenters/time.ts'
+import type { RouteDeps } from '../../app-deps.ts'
+import { HttpError } from '../../http/http-error.ts'
+import type { RouteDef } from '../../http/route.ts'
+import { parseBody, parseQuery } from '../../http/validation.ts'
+import { presentProbe } from '../../presenters/probes.ts'
+import { dateFromUnix } from '../../presenters/time.ts'
 
 /** Queueing and recording take a little longer than the probe's own deadline. */
 const WAIT_MARGIN_MS = 3000

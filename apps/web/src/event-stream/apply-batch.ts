@@ -23,7 +23,7 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
 }
 
 /**
- * Writes one batch of live events into the React Query cache: probed gateways, deletions and
+ * Writes one batch of events into the React Query cache: probed gateways, deletions and
  * heartbeats are written in place (one write per view); created and updated gateways are asked for
  * again.
  * Opened connections and agent status changes are not in the cache: `event-stream.ts` has those

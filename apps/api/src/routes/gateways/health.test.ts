@@ -17,8 +17,8 @@ import {
 } from '@mc/shared'
 import { Worker } from 'bullmq'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeApiKey } from '../testing/factories.ts'
-import { useTestApp } from '../testing/test-app.ts'
+import { makeApiKey } from '../../testing/factories.ts'
+import { useTestApp } from '../../testing/test-app.ts'
 
 const t = useTestApp({ PROBE_TIMEOUT_MS: '500' })
 let operator: Record<string, string>

@@ -37,7 +37,7 @@ const connection = (id: string, lastHeartbeat: number): DirectConnection =>
     disconnect_reason: null,
   }) as DirectConnection
 
-describe('a batch of live events', () => {
+describe('a batch of events', () => {
   it('keeps only the newest status per gateway but every flip', () => {
     const batch = batchOf([
       status(1, 'offline', 5, 100),
@@ -52,6 +52,16 @@ describe('a batch of live events', () => {
       [2, 'online'],
     ])
     expect(isEmptyBatch(emptyBatch())).toBe(true)
+  })
+
+  it('asks again for a gateway whose status event carries no row (sent by a worker older than the page)', () => {
+    const { gateway: _, ...withoutRow } = status(4, 'online', 3, 140) as Extract<
+      McEvent,
+      { type: 'gateway.status' }
+    >
+    const batch = batchOf([withoutRow as McEvent])
+    expect(batch.probed.size).toBe(0)
+    expect([...batch.changed]).toEqual([4])
   })
 
   it('drops deleted gateways from the cached list and asks again for created or updated ones', () => {
