@@ -1,24 +1,26 @@
-// npm run bench: heartbeat ingest against the real api process and Postgres with 5,000 live CLI
-// connections (sustained heartbeats/s, p50/p99 latency) while one dashboard streams every event,
-// and one expiry sweep over 100,000 connections of which 10,000 are stale. Prints a table.
-import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+// Heartbeat ingest through the real api process with 5,000 live CLI connections while one dashboard
+// streams every event, each run beside a pgbench reference in the same run: the same clients doing
+// what one heartbeat costs Postgres at least (one UPDATE + one INSERT per transaction, same tables).
 import http from 'node:http'
-import { fileURLToPath } from 'node:url'
-import { closeDb, createApiKey, createDb, expireConnections } from '@mc/db'
-import { databaseStem, ensureTestServices, freePort, redisPrefixStem } from '@mc/local-stack'
-import { createScratchDatabase } from '@mc/testing/scratch-database'
-import { sql } from 'drizzle-orm'
-import { newApiKey, sha256 } from '../src/auth/secrets.ts'
+import { formatSpread, machineLoad, measureRuns, percentile, spreadOf } from '@mc/testing/bench-runs'
+import { startBenchApi } from './support/bench-api.ts'
+import { closedLoop, postJson } from './support/closed-loop.ts'
+import { findPgbench, pgbenchTps } from './support/pgbench.ts'
 
 const CONNECTIONS = 5000
-const CONCURRENCY = 32
-const DURATION_MS = 10_000
-const API_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url))
+const CLIENTS = 32
+const DURATION_MS = 5_000
+const TARGET_PER_S = 3000
+const TARGET_P99_MS = 50
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN
-}
+const PGBENCH_SCRIPT = `
+\\set id random(1, ${CONNECTIONS})
+BEGIN;
+UPDATE direct_connections SET last_heartbeat = now(), expires_at = now() + interval '60 seconds' WHERE id = :id;
+INSERT INTO token_usage (agent_id, connection_id, model, input_tokens, output_tokens)
+  SELECT agent_id, id, 'bench-model', 150, 80 FROM direct_connections WHERE id = :id;
+COMMIT;
+`
 
 /** Reads an SSE response in the background, counting `connection.heartbeat` events. */
 function countStreamedHeartbeats(res: Response) {
@@ -35,189 +37,89 @@ function countStreamedHeartbeats(res: Response) {
     }
   })()
   return {
-    stop() {
-      void reader.cancel()
-      return count
-    },
+    count: () => count,
+    stop: () => void reader.cancel(),
   }
 }
 
-function post(agent: http.Agent, port: number, path: string, key: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        agent,
-        headers: {
-          'x-api-key': key,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume()
-        res.on('end', () => resolve(res.statusCode ?? 0))
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
+const pgbench = findPgbench()
+if (!pgbench) console.log('pgbench not found (PATH, /usr/lib/postgresql/*/bin): no reference figure this run')
+const api = await startBenchApi('heartbeats')
+try {
+  const live: { agentId: number; connectionId: string }[] = []
+  const registering = new http.Agent({ keepAlive: true, maxSockets: CLIENTS })
+  for (let i = 0; i < CONNECTIONS; i += CLIENTS) {
+    const batch = Array.from({ length: Math.min(CLIENTS, CONNECTIONS - i) }, async (_, j) => {
+      const body = JSON.stringify({ agent_name: `bench-agent-${i + j}`, tool_name: 'bench' })
+      const { text } = await postJson(registering, api.port, '/api/connect', api.key, body)
+      const answer = JSON.parse(text) as { agent_id: number; connection_id: string }
+      return { agentId: answer.agent_id, connectionId: answer.connection_id }
+    })
+    live.push(...(await Promise.all(batch)))
+  }
+  registering.destroy()
+
+  // A dashboard is open: one event stream receives every heartbeat's event while the load runs.
+  const stream = await fetch(`http://127.0.0.1:${api.port}/api/events`, { headers: { 'x-api-key': api.key } })
+  const streamed = countStreamedHeartbeats(stream)
+  const p99s: number[] = []
+  const references: number[] = []
+  let sent = 0
+  let failures = 0
+  const rates = await measureRuns(async () => {
+    const result = await closedLoop(CLIENTS, DURATION_MS, (agent, n) => {
+      const c = live[n % live.length] as (typeof live)[number]
+      const body = JSON.stringify({
+        connection_id: c.connectionId,
+        tokens: { input: 150, output: 80, model: 'bench-model' },
+      })
+      return postJson(agent, api.port, `/api/agents/${c.agentId}/heartbeat`, api.key, body).then(
+        (r) => r.status,
+      )
+    })
+    sent += result.latencies.length
+    failures += result.failures
+    p99s.push(percentile(result.latencies, 0.99))
+    if (pgbench)
+      references.push(await pgbenchTps(pgbench, api.dbUrl, PGBENCH_SCRIPT, CLIENTS, DURATION_MS / 1000))
+    return result.rate
   })
-}
+  // Let the stream catch up with the last heartbeats' events, then stop reading it.
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  const heartbeatEvents = streamed.count()
+  streamed.stop()
 
-async function main() {
-  const services = await ensureTestServices()
-  const scratch = await createScratchDatabase(services.postgresAdminUrl, databaseStem(services.runId))
-  const dbUrl = scratch.url
-  const db = createDb(dbUrl, { max: 4 })
-  const port = await freePort()
-  const api = spawn(
-    process.execPath,
-    [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof-api'] : []), API_MAIN],
+  const rate = spreadOf(rates)
+  const p99 = spreadOf(p99s)
+  const reference = references.length > 0 ? spreadOf(references) : undefined
+  console.table([
     {
-      env: {
-        ...process.env,
-        DATABASE_URL: dbUrl,
-        REDIS_URL: services.redisUrl,
-        // Named for the run: `services.stop()` removes its keys, even after a failure.
-        REDIS_PREFIX: `${redisPrefixStem(services.runId)}-heartbeats`,
-        MC_SECRET_KEY: randomBytes(32).toString('base64'),
-        MC_ADMIN_PASSWORD: 'bench-admin-password',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      measure: `heartbeats/s, ${CONNECTIONS} connections, ${CLIENTS} clients, one dashboard streaming every event`,
+      'min / median / max': formatSpread(rate, '/s'),
+      reference: reference
+        ? `pgbench 1 UPDATE + 1 INSERT, ${CLIENTS} clients: ${formatSpread(reference, 'tps')}; median ratio ${(rate.median / reference.median).toFixed(2)}`
+        : '—',
+      machine: machineLoad(),
+      target: `≥ ${TARGET_PER_S} /s`,
+      result: rate.median >= TARGET_PER_S ? 'ok' : 'MISSED',
     },
-  )
-  try {
-    const { key, prefix } = newApiKey()
-    await createApiKey(db, { name: 'bench', keyHash: sha256(key), prefix, role: 'operator', ownerId: null })
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-      if (ok) break
-      await new Promise((r) => setTimeout(r, 100))
-    }
-    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
-    const live: { agentId: number; connectionId: string }[] = []
-    for (let i = 0; i < CONNECTIONS; i += CONCURRENCY) {
-      const batch = await Promise.all(
-        Array.from({ length: Math.min(CONCURRENCY, CONNECTIONS - i) }, async (_, j) => {
-          const res = await fetch(`http://127.0.0.1:${port}/api/connect`, {
-            method: 'POST',
-            headers: { 'x-api-key': key, 'content-type': 'application/json' },
-            body: JSON.stringify({ agent_name: `bench-agent-${i + j}`, tool_name: 'bench' }),
-          })
-          const body = (await res.json()) as { agent_id: number; connection_id: string }
-          return { agentId: body.agent_id, connectionId: body.connection_id }
-        }),
-      )
-      live.push(...batch)
-    }
-
-    // A dashboard is open: one event stream receives every heartbeat's event while the load runs.
-    const stream = await fetch(`http://127.0.0.1:${port}/api/events`, { headers: { 'x-api-key': key } })
-    const streamed = countStreamedHeartbeats(stream)
-
-    // Closed loop: CONCURRENCY clients, each sending its next heartbeat when the last one answers.
-    const latencies: number[] = []
-    let failures = 0
-    let next = 0
-    const deadline = performance.now() + DURATION_MS
-    const started = performance.now()
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (performance.now() < deadline) {
-          const c = live[next++ % live.length]
-          if (!c) break
-          const body = JSON.stringify({
-            connection_id: c.connectionId,
-            tokens: { input: 150, output: 80, model: 'bench-model' },
-          })
-          const t0 = performance.now()
-          const status = await post(agent, port, `/api/agents/${c.agentId}/heartbeat`, key, body)
-          latencies.push(performance.now() - t0)
-          if (status !== 200) failures++
-        }
-      }),
-    )
-    const elapsedS = (performance.now() - started) / 1000
-    // Let the stream catch up with the last heartbeats' events, then stop reading it.
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    const heartbeatEvents = streamed.stop()
-    latencies.sort((a, b) => a - b)
-    agent.destroy()
-    const rate = latencies.length / elapsedS
-
-    // Expiry sweep: 100,000 connections, 10,000 of them stale, spread over 20,000 agents. Vacuumed
-    // first, as autovacuum keeps a live table, so the sweep does not pay for the bulk insert's hint
-    // bits. Three rounds (the stale rows re-armed in between); the slowest one is reported.
-    await db.execute(sql`truncate direct_connections, token_usage, agents restart identity cascade`)
-    await db.execute(
-      sql`insert into agents (name, status) select 'sweep-' || g, 'online' from generate_series(1, 20000) g`,
-    )
-    await db.execute(sql`
-      insert into direct_connections (agent_id, tool_name, connection_id, status, expires_at)
-      select 1 + (g % 20000), 'bench', 'conn-sweep-' || g, 'connected',
-             case when g % 10 = 0 then now() - interval '1 minute' else now() + interval '1 minute' end
-      from generate_series(1, 100000) g`)
-    const sweeps: { ms: number; expired: number }[] = []
-    for (let round = 0; round < 3; round++) {
-      await db.execute(sql`
-        update direct_connections set status = 'connected', disconnected_at = null, disconnect_reason = null
-        where status = 'disconnected'`)
-      await db.execute(sql`update agents set status = 'online' where status = 'offline'`)
-      await db.execute(sql`vacuum analyze direct_connections`)
-      await db.execute(sql`vacuum analyze agents`)
-      const sweepStarted = performance.now()
-      const expired = await expireConnections(db)
-      sweeps.push({ ms: performance.now() - sweepStarted, expired: expired.connections.length })
-    }
-    const sweepMs = Math.max(...sweeps.map((s) => s.ms))
-    const sweepsExact = sweeps.every((s) => s.expired === 10_000)
-
-    const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
-    const p50 = percentile(latencies, 0.5)
-    const p99 = percentile(latencies, 0.99)
-    console.table([
-      {
-        measure: `heartbeats/s (${CONNECTIONS} connections, ${CONCURRENCY} clients)`,
-        value: rate.toFixed(0),
-        target: '≥ 3000',
-        result: verdict(rate >= 3000),
-      },
-      { measure: 'heartbeat latency p50', value: `${p50.toFixed(1)} ms`, target: '—', result: '' },
-      {
-        measure: 'heartbeat latency p99',
-        value: `${p99.toFixed(1)} ms`,
-        target: '≤ 50 ms',
-        result: verdict(p99 <= 50),
-      },
-      { measure: 'failed heartbeats', value: String(failures), target: '0', result: verdict(failures === 0) },
-      {
-        measure: 'heartbeat events streamed to an open dashboard',
-        value: `${heartbeatEvents} of ${latencies.length}`,
-        target: 'all',
-        result: verdict(heartbeatEvents === latencies.length),
-      },
-      {
-        measure: 'expiry sweep (100,000 connections, 10,000 stale; slowest of 3)',
-        value: `${sweepMs.toFixed(0)} ms (${sweeps.map((s) => s.expired).join('/')} expired)`,
-        target: '≤ 300 ms',
-        result: verdict(sweepMs <= 300 && sweepsExact),
-      },
-    ])
-  } finally {
-    api.kill('SIGTERM')
-    await closeDb(db)
-    await scratch.drop()
-    await services.stop()
-  }
+    {
+      measure: 'heartbeat latency p99',
+      'min / median / max': formatSpread(p99, 'ms', 1),
+      reference: '',
+      machine: machineLoad(),
+      target: `≤ ${TARGET_P99_MS} ms`,
+      result: p99.median <= TARGET_P99_MS ? 'ok' : 'MISSED',
+    },
+    {
+      measure: 'failed heartbeats; heartbeat events streamed to the dashboard',
+      'min / median / max': `${failures}; ${heartbeatEvents} of ${sent}`,
+      reference: '',
+      machine: '',
+      target: '0; all',
+      result: failures === 0 && heartbeatEvents === sent ? 'ok' : 'MISSED',
+    },
+  ])
+} finally {
+  await api.stop()
 }
-
-await main()

@@ -6,6 +6,7 @@ import type { Authenticator } from './auth/authenticate.ts'
 import type { AuthLimiters } from './auth/rate-limits.ts'
 import type { ApiConfig } from './config.ts'
 import type { EventHub } from './events/event-hub.ts'
+import type { ConnectBatcher } from './ingest/connect-batcher.ts'
 import type { HeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
 import type { ProbeDispatcher } from './probes/probe-dispatcher.ts'
 import type { RelayHub } from './relay/relay-hub.ts'
@@ -30,6 +31,8 @@ export interface AppDeps {
   relay: RelayHub
   /** Heartbeats are written in coalesced batches on `ingestDb`. */
   heartbeats: HeartbeatBatcher
+  /** CLI connections are registered in coalesced batches on `db`, which publish their events. */
+  connects: ConnectBatcher
   startedAt: Date
 }
 

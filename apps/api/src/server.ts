@@ -14,6 +14,7 @@ import type { ApiConfig } from './config.ts'
 import { ensureDefaultGateway } from './default-gateway.ts'
 import { createEventHub } from './events/event-hub.ts'
 import { listen } from './http/listen.ts'
+import { createConnectBatcher } from './ingest/connect-batcher.ts'
 import { createHeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
 import { createProbeDispatcher } from './probes/probe-dispatcher.ts'
 import { createRelayHub } from './relay/relay-hub.ts'
@@ -64,6 +65,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   await eventHub.ready()
   const relay = createRelayHub({ db, tokenCipher, logger, eventHub, config })
   const heartbeats = createHeartbeatBatcher(ingestDb, config.HEARTBEAT_TIMEOUT_S)
+  const connects = createConnectBatcher(db, events)
   const app = createApp({
     config,
     db,
@@ -76,6 +78,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     eventHub,
     relay,
     heartbeats,
+    connects,
     startedAt: new Date(),
   })
 

@@ -83,6 +83,10 @@ export function createEventPublisher(url: string, prefix: string, onError: (erro
     publish(event: McEvent): void {
       publishEvent(redis, prefix, event).catch(onError)
     },
+    /** The events of a batch, in order, in one round trip. */
+    publishAll(events: McEvent[]): void {
+      publishEvents(redis, prefix, events).catch(onError)
+    },
     close(): void {
       redis.disconnect()
     },

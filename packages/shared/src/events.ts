@@ -70,6 +70,18 @@ export const connectionEventSchema = z.object({
 })
 export type ConnectionEvent = z.infer<typeof connectionEventSchema>
 
+/**
+ * A mass expiry: one expiry sweep disconnected `count` connections (reason `heartbeat_timeout`),
+ * more than it announces one by one. Their rows are not in the event: views ask for them again.
+ * Each agent the sweep took offline still gets its own `agent.status`.
+ */
+export const connectionsExpiredEventSchema = z.object({
+  type: z.literal('connection.expired'),
+  count: z.number().int().positive(),
+  at: unixSecondsSchema,
+})
+export type ConnectionsExpiredEvent = z.infer<typeof connectionsExpiredEventSchema>
+
 export const agentStatusEventSchema = z.object({
   type: z.literal('agent.status'),
   agent_id: z.number().int(),
@@ -83,6 +95,7 @@ export const mcEventSchema = z.discriminatedUnion('type', [
   gatewayChangeEventSchema,
   gatewayDeletedEventSchema,
   connectionEventSchema,
+  connectionsExpiredEventSchema,
   agentStatusEventSchema,
 ])
 export type McEvent = z.infer<typeof mcEventSchema>

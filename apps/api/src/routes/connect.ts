@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { connectAgent, disconnectConnection, listConnections } from '@mc/db'
+import { disconnectConnection, listConnections } from '@mc/db'
 import {
   type ConnectResponse,
   connectionsQuerySchema,
@@ -14,12 +14,16 @@ import { presentConnection } from '../presenters/connections.ts'
 
 const now = () => Math.floor(Date.now() / 1000)
 
-/** The seed's Direct CLI Connections: register, list, disconnect. Postgres only on the write paths. */
+/**
+ * The seed's Direct CLI Connections: register (in batches, which announce their events), list,
+ * disconnect. Postgres only on the write paths.
+ */
 export function connectRoutes({
   db,
   config,
   events,
-}: Pick<RouteDeps, 'db' | 'config' | 'events'>): RouteDef[] {
+  connects,
+}: Pick<RouteDeps, 'db' | 'config' | 'events' | 'connects'>): RouteDef[] {
   return [
     {
       method: 'POST',
@@ -27,7 +31,7 @@ export function connectRoutes({
       access: 'operator',
       handler: async (c) => {
         const body = await parseBody(c, connectRequestSchema)
-        const { agent, connection, replaced } = await connectAgent(db, {
+        const { agent, connection } = await connects.connect({
           agentName: body.agent_name,
           agentRole: body.agent_role,
           toolName: body.tool_name,
@@ -35,29 +39,6 @@ export function connectRoutes({
           metadata: body.metadata ?? null,
           connectionId: `conn-${randomBytes(12).toString('hex')}`,
           timeoutS: config.HEARTBEAT_TIMEOUT_S,
-        })
-        for (const old of replaced) {
-          events.publish({
-            type: 'connection.disconnected',
-            connection_id: old,
-            agent_id: agent.id,
-            reason: 'replaced',
-            at: now(),
-          })
-        }
-        events.publish({
-          type: 'connection.connected',
-          connection_id: connection.connectionId,
-          agent_id: agent.id,
-          reason: null,
-          at: now(),
-        })
-        events.publish({
-          type: 'agent.status',
-          agent_id: agent.id,
-          name: agent.name,
-          status: 'online',
-          at: now(),
         })
         const response: ConnectResponse = {
           connection_id: connection.connectionId,

@@ -10,6 +10,7 @@ import { type App, createApp } from '../app.ts'
 import type { AppDeps } from '../app-deps.ts'
 import { apiConfigSchema } from '../config.ts'
 import { createEventHub } from '../events/event-hub.ts'
+import { createConnectBatcher } from '../ingest/connect-batcher.ts'
 import { createHeartbeatBatcher } from '../ingest/heartbeat-batcher.ts'
 import { createProbeDispatcher } from '../probes/probe-dispatcher.ts'
 import { createRelayHub } from '../relay/relay-hub.ts'
@@ -57,6 +58,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     })
     const eventHub = createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger)
     const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
+    const events = createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, () => {})
     context.deps = {
       config,
       db: database.db,
@@ -65,10 +67,11 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       logger,
       tokenCipher,
       probes: createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX),
-      events: createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, () => {}),
+      events,
       eventHub,
       relay: createRelayHub({ db: database.db, tokenCipher, logger, eventHub, config }),
       heartbeats: createHeartbeatBatcher(database.db, config.HEARTBEAT_TIMEOUT_S),
+      connects: createConnectBatcher(database.db, events),
       startedAt: new Date(),
     }
     await context.deps.eventHub.ready()

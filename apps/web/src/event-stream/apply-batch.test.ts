@@ -150,4 +150,15 @@ describe('a batch of events', () => {
       },
     ])
   })
+
+  it('has connection and agent views ask again after a mass expiry, leaving cached rows to the refetch', () => {
+    const queryClient = new QueryClient()
+    queryClient.setQueryData(queryKeys.liveConnections, { connections: [connection('conn-a', 100)] })
+    const batch = batchOf([{ type: 'connection.expired', count: 10_000, at: 170 }])
+    expect(batch.membershipChanged).toBe(true)
+    expect(isEmptyBatch(batch)).toBe(false)
+    applyBatch(queryClient, batch)
+    const data = queryClient.getQueryData<{ connections: DirectConnection[] }>(queryKeys.liveConnections)
+    expect(data?.connections).toMatchObject([{ connection_id: 'conn-a', status: 'connected' }])
+  })
 })

@@ -26,8 +26,8 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
  * Writes one batch of events into the React Query cache: probed gateways, deletions and
  * heartbeats are written in place (one write per view); created and updated gateways are asked for
  * again.
- * Opened connections and agent status changes are not in the cache: `event-stream.ts` has those
- * views ask again (throttled).
+ * Opened connections, mass expiries and agent status changes are not in the cache:
+ * `event-stream.ts` has those views ask again (throttled).
  */
 export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
   cacheGateways(queryClient, [...batch.probed.values()])

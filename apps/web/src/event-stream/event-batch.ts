@@ -18,7 +18,7 @@ export interface EventBatch {
   /** connection_id → unix seconds of its newest heartbeat, with its agent. */
   heartbeats: Map<string, { agentId: number; at: number }>
   disconnects: Map<string, { reason: string; at: number }>
-  /** Connections opened or agents whose status changed: lists must be asked again. */
+  /** Connections opened or expired en masse, or agents whose status changed: lists must be asked again. */
   membershipChanged: boolean
 }
 
@@ -60,6 +60,8 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
       batch.disconnects.set(event.connection_id, { reason: event.reason ?? 'disconnected', at: event.at })
       batch.membershipChanged = true
       return
+    // A mass expiry names no connection: the lists are asked for again, like after a connect.
+    case 'connection.expired':
     case 'connection.connected':
     case 'agent.status':
       batch.membershipChanged = true

@@ -12,8 +12,8 @@ export const POLL_AFTER_MS = 5_000
 /** After the browser gave up on the stream (an HTTP error), a new one is tried this much later. */
 export const RESTART_MS = 10_000
 /**
- * Opened connections and agent status changes are not in the cache (their rows are not in the
- * event): open connection and agent views ask again, at most this often.
+ * Opened connections, mass expiries and agent status changes are not in the cache (their rows
+ * are not in the event): open connection and agent views ask again, at most this often.
  */
 export const MEMBERSHIP_REFRESH_MS = 1_000
 /**

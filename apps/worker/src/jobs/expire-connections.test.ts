@@ -5,7 +5,7 @@ import type { Job } from 'bullmq'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { useWorkerContext } from '../testing/worker-context.ts'
-import { expireStaleConnections } from './expire-connections.ts'
+import { expireStaleConnections, PER_CONNECTION_EVENTS_MAX } from './expire-connections.ts'
 
 const ctx = useWorkerContext({ EXPIRY_SWEEP_S: '15' })
 let seq = 0
@@ -115,6 +115,27 @@ describe('the expiry sweep', () => {
       }),
       expect.objectContaining({ type: 'agent.status', name: 'announced-agent', status: 'offline' }),
     ])
+    await expect.poll(() => channel.messages).toEqual(logged)
+    channel.close()
+  })
+
+  it('sums a mass expiry up in one event, still announcing each agent gone offline', async () => {
+    // One agent keeps a live connection: it stays online and is not announced.
+    const count = PER_CONNECTION_EVENTS_MAX + 1
+    const ids = await Promise.all(
+      Array.from({ length: count }, (_, i) => open(`mass-${i % (count - 1)}`, 60)),
+    )
+    await open('mass-0', 60)
+    await expireNow(ids)
+    const channel = await listenToChannel()
+    const start = await lastLogId()
+    expect(await sweep()).toEqual({ connections: count, agents: count - 2 })
+    const logged = await loggedAfter(start)
+    expect(logged[0]?.event).toEqual({ type: 'connection.expired', count, at: expect.any(Number) })
+    const offline = logged.slice(1).map(({ event }) => event)
+    expect(offline).toHaveLength(count - 2)
+    expect(offline.every((event) => event.type === 'agent.status' && event.status === 'offline')).toBe(true)
+    expect(offline.some((event) => event.type === 'agent.status' && event.name === 'mass-0')).toBe(false)
     await expect.poll(() => channel.messages).toEqual(logged)
     channel.close()
   })

@@ -1,8 +1,40 @@
-import { expireConnections } from '@mc/db'
+import { type ExpiredConnections, expireConnections } from '@mc/db'
 import { publishEvents, QUEUES } from '@mc/runtime'
 import type { McEvent } from '@mc/shared'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
+
+/**
+ * A sweep that expires more connections than this announces them with one `connection.expired`
+ * instead of a `connection.disconnected` each: ten thousand at once would otherwise fill half the
+ * event log (about 20,000 events), and every dashboard a moment behind would have to resync. Up
+ * to this many, views patch each connection in place; beyond, they ask for their lists again.
+ */
+export const PER_CONNECTION_EVENTS_MAX = 100
+
+/** What a sweep announces: its connections (one by one, or summed up), then each agent gone offline. */
+export function expiryEvents(expired: ExpiredConnections, at: number): McEvent[] {
+  const connections: McEvent[] =
+    expired.connections.length > PER_CONNECTION_EVENTS_MAX
+      ? [{ type: 'connection.expired', count: expired.connections.length, at }]
+      : expired.connections.map(({ connectionId, agentId }) => ({
+          type: 'connection.disconnected',
+          connection_id: connectionId,
+          agent_id: agentId,
+          reason: 'heartbeat_timeout',
+          at,
+        }))
+  const agents = expired.agents.map(
+    (agent): McEvent => ({
+      type: 'agent.status',
+      agent_id: agent.id,
+      name: agent.name,
+      status: 'offline',
+      at,
+    }),
+  )
+  return [...connections, ...agents]
+}
 
 /**
  * Every EXPIRY_SWEEP_S: CLI connections whose heartbeats stopped become disconnected, and agents
@@ -18,27 +50,7 @@ export const expireStaleConnections = ({
     every: { ms: config.EXPIRY_SWEEP_S * 1000, data: {} },
     async process() {
       const expired = await expireConnections(db)
-      const at = Math.floor(Date.now() / 1000)
-      await publishEvents(redis, config.REDIS_PREFIX, [
-        ...expired.connections.map(
-          ({ connectionId, agentId }): McEvent => ({
-            type: 'connection.disconnected',
-            connection_id: connectionId,
-            agent_id: agentId,
-            reason: 'heartbeat_timeout',
-            at,
-          }),
-        ),
-        ...expired.agents.map(
-          (agent): McEvent => ({
-            type: 'agent.status',
-            agent_id: agent.id,
-            name: agent.name,
-            status: 'offline',
-            at,
-          }),
-        ),
-      ])
+      await publishEvents(redis, config.REDIS_PREFIX, expiryEvents(expired, Math.floor(Date.now() / 1000)))
       return { connections: expired.connections.length, agents: expired.agents.length }
     },
   })

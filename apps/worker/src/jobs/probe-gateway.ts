@@ -1,26 +1,28 @@
-import { findGatewayProbeTargets, presentGateway, recordProbe } from '@mc/db'
-import { type ProbeReading, probeGateway } from '@mc/openclaw'
-import {
-  PROBE_BATCH_SIZE,
-  type ProbeGatewayJob,
-  probeGatewayJobSchema,
-  publishEvent,
-  QUEUES,
-} from '@mc/runtime'
-import { errorMessage, gatewayStatusEvent, type ProbeResult, probeResultOf } from '@mc/shared'
+import { findGatewayProbeTargets } from '@mc/db'
+import { createProbePacer, type ProbeReading, probeGateway } from '@mc/openclaw'
+import { PROBE_BATCH_SIZE, type ProbeGatewayJob, probeGatewayJobSchema, QUEUES } from '@mc/runtime'
+import { errorMessage, type ProbeResult } from '@mc/shared'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
+import { createProbeRecorder } from './probe-recorder.ts'
 
 const CLIENT_VERSION = 'mission-control'
+// At most this many probes start at once, while the event loop keeps up (fewer when it lags more
+// than PROBE_BUSY_LAG_MS); a probe still in its handshake after PROBE_SLOT_MS waits on its gateway
+// and lets the next one start. A healthy handshake takes ≈15 ms and ≈1 ms of this thread, so on a
+// quiet machine a sweep of 1,000 starts within ≈2 s and its hello-oks rarely queue behind others.
+const MAX_PROBES_IN_HANDSHAKE = 8
+const PROBE_SLOT_MS = 25
+const PROBE_BUSY_LAG_MS = 2
 type Target = Awaited<ReturnType<typeof findGatewayProbeTargets>>[number]
 type Ctx = Pick<WorkerContext, 'db' | 'config' | 'redis' | 'tokenCipher' | 'logger'>
 
-async function probeOne(ctx: Ctx, target: Target): Promise<ProbeReading> {
+async function probeOne(ctx: Ctx, target: Target, onHandshakeOver: () => void): Promise<ProbeReading> {
   try {
     const token = target.token === null ? null : ctx.tokenCipher.decrypt(target.token)
     return await probeGateway(
       { host: target.host, port: target.port, token, tlsInsecure: target.tlsInsecure },
-      { timeoutMs: ctx.config.PROBE_TIMEOUT_MS, clientVersion: CLIENT_VERSION },
+      { timeoutMs: ctx.config.PROBE_TIMEOUT_MS, clientVersion: CLIENT_VERSION, onHandshakeOver },
     )
   } catch (error) {
     // Only a token that no longer decrypts gets here: the probe itself never throws.
@@ -38,31 +40,30 @@ async function probeOne(ctx: Ctx, target: Target): Promise<ProbeReading> {
 }
 
 /**
- * Stores one probe and announces the gateway it left behind (browsers show latency and counts live;
- * a flip is old_status !== status); null when the gateway was deleted meanwhile.
- */
-async function record(ctx: Ctx, id: number, reading: ProbeReading): Promise<ProbeResult | null> {
-  const recorded = await recordProbe(ctx.db, id, reading, ctx.config.FAILURE_THRESHOLD)
-  if (!recorded) return null
-  const gateway = presentGateway(recorded.gateway)
-  await publishEvent(ctx.redis, ctx.config.REDIS_PREFIX, gatewayStatusEvent(gateway, recorded.previousStatus))
-  return probeResultOf(gateway)
-}
-
-/**
  * Probes a batch of gateways at once over their real protocol (scheduled and manual probes alike),
- * storing each result and the gateway's new state in one transaction as soon as it is in.
+ * storing each result and the gateway's new state as soon as it is in (with those that finished
+ * meanwhile: see the recorder). Every batch this worker runs shares one pacer and one recorder, so a
+ * probe's clock and deadline start when it does, and its slot is free again once it has its reading.
  */
-export const probeGatewayJob = (ctx: Ctx) =>
-  defineJob<ProbeGatewayJob>({
+export const probeGatewayJob = (ctx: Ctx) => {
+  const pacer = createProbePacer({
+    maxSlots: MAX_PROBES_IN_HANDSHAKE,
+    releaseAfterMs: PROBE_SLOT_MS,
+    busyLagMs: PROBE_BUSY_LAG_MS,
+  })
+  const recorder = createProbeRecorder(ctx)
+  return defineJob<ProbeGatewayJob>({
     queue: QUEUES.probeGateway,
     concurrency: Math.max(1, Math.ceil(ctx.config.PROBE_CONCURRENCY / PROBE_BATCH_SIZE)),
     async process(job): Promise<ProbeResult[]> {
       const { gateway_ids: ids } = probeGatewayJobSchema.parse(job.data)
       const targets = await findGatewayProbeTargets(ctx.db, ids)
       const results = await Promise.all(
-        targets.map(async (target) => record(ctx, target.id, await probeOne(ctx, target))),
+        targets.map(async (target) =>
+          recorder.record(target.id, await pacer.run((release) => probeOne(ctx, target, release))),
+        ),
       )
       return results.filter((result) => result !== null)
     },
   })
+}

@@ -7,7 +7,10 @@ const HOUR_MS = 60 * 60 * 1000
 /** Rollups are kept a year; raw probes and status flips PROBE_RETENTION_DAYS. */
 const ROLLUP_RETENTION_DAYS = 365
 
-/** Hourly: recompute the last three complete hours (covers a worker that was down for a while). */
+/**
+ * Hourly: recompute the last three complete hours, and every hour since the last rollup (a worker
+ * that was down catches up: the uptime figures read rolled-up hours from the rollups alone).
+ */
 export const probeRollup = ({ db }: Pick<WorkerContext, 'db'>) =>
   defineJob<Record<string, never>>({
     queue: QUEUES.probeRollup,

@@ -1,5 +1,6 @@
 import { createGateway, deleteGateway, findGateway } from '@mc/db'
 import { startFakeGateway } from '@mc/openclaw/fake'
+import { jobSchedulerId, QUEUES } from '@mc/runtime'
 import type { Job } from 'bullmq'
 import { describe, expect, it } from 'vitest'
 import { startJobRunner } from '../job-runner.ts'
@@ -10,10 +11,12 @@ import { probeSweep } from './probe-sweep.ts'
 // A generous deadline: the healthy fake must answer in time even on a busy CI machine.
 const ctx = useWorkerContext({ PROBE_TIMEOUT_MS: '4000', PROBE_INTERVAL_S: '30' })
 
-const tickJob = (timestamp: number) => ({ timestamp }) as Job<Record<string, never>>
+// As BullMQ names a scheduler's jobs: the iteration's due time is in the id.
+const tickJob = (due: number) =>
+  ({ id: `repeat:${jobSchedulerId(QUEUES.probeSweep)}:${due}` }) as Job<Record<string, never>>
 
 describe('the probe sweep', () => {
-  it('queues every registered gateway once per tick in batches, and skips a tick while probes still wait', async () => {
+  it('queues every registered gateway once per tick in batches, and not again while its probe still waits', async () => {
     const ids: number[] = []
     for (let i = 0; i < 30; i++) {
       ids.push(
@@ -23,14 +26,19 @@ describe('the probe sweep', () => {
     }
     const sweep = probeSweep(ctx)
     const now = Date.now()
-    expect(await sweep.process(tickJob(now))).toMatchObject({ queued: 30 })
+    expect(await sweep.process(tickJob(now))).toEqual({ queued: 30, already_waiting: 0, tick: now })
     const waiting = await ctx.probeQueue.getWaiting()
     expect(waiting.map((job) => job.data.gateway_ids.length).sort()).toEqual([25, 5])
     expect(waiting.flatMap((job) => job.data.gateway_ids).sort()).toEqual([...ids].sort())
     expect(JSON.stringify(waiting.map((job) => job.data))).not.toMatch(/token/)
-    // The next tick finds the first one's probes still waiting (no worker runs here): no backlog.
-    expect(await sweep.process(tickJob(now + 30_000))).toMatchObject({ queued: 0, skipped: true })
-    expect(await ctx.probeQueue.getWaitingCount()).toBe(2)
+    // The next tick finds the first one's probes still waiting (no worker runs here): no backlog,
+    // but a gateway added meanwhile is queued.
+    const early = (
+      await createGateway(ctx.db, { name: 'early', host: 'h', port: 1, token: null, isPrimary: false })
+    ).id
+    expect(await sweep.process(tickJob(now + 30_000))).toMatchObject({ queued: 1, already_waiting: 30 })
+    expect((await ctx.probeQueue.getWaiting()).flatMap((job) => job.data.gateway_ids)).toContain(early)
+    await deleteGateway(ctx.db, early)
 
     // Once they are done, a deleted gateway drops out and a new one is included.
     await ctx.probeQueue.obliterate({ force: true })

@@ -1,33 +1,33 @@
 import { listGatewayIds } from '@mc/db'
-import { type ProbeGatewayJob, probeBatches, QUEUES } from '@mc/runtime'
+import { type ProbeGatewayJob, probeBatches, probeGatewayJobSchema, QUEUES } from '@mc/runtime'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
+import { scheduledTimeOf } from './scheduled-time.ts'
 
 /**
  * Every PROBE_INTERVAL_S: queues every registered gateway, in batches (so additions and deletions
- * count from the next tick). The per-tick job ids keep two workers from queueing one tick twice, and
- * a tick is skipped while the previous one's probes still wait, so a slow fleet never builds a backlog.
+ * count from the next tick). A tick is the iteration's due time, so the per-tick job ids keep a
+ * retried tick from queueing twice while every tick gets its own. A gateway whose probe still waits
+ * in the queue (an earlier tick's, or a manual one) is not queued again: that probe is still to
+ * come, so this tick is served by it. So a slow fleet never builds a backlog, and a tick that comes
+ * early (a worker start creates one at once) never costs a later tick its probes.
  */
 export const probeSweep = ({
   db,
   config,
   probeQueue,
   logger,
-}: Pick<WorkerContext, 'db' | 'config' | 'probeQueue' | 'logger'>) => {
-  const intervalMs = config.PROBE_INTERVAL_S * 1000
-  return defineJob<Record<string, never>>({
+}: Pick<WorkerContext, 'db' | 'config' | 'probeQueue' | 'logger'>) =>
+  defineJob<Record<string, never>>({
     queue: QUEUES.probeSweep,
-    every: { ms: intervalMs, data: {} },
+    every: { ms: config.PROBE_INTERVAL_S * 1000, data: {} },
     async process(job) {
-      const tick = Math.floor(job.timestamp / intervalMs)
-      const waiting = await probeQueue.getWaitingCount()
-      if (waiting > 0) {
-        logger.warn({ tick, waiting }, 'previous probes still queued: skipping this tick')
-        return { queued: 0, tick, skipped: true }
-      }
-      const batches = probeBatches(await listGatewayIds(db))
+      const tick = scheduledTimeOf(job)
+      const waiting = await gatewaysWaitingForProbe(probeQueue)
+      const due = (await listGatewayIds(db)).filter((id) => !waiting.has(id))
+      if (waiting.size > 0) logger.warn({ tick, waiting: waiting.size }, 'probes still queued from before')
       await probeQueue.addBulk(
-        batches.map((ids, index) => ({
+        probeBatches(due).map((ids, index) => ({
           name: 'scheduled',
           data: { gateway_ids: ids, reason: 'scheduled' } satisfies ProbeGatewayJob,
           opts: {
@@ -37,7 +37,11 @@ export const probeSweep = ({
           },
         })),
       )
-      return { queued: batches.flat().length, tick }
+      return { queued: due.length, already_waiting: waiting.size, tick }
     },
   })
+
+async function gatewaysWaitingForProbe(probeQueue: WorkerContext['probeQueue']): Promise<Set<number>> {
+  const jobs = await probeQueue.getWaiting()
+  return new Set(jobs.flatMap((job) => probeGatewayJobSchema.safeParse(job.data).data?.gateway_ids ?? []))
 }

@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { agents } from '../schema/agents.ts'
 import { directConnections } from '../schema/direct-connections.ts'
+import { type ConnectedAgent, type ConnectInput, connectAgents } from './connect-agents.ts'
 import { type KeysetPage, type KeysetParams, keysetPage } from './keyset-page.ts'
 import { retryOnConflict } from './retry-on-conflict.ts'
 
@@ -13,70 +14,16 @@ export type ConnectionWithAgent = ConnectionRow & {
   agentRole: string
 }
 
-export interface ConnectInput {
-  agentName: string
-  agentRole: string | undefined
-  toolName: string
-  toolVersion: string | null
-  metadata: Record<string, unknown> | null
-  connectionId: string
-  timeoutS: number
-}
-
 /**
  * Registers a CLI connection: creates the agent on first sight (role `cli` unless given) and marks
  * it online, retires an older live connection of the same agent and tool (a reconnect), and opens
- * the new one, expiring `timeoutS` after now unless a heartbeat comes. One transaction, which
- * locks the agent (the upsert) before its connections, as every writer of these tables does.
+ * the new one, expiring `timeoutS` after now unless a heartbeat comes. One transaction in one
+ * round trip; `connectAgents` registers many at once.
  */
-export async function connectAgent(db: Database, input: ConnectInput) {
-  return retryOnConflict(() =>
-    db.transaction(async (tx) => {
-      const [agent] = await tx
-        .insert(agents)
-        .values({
-          name: input.agentName,
-          role: input.agentRole ?? 'cli',
-          status: 'online',
-          lastSeen: sql`now()`,
-        })
-        .onConflictDoUpdate({
-          target: agents.name,
-          set: {
-            status: 'online',
-            lastSeen: sql`now()`,
-            updatedAt: sql`now()`,
-            ...(input.agentRole ? { role: input.agentRole } : {}),
-          },
-        })
-        .returning()
-      if (!agent) throw new Error('agent upsert returned nothing')
-      const replaced = await tx
-        .update(directConnections)
-        .set({ status: 'disconnected', disconnectedAt: sql`now()`, disconnectReason: 'replaced' })
-        .where(
-          and(
-            eq(directConnections.agentId, agent.id),
-            eq(directConnections.toolName, input.toolName),
-            eq(directConnections.status, 'connected'),
-          ),
-        )
-        .returning({ connectionId: directConnections.connectionId })
-      const [connection] = await tx
-        .insert(directConnections)
-        .values({
-          agentId: agent.id,
-          toolName: input.toolName,
-          toolVersion: input.toolVersion,
-          connectionId: input.connectionId,
-          metadata: input.metadata,
-          expiresAt: sql`now() + make_interval(secs => ${input.timeoutS})`,
-        })
-        .returning()
-      if (!connection) throw new Error('connection insert returned nothing')
-      return { agent, connection, replaced: replaced.map((r) => r.connectionId) }
-    }),
-  )
+export async function connectAgent(db: Database, input: ConnectInput): Promise<ConnectedAgent> {
+  const [settled] = await connectAgents(db, [input])
+  if (settled?.status !== 'fulfilled') throw settled ? settled.reason : new Error('connect returned nothing')
+  return settled.value
 }
 
 /**
@@ -116,12 +63,18 @@ export async function disconnectConnection(db: Database, connectionId: string, r
   )
 }
 
+/** What one expiry sweep changed: the connections it disconnected and the agents it took offline. */
+export interface ExpiredConnections {
+  connections: { connectionId: string; agentId: number }[]
+  agents: { id: number; name: string }[]
+}
+
 /**
  * The expiry sweep: every live connection without a heartbeat for its timeout becomes
  * `disconnected` (reason `heartbeat_timeout`) and agents left without a live connection go
  * offline, on database time. Running it again, or on two workers at once, changes nothing more.
  */
-export async function expireConnections(db: Database) {
+export async function expireConnections(db: Database): Promise<ExpiredConnections> {
   return retryOnConflict(() =>
     db.transaction(async (tx) => {
       // Agents first, in id order: the lock order every writer of these tables keeps. Each

@@ -5,7 +5,8 @@ import { useMigratedDatabase } from '../../test/migrated-database.ts'
 import { gatewayProbes } from '../schema/gateway-probes.ts'
 import { disconnectConnection } from './direct-connections.ts'
 import { fleetOverview } from './fleet.ts'
-import { gatewayUptime, recordProbe, uptime24hByGateway } from './gateway-probes.ts'
+import { recordProbe } from './gateway-probes.ts'
+import { gatewayUptime, uptime24hByGateway } from './gateway-uptime.ts'
 
 const t = useMigratedDatabase()
 const OPTIONS = { worstLatency: 2, recentFlips: 20 }

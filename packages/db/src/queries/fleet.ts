@@ -3,8 +3,8 @@ import { and, desc, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { directConnections } from '../schema/direct-connections.ts'
 import { gateways } from '../schema/gateways.ts'
-import { type GatewayUptime24h, uptime24hByGateway } from './gateway-probes.ts'
 import { listStatusChanges, type StatusChangeRow } from './gateway-status-changes.ts'
+import { type GatewayUptime24h, uptime24hByGateway } from './gateway-uptime.ts'
 
 export interface FleetOverview {
   statusCounts: Record<GatewayStatus, number>

@@ -4,7 +4,7 @@ import { failedReading, makeGateway, onlineReading } from '../../test/fixtures.t
 import { useMigratedDatabase } from '../../test/migrated-database.ts'
 import { gatewayProbeHourly } from '../schema/gateway-probe-hourly.ts'
 import { gatewayProbes } from '../schema/gateway-probes.ts'
-import { gatewayUptime, listProbes, recentProbes, recordProbe } from './gateway-probes.ts'
+import { listGatewayIds, listProbes, recentProbes, recordProbe, recordProbes } from './gateway-probes.ts'
 import { findGateway } from './gateways.ts'
 import { pruneProbeHistory, rollUpProbeHours } from './probe-rollups.ts'
 
@@ -68,6 +68,35 @@ describe('recordProbe', () => {
   it('does nothing for a gateway deleted meanwhile', async () => {
     expect(await recordProbe(t.db, 987654, online(), 1)).toBeUndefined()
   })
+
+  it('stores probes of several gateways in one call, answering in their order', async () => {
+    const [a, b] = [await gateway(), await gateway()]
+    const refusedB = { gatewayId: b.id, reading: refused }
+    const probes = [
+      refusedB,
+      { gatewayId: 987654, reading: online() },
+      { gatewayId: a.id, reading: online(7) },
+    ]
+    const recorded = await recordProbes(t.db, probes, 1)
+    expect(recorded.map((r) => r?.gateway.id)).toEqual([b.id, undefined, a.id])
+    expect(recorded[0]).toMatchObject({
+      previousStatus: 'unknown',
+      gateway: { status: 'offline', lastError: 'connection refused' },
+    })
+    expect(recorded[2]?.gateway).toMatchObject({ status: 'online', latency: 7, consecutiveFailures: 0 })
+    const history = await listProbes(t.db, { gatewayId: a.id, limit: 10 })
+    expect(history.rows.map((p) => p.latency)).toEqual([7])
+    await expect(recordProbes(t.db, [refusedB, refusedB], 1)).rejects.toThrow(/at most once/)
+  })
+})
+
+describe('listGatewayIds', () => {
+  it('lists the gateways whose last probe timed out first, then by id', async () => {
+    const [a, b, c] = [await gateway(), await gateway(), await gateway()]
+    await recordProbe(t.db, c.id, failedReading('timeout', 'no answer'), 1)
+    const ids = (await listGatewayIds(t.db)).filter((id) => [a.id, b.id, c.id].includes(id))
+    expect(ids).toEqual([c.id, a.id, b.id])
+  })
 })
 
 describe('probe history views', () => {
@@ -81,27 +110,6 @@ describe('probe history views', () => {
     expect(rows[0]?.probedAt).toBeInstanceOf(Date)
     expect(rows.filter((r) => r.gatewayId === b.id).map((r) => r.status)).toEqual(['offline'])
     expect(await recentProbes(t.db, [], 3)).toEqual([])
-  })
-
-  it('computes uptime per window and latency percentiles', async () => {
-    const gw = await gateway()
-    const insert = (status: 'online' | 'offline', ageHours: number, latency: number | null) =>
-      t.db.insert(gatewayProbes).values({
-        gatewayId: gw.id,
-        status,
-        latency,
-        probedAt: sql`now() - make_interval(hours => ${ageHours})`,
-      })
-    for (let i = 0; i < 3; i++) await insert('online', 1, 10 * (i + 1))
-    await insert('offline', 2, null)
-    await insert('offline', 48, null)
-    await insert('online', 24 * 20, 5)
-    const uptime = await gatewayUptime(t.db, gw.id)
-    expect(uptime).toMatchObject({ uptime24h: 75, uptime7d: 60, probes24h: 4, latencyP50: 20 })
-    expect(uptime.uptime30d).toBeCloseTo(66.67, 1)
-    expect(uptime.latencyP95).toBeCloseTo(29, 0)
-    const none = await gatewayUptime(t.db, (await gateway()).id)
-    expect(none).toMatchObject({ uptime24h: null, uptime30d: null, latencyP50: null, probes24h: 0 })
   })
 
   it('rolls complete hours up idempotently and prunes by age', async () => {
@@ -132,6 +140,8 @@ describe('probe history views', () => {
       latencyMin: 10,
       latencyAvg: 20,
       latencyP95: 30,
+      latencyValues: [10, 20, 30],
+      latencyCounts: [1, 1, 1],
     })
 
     await t.db

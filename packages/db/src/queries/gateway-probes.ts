@@ -22,59 +22,112 @@ export async function findGatewayProbeTargets(db: Database, ids: number[]) {
     .where(inArray(gateways.id, ids))
 }
 
+/**
+ * Every gateway's id, in the order to probe them: those whose last probe timed out first, so that
+ * their deadlines run while the others are probed (a sweep then takes about one deadline, not the
+ * time to start every probe plus one), then by id.
+ */
 export async function listGatewayIds(db: Database): Promise<number[]> {
-  const rows = await db.select({ id: gateways.id }).from(gateways).orderBy(gateways.id)
+  const rows = await db
+    .select({ id: gateways.id })
+    .from(gateways)
+    .orderBy(sql`${gateways.status} = 'timeout' desc`, gateways.id)
   return rows.map((row) => row.id)
 }
 
-/**
- * Stores one probe: a `gateway_probes` row, the gateway's new state and, when its status changed, a
- * `gateway_status_changes` row, in one statement (so one transaction and one round trip, which
- * matters at a thousand probes per sweep). A failure turns an
- * online gateway into a failure status only after `failureThreshold` failures in a row; `last_seen`
- * and `latency` change only when it is online; counts and version only when the probe read them.
- * Returns the status before and the gateway's whole row after (every time in it the database's), or
- * undefined if the gateway is gone.
- */
+export interface ProbeToRecord {
+  gatewayId: number
+  reading: ProbeReading
+}
+
+export interface RecordedProbe {
+  previousStatus: GatewayRow['status']
+  gateway: GatewayRow
+}
+
+/** `recordProbes` for one probe; undefined if the gateway is gone. */
 export async function recordProbe(
   db: Database,
   gatewayId: number,
   reading: ProbeReading,
   failureThreshold: number,
-): Promise<{ previousStatus: GatewayRow['status']; gateway: GatewayRow } | undefined> {
-  const online = reading.status === 'online'
+): Promise<RecordedProbe | undefined> {
+  const [recorded] = await recordProbes(db, [{ gatewayId, reading }], failureThreshold)
+  return recorded
+}
+
+/**
+ * Stores probes of distinct gateways: for each a `gateway_probes` row, the gateway's new state and,
+ * when its status changed, a `gateway_status_changes` row, all in one statement (one transaction and
+ * one round trip for many probes, which matters at a thousand probes per sweep). A failure turns an
+ * online gateway into a failure status only after `failureThreshold` failures in a row; `last_seen`
+ * and `latency` change only when it is online; counts and version only when the probe read them.
+ * Returns, in the order of `probes`, the status before and the gateway's whole row after (every
+ * time in it the database's), or undefined for a gateway that is gone.
+ */
+export async function recordProbes(
+  db: Database,
+  probes: ProbeToRecord[],
+  failureThreshold: number,
+): Promise<(RecordedProbe | undefined)[]> {
+  if (probes.length === 0) return []
+  if (new Set(probes.map((probe) => probe.gatewayId)).size !== probes.length)
+    throw new Error('recordProbes: each gateway at most once per call')
+  const input = JSON.stringify(
+    probes.map(({ gatewayId, reading }, index) => ({
+      ord: index,
+      gateway_id: gatewayId,
+      status: reading.status,
+      latency: reading.latencyMs,
+      sessions_count: reading.sessionsCount,
+      agents_count: reading.agentsCount,
+      version: reading.version,
+      error: reading.error,
+    })),
+  )
+  // Rows are locked in id order, so two batches sharing gateways cannot deadlock.
   const rows = await db.execute<Record<string, unknown>>(sql`
-    with cur as (
-      select id, status, consecutive_failures from gateways where id = ${gatewayId} for update
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as r(
+        ord int, gateway_id int, status gateway_status, latency int, sessions_count int,
+        agents_count int, version text, error text)
+    ), cur as (
+      select g.id, g.status, g.consecutive_failures from gateways g
+      where g.id in (select gateway_id from input) order by g.id for update
     ), upd as (
       update gateways g set
         status = case
-          when ${online} then 'online'::gateway_status
+          when i.status = 'online' then 'online'::gateway_status
           when cur.status = 'online' and cur.consecutive_failures + 1 < ${failureThreshold} then 'online'::gateway_status
-          else ${reading.status}::gateway_status end,
-        consecutive_failures = case when ${online} then 0 else cur.consecutive_failures + 1 end,
+          else i.status end,
+        consecutive_failures = case when i.status = 'online' then 0 else cur.consecutive_failures + 1 end,
         last_probe_at = now(),
-        last_error = case when ${online} then null else ${reading.error} end,
-        last_seen = case when ${online} then now() else g.last_seen end,
-        latency = case when ${online} then ${reading.latencyMs}::int else g.latency end,
-        version = coalesce(${reading.version}, g.version),
-        sessions_count = coalesce(${reading.sessionsCount}::int, g.sessions_count),
-        agents_count = coalesce(${reading.agentsCount}::int, g.agents_count)
-      from cur where g.id = cur.id
-      returning g.*, cur.status as previous_status
+        last_error = case when i.status = 'online' then null else i.error end,
+        last_seen = case when i.status = 'online' then now() else g.last_seen end,
+        latency = case when i.status = 'online' then i.latency else g.latency end,
+        version = coalesce(i.version, g.version),
+        sessions_count = coalesce(i.sessions_count, g.sessions_count),
+        agents_count = coalesce(i.agents_count, g.agents_count)
+      from cur join input i on i.gateway_id = cur.id
+      where g.id = cur.id
+      returning g.*, cur.status as previous_status, i.ord as input_ord
     ), ins as (
       insert into gateway_probes (gateway_id, status, latency, sessions_count, agents_count, version, error)
-      select id, ${reading.status}::gateway_status, ${reading.latencyMs}::int, ${reading.sessionsCount}::int,
-        ${reading.agentsCount}::int, ${reading.version}, ${reading.error}
-      from upd
+      select i.gateway_id, i.status, i.latency, i.sessions_count, i.agents_count, i.version, i.error
+      from input i join upd on upd.id = i.gateway_id
     ), flip as (
       insert into gateway_status_changes (gateway_id, old_status, new_status, latency, error)
       select id, previous_status, status, latency, last_error from upd where status <> previous_status
     )
     select * from upd`)
-  const row = rows[0]
-  if (!row) return undefined
-  return { previousStatus: row.previous_status as GatewayRow['status'], gateway: gatewayRowOf(row) }
+  const recorded: (RecordedProbe | undefined)[] = probes.map(() => undefined)
+  for (const row of rows) {
+    recorded[Number(row.input_ord)] = {
+      previousStatus: row.previous_status as GatewayRow['status'],
+      gateway: gatewayRowOf(row),
+    }
+  }
+  return recorded
 }
 
 /** A raw `gateways` row (column names, driver values) as drizzle's own selects return it. */
@@ -119,83 +172,5 @@ export async function recentProbes(db: Database, gatewayIds: number[], limit: nu
     ...(row as ProbeRow),
     id: Number(row.id),
     probedAt: new Date(row.probedAt as string | Date),
-  }))
-}
-
-export interface GatewayUptime {
-  /** Share of online probes in the window, 0–100; null without probes. */
-  uptime24h: number | null
-  uptime7d: number | null
-  uptime30d: number | null
-  latencyP50: number | null
-  latencyP95: number | null
-  latencyP99: number | null
-  probes24h: number
-}
-
-const DAY = sql.raw(`interval '24 hours'`)
-const WEEK = sql.raw(`interval '7 days'`)
-const MONTH = sql.raw(`interval '30 days'`)
-
-/** Share of online probes among those within `window` of now, 0–100; null without probes. */
-const onlineShare = (
-  window: SQL,
-) => sql`100.0 * count(*) filter (where status = 'online' and probed_at > now() - ${window})
-  / nullif(count(*) filter (where probed_at > now() - ${window}), 0)`
-
-const toNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value))
-/** Two decimals, as the API shows percentages and latencies. */
-const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100)
-
-/** Uptime over 24 h / 7 d / 30 d and the last day's latency percentiles, in one pass over the index. */
-export async function gatewayUptime(db: Database, gatewayId: number): Promise<GatewayUptime> {
-  const [row] = await db.execute<Record<string, number | string | null>>(sql`
-    select
-      ${onlineShare(DAY)} as uptime_24h,
-      ${onlineShare(WEEK)} as uptime_7d,
-      ${onlineShare(MONTH)} as uptime_30d,
-      percentile_cont(0.5) within group (order by latency) filter (where status = 'online' and probed_at > now() - ${DAY}) as p50,
-      percentile_cont(0.95) within group (order by latency) filter (where status = 'online' and probed_at > now() - ${DAY}) as p95,
-      percentile_cont(0.99) within group (order by latency) filter (where status = 'online' and probed_at > now() - ${DAY}) as p99,
-      count(*) filter (where probed_at > now() - ${DAY}) as probes_24h
-    from ${gatewayProbes}
-    where gateway_id = ${gatewayId} and probed_at > now() - ${MONTH}`)
-  return {
-    uptime24h: round2(toNumber(row?.uptime_24h)),
-    uptime7d: round2(toNumber(row?.uptime_7d)),
-    uptime30d: round2(toNumber(row?.uptime_30d)),
-    latencyP50: round2(toNumber(row?.p50)),
-    latencyP95: round2(toNumber(row?.p95)),
-    latencyP99: round2(toNumber(row?.p99)),
-    probes24h: toNumber(row?.probes_24h) ?? 0,
-  }
-}
-
-export interface GatewayUptime24h {
-  gatewayId: number
-  name: string
-  /** As `gatewayUptime(…).uptime24h`: share of online probes in the last 24 h; null without probes. */
-  uptime24h: number | null
-}
-
-/**
- * The 24 h uptime of every gateway, in one query (one scan of the day's probes, not one per
- * gateway): lowest first, gateways without probes last, then by name.
- */
-export async function uptime24hByGateway(db: Database): Promise<GatewayUptime24h[]> {
-  const rows = await db.execute<{ id: number; name: string; uptime: string | number | null }>(sql`
-    select g.id, g.name, u.uptime
-    from ${gateways} g
-    left join (
-      select gateway_id, ${onlineShare(DAY)} as uptime
-      from ${gatewayProbes}
-      where probed_at > now() - ${DAY}
-      group by gateway_id
-    ) u on u.gateway_id = g.id
-    order by u.uptime asc nulls last, lower(g.name), g.id`)
-  return rows.map((row) => ({
-    gatewayId: Number(row.id),
-    name: String(row.name),
-    uptime24h: round2(toNumber(row.uptime)),
   }))
 }

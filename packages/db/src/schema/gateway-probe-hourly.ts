@@ -1,8 +1,11 @@
-import { integer, pgTable, primaryKey, real } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, primaryKey, real } from 'drizzle-orm/pg-core'
 import { timestamptz } from './columns.ts'
 import { gateways } from './gateways.ts'
 
-/** Hourly rollup of `gateway_probes`, kept much longer than the raw rows. */
+/**
+ * Hourly rollup of `gateway_probes`, kept much longer than the raw rows. Hours are rolled up for
+ * every gateway at once, so the latest `hour` present marks how far the rollup has got.
+ */
 export const gatewayProbeHourly = pgTable(
   'gateway_probe_hourly',
   {
@@ -15,6 +18,12 @@ export const gatewayProbeHourly = pgTable(
     latencyMin: integer('latency_min'),
     latencyAvg: real('latency_avg'),
     latencyP95: integer('latency_p95'),
+    /**
+     * The hour's online latencies as a histogram: each distinct latency (ms, ascending) and how many
+     * online probes had it, so percentiles over many hours are exact. Null when none had a latency.
+     */
+    latencyValues: integer('latency_values').array(),
+    latencyCounts: integer('latency_counts').array(),
   },
-  (t) => [primaryKey({ columns: [t.gatewayId, t.hour] })],
+  (t) => [primaryKey({ columns: [t.gatewayId, t.hour] }), index('gateway_probe_hourly_hour_idx').on(t.hour)],
 )

@@ -32,7 +32,6 @@ const REJECTION_CLOSE_WAIT_MS = 1000
  * backend client and resolves on hello-ok. Rejects with a GatewayError; the socket is gone by then.
  */
 export async function connectGateway(target: GatewayTarget, options: ConnectOptions): Promise<GatewayClient> {
-  const started = performance.now()
   const redact = tokenRedactor(target.token)
   const deadline = createDeadline(options.timeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS, options.signal)
   let url: string
@@ -54,11 +53,11 @@ export async function connectGateway(target: GatewayTarget, options: ConnectOpti
   if (options.onEvent) channel.onEvent(options.onEvent)
   try {
     await channel.waitForChallenge(deadline.signal)
-    const payload = await channel.request('connect', connectParams(target.token, options), {
+    const answer = await channel.timedRequest('connect', connectParams(target.token, options), {
       signal: deadline.signal,
       timeoutMs: Number.POSITIVE_INFINITY,
     })
-    const hello = helloOkSchema.safeParse(payload)
+    const hello = helloOkSchema.safeParse(answer.payload)
     if (!hello.success) {
       throw new GatewayError({
         kind: 'not-gateway',
@@ -66,7 +65,10 @@ export async function connectGateway(target: GatewayTarget, options: ConnectOpti
       })
     }
     channel.markReady()
-    return new GatewayClient(channel, url, hello.data, Math.round(performance.now() - started))
+    // From the open socket, not from the start: a socket that waits for the event loop before it even
+    // connects (a sweep starts many) must not count that wait as the gateway's.
+    const handshakeMs = Math.round(answer.arrivedAt - (channel.openedAt ?? answer.arrivedAt))
+    return new GatewayClient(channel, url, hello.data, handshakeMs)
   } catch (error) {
     throw await handshakeFailure(channel, error, deadline.signal)
   } finally {

@@ -24,6 +24,12 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
+/** A request's answer and when it arrived (`performance.now()`), taken before the frame was parsed. */
+export interface TimedAnswer {
+  payload: unknown
+  arrivedAt: number
+}
+
 interface Waiter {
   /** What the waiter waits for, for messages ("the connect answer"). */
   what: string
@@ -47,7 +53,7 @@ export class FrameChannel {
   private challenge: Waiter | null = null
   private challengePayload: unknown
   private challengeSeen = false
-  private opened = false
+  private openedAtMs: number | null = null
   private ready = false
   private isClosed = false
   private failure: GatewayError | null = null
@@ -61,10 +67,10 @@ export class FrameChannel {
       this.resolveClosed = resolve
     })
     socket.on('open', () => {
-      this.opened = true
+      this.openedAtMs = performance.now()
     })
     socket.on('message', (data) => this.onMessage(String(data)))
-    socket.on('error', (error) => this.fail(socketFailure(error, !this.opened)))
+    socket.on('error', (error) => this.fail(socketFailure(error, this.openedAtMs === null)))
     socket.on('unexpected-response', (_request, response) => {
       this.failAndTerminate(
         new GatewayError({
@@ -74,6 +80,11 @@ export class FrameChannel {
       )
     })
     socket.on('close', (code, reason) => this.onClose(code, this.redact(String(reason))))
+  }
+
+  /** When the WebSocket upgrade completed (`performance.now()`); null before. */
+  get openedAt(): number | null {
+    return this.openedAtMs
   }
 
   get isOpen(): boolean {
@@ -87,8 +98,8 @@ export class FrameChannel {
 
   waitForChallenge(signal: AbortSignal): Promise<unknown> {
     if (this.challengeSeen) return Promise.resolve(this.challengePayload)
-    const what = () => (this.opened ? 'connect.challenge' : 'the WebSocket upgrade')
-    return this.wait(signal, Number.POSITIVE_INFINITY, null, what, (waiter) => {
+    const what = () => (this.openedAtMs !== null ? 'connect.challenge' : 'the WebSocket upgrade')
+    return this.wait<unknown>(signal, Number.POSITIVE_INFINITY, null, what, (waiter) => {
       this.challenge = waiter
       return () => {
         this.challenge = null
@@ -96,11 +107,16 @@ export class FrameChannel {
     })
   }
 
-  request(method: string, params: unknown = {}, options: RequestOptions = {}): Promise<unknown> {
+  async request(method: string, params: unknown = {}, options: RequestOptions = {}): Promise<unknown> {
+    return (await this.timedRequest(method, params, options)).payload
+  }
+
+  /** As `request`, with when the answer arrived: what a handshake's latency is measured to. */
+  timedRequest(method: string, params: unknown = {}, options: RequestOptions = {}): Promise<TimedAnswer> {
     const id = String(this.nextId++)
     const what = () => (method === 'connect' ? 'the connect answer' : method)
     const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
-    return this.wait(options.signal, timeoutMs, method, what, (waiter) => {
+    return this.wait<TimedAnswer>(options.signal, timeoutMs, method, what, (waiter) => {
       this.pending.set(id, waiter)
       this.socket.send(JSON.stringify({ type: 'req', id, method, params }))
       return () => this.pending.delete(id)
@@ -128,13 +144,13 @@ export class FrameChannel {
     await this.closed
   }
 
-  private wait(
+  private wait<T>(
     signal: AbortSignal | undefined,
     timeoutMs: number,
     method: string | null,
     what: () => string,
     register: (waiter: Waiter) => () => void,
-  ): Promise<unknown> {
+  ): Promise<T> {
     return new Promise((resolve, reject) => {
       if (this.isClosed) return reject(this.closedError(what(), method))
       if (signal?.aborted) return reject(abortError(signal.reason, what(), method))
@@ -151,7 +167,7 @@ export class FrameChannel {
           signal?.removeEventListener('abort', onAbort)
           unregister()
           if (error) reject(error)
-          else resolve(value)
+          else resolve(value as T)
         },
       }
       signal?.addEventListener('abort', onAbort, { once: true })
@@ -166,11 +182,12 @@ export class FrameChannel {
   }
 
   private onMessage(text: string): void {
+    const arrivedAt = performance.now()
     const parsed = parseFrame(text)
     if (!this.challengeSeen) {
       this.onFirstFrame(parsed)
     } else if (parsed.kind === 'frame') {
-      this.onFrame(parsed.frame)
+      this.onFrame(parsed.frame, arrivedAt)
     } else if (parsed.kind !== 'unknown-type') {
       const sent = parsed.kind === 'not-json' ? 'non-JSON' : 'non-protocol'
       const kind = this.ready ? 'protocol' : 'not-gateway'
@@ -180,11 +197,11 @@ export class FrameChannel {
     }
   }
 
-  private onFrame(frame: Frame): void {
+  private onFrame(frame: Frame, arrivedAt: number): void {
     if (frame.type === 'res') {
       const waiter = this.pending.get(frame.id)
       if (!waiter) return
-      if (frame.ok) waiter.settle(null, frame.payload)
+      if (frame.ok) waiter.settle(null, { payload: frame.payload, arrivedAt } satisfies TimedAnswer)
       else waiter.settle(GatewayError.fromResponse(waiter.method ?? waiter.what, frame.error, this.redact))
     } else if (frame.type === 'event') {
       const event = { event: frame.event, payload: frame.payload, seq: frame.seq ?? null }

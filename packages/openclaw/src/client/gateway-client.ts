@@ -11,7 +11,7 @@ export class GatewayClient {
     readonly url: string,
     /** The gateway's hello-ok payload: server.version, features, snapshot, auth, policy. */
     readonly hello: HelloOk,
-    /** Milliseconds from the start of `connectGateway` to hello-ok. */
+    /** Milliseconds from the WebSocket being open (upgrade done) to hello-ok's arrival. */
     readonly handshakeMs: number,
   ) {
     this.#channel = channel

@@ -74,6 +74,7 @@ const DEFAULTS: FakeSettings = {
   protocol: 4,
   methodDelaysMs: {},
   tokenScopes: null,
+  helloPresence: 0,
 }
 const STOP_GRACE_MS = 1000
 

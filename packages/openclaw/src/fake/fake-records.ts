@@ -12,12 +12,14 @@ export interface FakeRecords {
   requests: { method: string; params: unknown }[]
   /** The close code of every WebSocket that ended (1000 = the client closed cleanly). */
   closes: number[]
+  /** How long each hello-ok took, in ms from the `connect` request's arrival to the answer sent. */
+  helloAnswersMs: number[]
 }
 
 export const MAX_RECORDS = 500
 
 export function emptyRecords(): FakeRecords {
-  return { http: [], frames: [], connects: [], requests: [], closes: [] }
+  return { http: [], frames: [], connects: [], requests: [], closes: [], helloAnswersMs: [] }
 }
 
 export function record<T>(list: T[], entry: T): void {

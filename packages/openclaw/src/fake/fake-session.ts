@@ -139,6 +139,7 @@ export class FakeSession {
   }
 
   private onConnect(id: string, params: unknown): void {
+    const arrived = performance.now()
     const { settings, throttle, world } = this.host
     record(this.host.records.connects, params)
     this.phase = 'authorizing'
@@ -165,13 +166,15 @@ export class FakeSession {
       role: decision.role,
       scopes: decision.scopes,
       world,
+      presence: settings.helloPresence,
     })
     const then = () => {
+      record(this.host.records.helloAnswersMs, performance.now() - arrived)
       this.phase = 'ready'
       this.host.onReady(this)
       this.event('health', healthSnapshot(world))
     }
-    this.reply(id, { ok: true, payload: hello }, { then })
+    this.reply(id, { ok: true, payload: hello }, { then, delayMs: settings.methodDelaysMs.connect })
   }
 
   /** Sends the answer (later in slow mode or with a method delay), then closes or goes on as told. */

@@ -28,8 +28,13 @@ export interface FakeSettings {
   handshakeTimeoutMs: number
   /** The protocol version the fake speaks (real: 4); a client range without it gets PROTOCOL_MISMATCH. */
   protocol: number
-  /** Extra time before answering a method, e.g. `{ 'sessions.list': 2000 }` (the real one can be slow). */
+  /**
+   * Extra time before answering a method, e.g. `{ 'sessions.list': 2000 }` (the real one can be
+   * slow); `connect` delays hello-ok.
+   */
   methodDelaysMs: Record<string, number>
+  /** Presence entries in hello-ok's snapshot: a busy real gateway's hello-ok is ≈24 KB (about 80). */
+  helloPresence: number
   /** Caps what a token login is granted (null: what the client asks for, as on the real gateway). */
   tokenScopes: string[] | null
 }

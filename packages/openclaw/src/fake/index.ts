@@ -1,4 +1,5 @@
 export { AuthThrottle } from './auth-throttle.ts'
+export { type FakeFleet, type FakeFleetOptions, type HelloAnswer, startFakeFleet } from './fake-fleet.ts'
 export { type FakeGateway, type FakeGatewayOptions, startFakeGateway } from './fake-gateway.ts'
 export type { FakeRecords } from './fake-records.ts'
 export type { FakeGatewayMode, FakeSettings } from './fake-settings.ts'

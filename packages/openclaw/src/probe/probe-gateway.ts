@@ -12,6 +12,8 @@ export interface ProbeOptions {
   clientVersion: string
   /** Stops the probe early (e.g. worker shutdown); the result is then `error: "probe aborted"`. */
   signal?: AbortSignal
+  /** Called once the handshake is over, whichever way (websocket only; an http probe just ends). */
+  onHandshakeOver?: () => void
 }
 
 const DEFAULT_TIMEOUT_MS = 5000
@@ -32,7 +34,7 @@ export async function probeGateway(target: GatewayTarget, options: ProbeOptions)
   }
   try {
     return target.token
-      ? await probeWebSocket(target, options.clientVersion, window, redact)
+      ? await probeWebSocket(target, options.clientVersion, window, redact, options.onHandshakeOver)
       : await probeHttp(target, window, redact)
   } catch (error) {
     // Unreachable by design; kept so that a bug can never turn into a thrown probe.

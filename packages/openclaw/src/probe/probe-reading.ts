@@ -5,7 +5,10 @@ export type { ProbeStatus }
 /** What one probe read from a gateway over its protocol, and how. `error` is set exactly when not online. */
 export interface ProbeReading {
   status: ProbeStatus
-  /** ms from connect start to hello-ok (websocket) or to the /health answer (http); online only. */
+  /**
+   * Handshake ms, online only: websocket, from the open WebSocket (upgrade done) to hello-ok's
+   * arrival; http, from the request to the /health answer.
+   */
   latencyMs: number | null
   /** `hello-ok.server.version`; websocket only. */
   version: string | null

@@ -12,6 +12,7 @@ export async function probeWebSocket(
   clientVersion: string,
   deadline: { signal: AbortSignal; timeoutMs: number; remainingMs(): number },
   redact: (text: string) => string,
+  onHandshakeOver: () => void = () => {},
 ): Promise<ProbeReading> {
   let client: GatewayClient | undefined
   try {
@@ -19,7 +20,7 @@ export async function probeWebSocket(
       clientVersion,
       signal: deadline.signal,
       timeoutMs: Number.POSITIVE_INFINITY,
-    })
+    }).finally(onHandshakeOver)
     const counts = await readCounts(client, deadline.signal)
     return {
       status: 'online',

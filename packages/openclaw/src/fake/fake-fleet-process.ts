@@ -1,0 +1,41 @@
+// The child process behind `startFakeFleet`: runs the fakes it is told to over IPC, so that their
+// work does not share an event loop with whatever is being measured against them.
+
+import type { FleetReply, FleetRequest } from './fake-fleet.ts'
+import { type FakeGateway, startFakeGateway } from './fake-gateway.ts'
+
+const fakes: { healthy: FakeGateway[]; blackholes: FakeGateway[] } = { healthy: [], blackholes: [] }
+const reply = (message: FleetReply) => process.send?.(message)
+
+process.on('message', async (request: FleetRequest) => {
+  if (request.type === 'start') {
+    const { healthy, blackholes, ...options } = request.options
+    for (let i = 0; i < healthy; i++) {
+      fakes.healthy.push(
+        await startFakeGateway({
+          token: options.token,
+          agents: 2,
+          sessions: i % 7,
+          helloPresence: options.helloPresence,
+          methodDelaysMs: { connect: options.helloDelayMs },
+        }),
+      )
+    }
+    for (let i = 0; i < blackholes; i++)
+      fakes.blackholes.push(await startFakeGateway({ token: options.token, mode: 'blackhole' }))
+    reply({
+      type: 'started',
+      healthyPorts: fakes.healthy.map((fake) => fake.port),
+      blackholePorts: fakes.blackholes.map((fake) => fake.port),
+    })
+  } else if (request.type === 'take-hello-answers') {
+    const answers = fakes.healthy.flatMap((fake) =>
+      fake.records.helloAnswersMs.map((ms) => ({ port: fake.port, ms })),
+    )
+    for (const fake of fakes.healthy) fake.clearRecords()
+    reply({ type: 'hello-answers', answers })
+  } else {
+    await Promise.all([...fakes.healthy, ...fakes.blackholes].map((fake) => fake.stop()))
+    process.disconnect()
+  }
+})

@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export interface FakeFleetOptions {
+  /** Fakes that answer like a healthy gateway. */
+  healthy: number
+  /** Fakes that accept TCP and never answer. */
+  blackholes: number
+  token: string
+  /** How long each healthy fake takes to answer `connect` with hello-ok. */
+  helloDelayMs: number
+  /** Presence entries in each hello-ok (about 80 make the ≈24 KB of a busy real gateway). */
+  helloPresence: number
+}
+
+export type FleetRequest =
+  | { type: 'start'; options: FakeFleetOptions }
+  | { type: 'take-hello-answers' }
+  | { type: 'stop' }
+
+export type FleetReply =
+  | { type: 'started'; healthyPorts: number[]; blackholePorts: number[] }
+  | { type: 'hello-answers'; answers: HelloAnswer[] }
+
+/** How long one healthy fake (by port) took to answer a hello, from the connect's arrival to hello-ok's sending. */
+export interface HelloAnswer {
+  port: number
+  ms: number
+}
+
+export interface FakeFleet {
+  healthyPorts: number[]
+  blackholePorts: number[]
+  /** How long the healthy fakes took to answer each hello since the last call; then forgets them. */
+  takeHelloAnswers(): Promise<HelloAnswer[]>
+  stop(): Promise<void>
+}
+
+const PROCESS_ENTRY = fileURLToPath(new URL('./fake-fleet-process.ts', import.meta.url))
+
+/**
+ * Fake gateways in a child process of their own (run through tsx): a benchmark or test that measures
+ * what a prober records must not have the fakes' work queued on its own event loop.
+ */
+export async function startFakeFleet(options: FakeFleetOptions): Promise<FakeFleet> {
+  const child = spawn(process.execPath, ['--import', 'tsx', PROCESS_ENTRY], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const started = await ask(child, { type: 'start', options }, 'started')
+  return {
+    healthyPorts: started.healthyPorts,
+    blackholePorts: started.blackholePorts,
+    takeHelloAnswers: async () => (await ask(child, { type: 'take-hello-answers' }, 'hello-answers')).answers,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.send({ type: 'stop' } satisfies FleetRequest)
+      await exited
+    },
+  }
+}
+
+function ask<T extends FleetReply['type']>(
+  child: ChildProcess,
+  request: FleetRequest,
+  answer: T,
+): Promise<Extract<FleetReply, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`fake fleet exited (${code}) before ${answer}`))
+    const onMessage = (message: FleetReply) => {
+      if (message.type !== answer) return
+      child.off('message', onMessage).off('exit', onExit)
+      resolve(message as Extract<FleetReply, { type: T }>)
+    }
+    child.on('message', onMessage).once('exit', onExit)
+    child.send(request)
+  })
+}
