@@ -1,12 +1,19 @@
 // POST /api/connect per second: 8 clients registering new agents through the real api process,
 // each run beside pgbench running the same transaction (its statements pipelined, as the api does).
-import { BENCH_RUNS, formatSpread, machineLoad, measureRuns, spreadOf } from '@mc/testing/bench-runs'
+import {
+  BENCH_RUNS,
+  benchScale,
+  formatSpread,
+  machineLoad,
+  measureRuns,
+  spreadOf,
+} from '@mc/testing/bench-runs'
 import { startBenchApi } from './support/bench-api.ts'
 import { closedLoop, postJson } from './support/closed-loop.ts'
 import { findPgbench, pgbenchTps } from './support/pgbench.ts'
 
 const CLIENTS = 8
-const DURATION_MS = 5_000
+const DURATION_MS = benchScale(5_000, 1000)
 const TARGET_PER_S = 1000
 const PGBENCH_SCRIPT = `
 \\set n random(1, 1000000000000000)

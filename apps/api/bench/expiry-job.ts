@@ -7,15 +7,15 @@ import { fileURLToPath } from 'node:url'
 import { closeDb, createDb, expireConnections } from '@mc/db'
 import { databaseStem, ensureTestServices, redisPrefixStem } from '@mc/local-stack'
 import { bullPrefix, eventLogKey, QUEUES } from '@mc/runtime'
-import { formatSpread, machineLoad, measureRuns, spreadOf } from '@mc/testing/bench-runs'
+import { benchScale, formatSpread, machineLoad, measureRuns, spreadOf } from '@mc/testing/bench-runs'
 import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { Queue, QueueEvents } from 'bullmq'
 import { sql } from 'drizzle-orm'
 import { Redis } from 'ioredis'
 
-const CONNECTIONS = 100_000
-const STALE = 10_000
-const AGENTS = 20_000
+const CONNECTIONS = benchScale(100_000, 2000)
+const STALE = benchScale(10_000, 200)
+const AGENTS = benchScale(20_000, 400)
 const TARGET_MS = 500
 const WORKER_MAIN = fileURLToPath(new URL('../../worker/dist/main.js', import.meta.url))
 

@@ -2,14 +2,21 @@
 // streams every event, each run beside a pgbench reference in the same run: the same clients doing
 // what one heartbeat costs Postgres at least (one UPDATE + one INSERT per transaction, same tables).
 import http from 'node:http'
-import { formatSpread, machineLoad, measureRuns, percentile, spreadOf } from '@mc/testing/bench-runs'
+import {
+  benchScale,
+  formatSpread,
+  machineLoad,
+  measureRuns,
+  percentile,
+  spreadOf,
+} from '@mc/testing/bench-runs'
 import { startBenchApi } from './support/bench-api.ts'
 import { closedLoop, postJson } from './support/closed-loop.ts'
 import { findPgbench, pgbenchTps } from './support/pgbench.ts'
 
-const CONNECTIONS = 5000
+const CONNECTIONS = benchScale(5000, 200)
 const CLIENTS = 32
-const DURATION_MS = 5_000
+const DURATION_MS = benchScale(5_000, 1000)
 const TARGET_PER_S = 3000
 const TARGET_P99_MS = 50
 

@@ -4,6 +4,7 @@
 // the queries the api ran before it read the rollups, timed on the same data.
 import {
   BENCH_RUNS,
+  benchScale,
   formatSpread,
   machineLoad,
   measureRuns,
@@ -16,10 +17,13 @@ import { closedLoop } from './support/closed-loop.ts'
 import { seedProbeHistory } from './support/probe-history-seed.ts'
 import { rawUptimeReference } from './support/raw-uptime-reference.ts'
 
-const SHAPE = { gateways: 1000, days: 30, intervalS: 30 }
-const DURATION_MS = 10_000
+const SHAPE = benchScale(
+  { gateways: 1000, days: 30, intervalS: 30 },
+  { gateways: 20, days: 2, intervalS: 300 },
+)
+const DURATION_MS = benchScale(10_000, 1000)
 /** Requests per reference run: the old queries take seconds each. */
-const REFERENCE_SAMPLES = { overview: 3, gateway: 20 }
+const REFERENCE_SAMPLES = benchScale({ overview: 3, gateway: 20 }, { overview: 1, gateway: 2 })
 const TARGET_P95_MS = 100
 
 const api = await startBenchApi('overview')

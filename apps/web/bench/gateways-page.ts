@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto'
 import { databaseStem, ensureTestServices, freePort, redisPrefixStem } from '@mc/local-stack'
 import { createRedis, publishEvent } from '@mc/runtime'
 import { type Gateway, gatewayStatusEvent } from '@mc/shared'
+import { benchScale } from '@mc/testing/bench-runs'
 import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { launchBrowser } from '../e2e/harness/browser.ts'
 import { assertBuilt, paths } from '../e2e/harness/paths.ts'
 
-const GATEWAYS = 1000
+const GATEWAYS = benchScale(1000, 100)
 const RENDER_TARGET_MS = 1500
 const STALL_TARGET_MS = 200
 

@@ -22,15 +22,22 @@ import {
   QUEUES,
   readWorkerFreshness,
 } from '@mc/runtime'
-import { formatSpread, machineLoad, measureRuns, percentile, spreadOf } from '@mc/testing/bench-runs'
+import {
+  benchScale,
+  formatSpread,
+  machineLoad,
+  measureRuns,
+  percentile,
+  spreadOf,
+} from '@mc/testing/bench-runs'
 import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { Queue } from 'bullmq'
 import { sql } from 'drizzle-orm'
 
-const HEALTHY = 700
-const REFUSED = 150
-const BLACKHOLED = 150
-const TIMEOUT_MS = 5000
+const HEALTHY = benchScale(700, 35)
+const REFUSED = benchScale(150, 8)
+const BLACKHOLED = benchScale(150, 7)
+const TIMEOUT_MS = benchScale(5000, 2000)
 const HELLO_DELAY_MS = 10
 // ≈24 KB hello-ok frames, like a busy real gateway's.
 const HELLO_PRESENCE = 80
@@ -209,7 +216,7 @@ async function main() {
     const latency = spreadOf(recordedP95)
     console.table([
       {
-        measure: `sweep of 1,000 gateways, ${TIMEOUT_MS / 1000} s deadline (wall time)`,
+        measure: `sweep of ${(HEALTHY + REFUSED + BLACKHOLED).toLocaleString('en')} gateways, ${TIMEOUT_MS / 1000} s deadline (wall time)`,
         value: formatSpread(sweepSpread, 's', 2),
         reference: `deadline ${TIMEOUT_MS / 1000} s`,
         target: `≤ ${SWEEP_TARGET_S} s`,

@@ -1,7 +1,19 @@
 import os from 'node:os'
 
+/**
+ * `BENCH_SMOKE=1`: every bench runs once at a small scale, only to show that it still runs (the
+ * fresh-clone suite does this for `npm run bench`); its figures say nothing about the targets.
+ */
+export const BENCH_SMOKE = process.env.BENCH_SMOKE === '1'
+
+/** `full` normally, `smoke` under BENCH_SMOKE=1. */
+export const benchScale = <T>(full: T, smoke: T): T => (BENCH_SMOKE ? smoke : full)
+
 /** How many times a bench measures each figure: enough to see the spread, few enough to stay short. */
-export const BENCH_RUNS = 3
+export const BENCH_RUNS = benchScale(3, 1)
+
+if (BENCH_SMOKE)
+  console.log('BENCH_SMOKE=1: one short run at a small scale; these figures are not comparable')
 
 export interface Spread {
   min: number
