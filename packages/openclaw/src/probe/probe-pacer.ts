@@ -20,6 +20,8 @@ export interface ProbePacer {
    * a few small frames); it is handed on when the probe ends in any case.
    */
   run<T>(probe: (release: () => void) => Promise<T>): Promise<T>
+  /** How many probes may be starting at once right now (the bound after the latest lag sample). */
+  slots(): number
 }
 
 const LAG_SAMPLE_MS = 5
@@ -67,6 +69,7 @@ export function createProbePacer({ maxSlots, releaseAfterMs, busyLagMs }: ProbeP
   }
 
   return {
+    slots: () => slots,
     async run(probe) {
       await acquire()
       let held = true
