@@ -2,7 +2,6 @@
 // stale (2,000 agents go offline), timed from the job's enqueueing to its completion, i.e. the
 // rows flipped and the events published. The SQL statement alone is timed beside it.
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { closeDb, createDb, expireConnections } from '@mc/db'
 import { databaseStem, ensureTestServices, redisPrefixStem } from '@mc/local-stack'
@@ -12,6 +11,7 @@ import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { Queue, QueueEvents } from 'bullmq'
 import { sql } from 'drizzle-orm'
 import { Redis } from 'ioredis'
+import { benchProcessEnv } from './support/bench-api.ts'
 
 const CONNECTIONS = benchScale(100_000, 2000)
 const STALE = benchScale(10_000, 200)
@@ -32,14 +32,9 @@ const queueEvents = new QueueEvents(QUEUES.expireConnections, {
 })
 const worker = spawn(process.execPath, [WORKER_MAIN], {
   env: {
-    ...process.env,
-    DATABASE_URL: scratch.url,
-    REDIS_URL: services.redisUrl,
-    REDIS_PREFIX: redisPrefix,
-    MC_SECRET_KEY: randomBytes(32).toString('base64'),
+    ...benchProcessEnv(scratch.url, services.redisUrl, redisPrefix),
     // Only the jobs this bench enqueues run during the measurement.
     EXPIRY_SWEEP_S: '3600',
-    LOG_LEVEL: 'warn',
   },
   stdio: ['ignore', 'ignore', 'inherit'],
 })

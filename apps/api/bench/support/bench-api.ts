@@ -23,6 +23,22 @@ export interface BenchApi {
   stop(): Promise<void>
 }
 
+/** The environment of an api or worker a bench starts: its run's database and Redis prefix, quiet logs. */
+export function benchProcessEnv(
+  databaseUrl: string,
+  redisUrl: string,
+  redisPrefix: string,
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: redisPrefix,
+    MC_SECRET_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'warn',
+  }
+}
+
 async function untilHealthy(port: number, api: ChildProcess): Promise<void> {
   for (;;) {
     if (api.exitCode !== null) throw new Error(`the api exited with ${api.exitCode} before answering`)
@@ -51,15 +67,10 @@ export async function startBenchApi(name: string): Promise<BenchApi> {
     [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof-api'] : []), API_MAIN],
     {
       env: {
-        ...process.env,
-        DATABASE_URL: scratch.url,
-        REDIS_URL: services.redisUrl,
-        REDIS_PREFIX: redisPrefix,
-        MC_SECRET_KEY: randomBytes(32).toString('base64'),
+        ...benchProcessEnv(scratch.url, services.redisUrl, redisPrefix),
         MC_ADMIN_PASSWORD: 'bench-admin-password',
         PORT: String(port),
         HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },

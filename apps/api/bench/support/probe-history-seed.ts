@@ -57,6 +57,12 @@ export async function seedProbeHistory(db: Database, shape: ProbeHistoryShape, l
   for (const index of indexes) await db.execute(sql.raw(index.definition))
   log('raw probes indexed')
 
+  // Every complete hour of the raw history but the oldest, partial one.
+  const completeHours = sql`generate_series(
+      date_trunc('hour', now() - make_interval(days => ${shape.days})) + interval '1 hour',
+      date_trunc('hour', now()) - interval '1 hour',
+      interval '1 hour'
+    ) h(hour)`
   // One rollup per complete hour of the raw history, each with a 40-value latency histogram.
   await db.execute(sql`
     insert into gateway_probe_hourly (gateway_id, hour, probes, failures, latency_min, latency_avg, latency_p95,
@@ -65,21 +71,13 @@ export async function seedProbeHistory(db: Database, shape: ProbeHistoryShape, l
            array(select 5 + v from generate_series(0, 39) v),
            array(select (${stepsPerHour} - f.failures) / 40 + ((${stepsPerHour} - f.failures) % 40 > v)::int
                  from generate_series(0, 39) v)
-    from generate_series(
-      date_trunc('hour', now() - make_interval(days => ${shape.days})) + interval '1 hour',
-      date_trunc('hour', now()) - interval '1 hour',
-      interval '1 hour'
-    ) h(hour)
+    from ${completeHours}
     cross join (select id from gateways) g
     cross join lateral (select case when (extract(epoch from h.hour)::bigint / 3600 + g.id) % 16 = 0 then 20 else 0 end as failures) f`)
   await db.execute(sql`
     insert into gateway_status_changes (gateway_id, old_status, new_status, latency, error, changed_at)
     select g.id, f.old_status, f.new_status, null, null, h.hour + f.offset_min * interval '1 minute'
-    from generate_series(
-      date_trunc('hour', now() - make_interval(days => ${shape.days})) + interval '1 hour',
-      date_trunc('hour', now()) - interval '1 hour',
-      interval '1 hour'
-    ) h(hour)
+    from ${completeHours}
     cross join (select id from gateways) g
     cross join (values ('online'::gateway_status, 'timeout'::gateway_status, 10), ('timeout', 'online', 20))
       f(old_status, new_status, offset_min)

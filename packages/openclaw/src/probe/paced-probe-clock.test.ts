@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { type FakeGateway, type FakeGatewayOptions, startFakeGateway } from '../fake/index.ts'
+import { describe, expect, it } from 'vitest'
+import { useFakeGateways } from '../testing/fake-gateways.ts'
 import { probeGateway } from './probe-gateway.ts'
 import { createProbePacer } from './probe-pacer.ts'
 
@@ -7,13 +7,7 @@ import { createProbePacer } from './probe-pacer.ts'
 // a busy machine adds tens, so these hold under load and fail when the clock starts too early.
 const TOKEN = 'paced-token-7e21'
 const HELLO_DELAY_MS = 300
-const fakes: FakeGateway[] = []
-async function fakeGateway(options: FakeGatewayOptions = {}) {
-  const fake = await startFakeGateway({ token: TOKEN, ...options })
-  fakes.push(fake)
-  return fake
-}
-afterEach(() => Promise.all(fakes.splice(0).map((fake) => fake.stop())))
+const fakeGateway = useFakeGateways(TOKEN)
 
 /** One probe at a time, each holding its slot to the end, as on a process that cannot keep up. */
 const oneAtATime = () => createProbePacer({ maxSlots: 1, releaseAfterMs: 60_000, busyLagMs: 60_000 })

@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { connectGateway } from '../client/connect.ts'
-import { type FakeGateway, type FakeGatewayOptions, startFakeGateway } from '../fake/index.ts'
+import { useFakeGateways } from '../testing/fake-gateways.ts'
 import { closedPort } from '../testing/free-port.ts'
 import { probeGateway } from './probe-gateway.ts'
 import type { ProbeReading } from './probe-reading.ts'
 
 const TOKEN = 'probe-token-5d1c'
-const fakes: FakeGateway[] = []
-async function fakeGateway(options: FakeGatewayOptions = {}) {
-  const fake = await startFakeGateway({ token: TOKEN, ...options })
-  fakes.push(fake)
-  return fake
-}
-afterEach(() => Promise.all(fakes.splice(0).map((fake) => fake.stop())))
+const fakeGateway = useFakeGateways(TOKEN)
 
 // Generous where an answer is expected (CI machines are small and busy); short only to provoke timeouts.
 const options = { clientVersion: '0.1.0-test', timeoutMs: 10_000 }
