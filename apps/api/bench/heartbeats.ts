@@ -15,6 +15,8 @@ import { closedLoop, postJson } from './support/closed-loop.ts'
 import { findPgbench, pgbenchTps } from './support/pgbench.ts'
 
 const CONNECTIONS = benchScale(5000, 200)
+/** How long the event stream may trail the last heartbeat before a missing event counts as lost. */
+const STREAM_CATCH_UP_MS = 10_000
 const CLIENTS = 32
 const DURATION_MS = benchScale(5_000, 1000)
 const TARGET_PER_S = 3000
@@ -91,8 +93,11 @@ try {
       references.push(await pgbenchTps(pgbench, api.dbUrl, PGBENCH_SCRIPT, CLIENTS, DURATION_MS / 1000))
     return result.rate
   })
-  // Let the stream catch up with the last heartbeats' events, then stop reading it.
-  await new Promise((resolve) => setTimeout(resolve, 500))
+  // The stream may trail the last heartbeats: wait until it has them all, or a lost one is clear.
+  const giveUpAt = performance.now() + STREAM_CATCH_UP_MS
+  while (streamed.count() < sent && performance.now() < giveUpAt) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
   const heartbeatEvents = streamed.count()
   streamed.stop()
 

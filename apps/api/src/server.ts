@@ -64,7 +64,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   const eventHub = createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger)
   await eventHub.ready()
   const relay = createRelayHub({ db, tokenCipher, logger, eventHub, config })
-  const heartbeats = createHeartbeatBatcher(ingestDb, config.HEARTBEAT_TIMEOUT_S)
+  const heartbeats = createHeartbeatBatcher(ingestDb, config.HEARTBEAT_TIMEOUT_S, events)
   const connects = createConnectBatcher(db, events)
   const app = createApp({
     config,

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { closeDb, createDb, listGatewayIds, schema } from '@mc/db'
+import { closeDb, createDb, listGatewayIdsInProbeOrder, schema } from '@mc/db'
 import { databaseStem, ensureTestServices, redisPrefixStem } from '@mc/local-stack'
 import { probeGateway } from '@mc/openclaw'
 import { startFakeFleet } from '@mc/openclaw/fake'
@@ -160,7 +160,7 @@ async function main() {
     const sweep = async (label: string) => {
       const since = new Date()
       await queue.addBulk(
-        probeBatches(await listGatewayIds(db)).map((ids, index) => ({
+        probeBatches(await listGatewayIdsInProbeOrder(db)).map((ids, index) => ({
           name: 'scheduled',
           data: { gateway_ids: ids, reason: 'scheduled' } satisfies ProbeGatewayJob,
           opts: { jobId: `bench-${label}-${index}`, removeOnComplete: true },

@@ -55,7 +55,7 @@ export class ApiRequestError extends Error {
 export interface ApiClientOptions {
   /** Origin of Mission Control, e.g. `http://localhost:3000`; empty for same-origin (the SPA). */
   baseUrl?: string
-  /** Sent as `x-api-key` by tools; the SPA authenticates with its session cookie instead. */
+  /** Sent as `x-api-key` by tools; the SPA authenticates with its sign-in cookie instead. */
   apiKey?: string
   fetch?: typeof fetch
 }

@@ -47,7 +47,7 @@ export function gatewayStatusEvent(gateway: Gateway, oldStatus: GatewayStatus): 
 export const gatewayChangeEventSchema = z.object({
   type: z.enum(['gateway.created', 'gateway.updated']),
   gateway: gatewaySchema,
-  /** A new or cleared token: live sessions on the old one close. */
+  /** A new or cleared token: relays on the old one close. */
   token_changed: z.boolean(),
   at: unixSecondsSchema,
 })
@@ -70,6 +70,15 @@ export const connectionEventSchema = z.object({
 })
 export type ConnectionEvent = z.infer<typeof connectionEventSchema>
 
+export function connectionEvent(
+  type: ConnectionEvent['type'],
+  connection: { connectionId: string; agentId: number },
+  reason: string | null,
+  at: number,
+): ConnectionEvent {
+  return { type, connection_id: connection.connectionId, agent_id: connection.agentId, reason, at }
+}
+
 /**
  * A mass expiry: one expiry sweep disconnected `count` connections (reason `heartbeat_timeout`),
  * more than it announces one by one. Their rows are not in the event: views ask for them again.
@@ -89,6 +98,15 @@ export const agentStatusEventSchema = z.object({
   status: agentStatusSchema,
   at: unixSecondsSchema,
 })
+export type AgentStatusEvent = z.infer<typeof agentStatusEventSchema>
+
+export function agentStatusEvent(
+  agent: { id: number; name: string },
+  status: AgentStatusEvent['status'],
+  at: number,
+): AgentStatusEvent {
+  return { type: 'agent.status', agent_id: agent.id, name: agent.name, status, at }
+}
 
 export const mcEventSchema = z.discriminatedUnion('type', [
   gatewayStatusEventSchema,

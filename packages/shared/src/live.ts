@@ -24,14 +24,14 @@ export const DISCONNECTED_STATE: ConnectionState = {
 
 /**
  * Close codes the API uses on the browser's socket. The browser reconnects by itself only after
- * `LIVE_CLOSE.serverRestart`; the others end the live session until the user connects again.
+ * `LIVE_CLOSE.serverRestart`; the others end the relay until the user connects again.
  */
 export const LIVE_CLOSE = {
   /** The gateway was deleted. */
   gatewayDeleted: 4404,
   /** The gateway's token changed (or was cleared): the old upstream is gone. */
   tokenChanged: 4409,
-  /** The session expired, was signed out, or lost the operator role. */
+  /** The sign-in expired or ended, or the user lost the operator role. */
   unauthorized: 4401,
   /** The api process is shutting down; another replica (or this one, restarted) takes over. */
   serverRestart: 1012,

@@ -71,7 +71,7 @@ const table = Object.entries(README_COMMANDS)
 function scriptsByPackage(): Map<string, Record<string, string>> {
   const scripts = new Map<string, Record<string, string>>()
   for (const file of repo.files) {
-    if (file !== 'package.json' && !/^(apps|packages)\/[^/]+\/package\.json$/.test(file)) continue
+    if (file !== 'package.json' && !/^(apps|packages|tooling)\/[^/]+\/package\.json$/.test(file)) continue
     const manifest = JSON.parse(repo.read(file)) as { name: string; scripts?: Record<string, string> }
     scripts.set(path.dirname(file) === '.' ? '' : manifest.name, manifest.scripts ?? {})
   }

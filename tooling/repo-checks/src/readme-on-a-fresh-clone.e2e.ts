@@ -233,7 +233,7 @@ describe.sequential("the README's commands on a fresh clone", () => {
   })
 
   it(
-    'reset-password: a new password works, the old one and every session end',
+    'reset-password: a new password works, the old one and every sign-in end',
     async () => {
       const [line] = lines.of('reset password')
       const { code, output } = await runToExit(only(line))

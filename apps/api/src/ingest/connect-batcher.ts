@@ -1,30 +1,15 @@
 import { type ConnectedAgent, type ConnectInput, connectAgents, type Database } from '@mc/db'
 import type { EventPublisher } from '@mc/runtime'
-import type { McEvent } from '@mc/shared'
+import { agentStatusEvent, connectionEvent, type McEvent, nowUnixSeconds } from '@mc/shared'
 import { type BatcherOptions, createCoalescingBatcher } from './coalescing-batcher.ts'
 
-const now = () => Math.floor(Date.now() / 1000)
-
 /** What one connect announces: the connections it retired, its own, and its agent online. */
-function connectEvents({ agent, connection, replaced }: ConnectedAgent): McEvent[] {
+function connectEvents({ agent, connection, replaced }: ConnectedAgent, at: number): McEvent[] {
+  const ofAgent = (connectionId: string) => ({ connectionId, agentId: agent.id })
   return [
-    ...replaced.map(
-      (old): McEvent => ({
-        type: 'connection.disconnected',
-        connection_id: old,
-        agent_id: agent.id,
-        reason: 'replaced',
-        at: now(),
-      }),
-    ),
-    {
-      type: 'connection.connected',
-      connection_id: connection.connectionId,
-      agent_id: agent.id,
-      reason: null,
-      at: now(),
-    },
-    { type: 'agent.status', agent_id: agent.id, name: agent.name, status: 'online', at: now() },
+    ...replaced.map((old) => connectionEvent('connection.disconnected', ofAgent(old), 'replaced', at)),
+    connectionEvent('connection.connected', ofAgent(connection.connectionId), null, at),
+    agentStatusEvent(agent, 'online', at),
   ]
 }
 
@@ -36,7 +21,8 @@ function connectEvents({ agent, connection, replaced }: ConnectedAgent): McEvent
 export function createConnectBatcher(db: Database, events: EventPublisher, options?: BatcherOptions) {
   const connect = createCoalescingBatcher<ConnectInput, ConnectedAgent>(async (inputs) => {
     const settled = await connectAgents(db, inputs)
-    events.publishAll(settled.flatMap((s) => (s.status === 'fulfilled' ? connectEvents(s.value) : [])))
+    const at = nowUnixSeconds()
+    events.publishAll(settled.flatMap((s) => (s.status === 'fulfilled' ? connectEvents(s.value, at) : [])))
     return settled
   }, options)
   return { connect }

@@ -1,15 +1,37 @@
 import { type Database, type HeartbeatInput, type HeartbeatOutcome, recordHeartbeats } from '@mc/db'
+import type { EventPublisher } from '@mc/runtime'
+import { connectionEvent, type McEvent, nowUnixSeconds } from '@mc/shared'
 import { type BatcherOptions, createCoalescingBatcher } from './coalescing-batcher.ts'
 
 /**
- * Heartbeats coalesced into one statement per batch; each is settled on its own, so a bad one
- * never fails the others of its batch.
+ * Heartbeats coalesced into one statement per batch, whose `connection.heartbeat` events go out in
+ * one publish; each is settled on its own, so a bad one never fails the others of its batch.
  */
-export function createHeartbeatBatcher(db: Database, timeoutS: number, options?: BatcherOptions) {
-  const record = createCoalescingBatcher<HeartbeatInput, HeartbeatOutcome>(
-    (inputs) => recordHeartbeats(db, inputs, timeoutS),
-    options,
-  )
+export function createHeartbeatBatcher(
+  db: Database,
+  timeoutS: number,
+  events: EventPublisher,
+  options?: BatcherOptions,
+) {
+  const record = createCoalescingBatcher<HeartbeatInput, HeartbeatOutcome>(async (inputs) => {
+    const settled = await recordHeartbeats(db, inputs, timeoutS)
+    const at = nowUnixSeconds()
+    events.publishAll(
+      settled.flatMap((s, i): McEvent[] =>
+        s.status === 'fulfilled' && s.value.kind === 'ok'
+          ? [
+              connectionEvent(
+                'connection.heartbeat',
+                { connectionId: inputs[i]?.connectionId ?? '', agentId: s.value.agentId },
+                null,
+                at,
+              ),
+            ]
+          : [],
+      ),
+    )
+    return settled
+  }, options)
   return { record }
 }
 

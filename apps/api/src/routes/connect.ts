@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto'
 import { disconnectConnection, listConnections } from '@mc/db'
 import {
+  agentStatusEvent,
   type ConnectResponse,
+  connectionEvent,
   connectionsQuerySchema,
   connectRequestSchema,
   disconnectRequestSchema,
+  nowUnixSeconds,
 } from '@mc/shared'
 import type { RouteDeps } from '../app-deps.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
 import { parseBody, parseQuery } from '../http/validation.ts'
 import { presentConnection } from '../presenters/connections.ts'
-
-const now = () => Math.floor(Date.now() / 1000)
 
 /**
  * The seed's Direct CLI Connections: register (in batches, which announce their events), list,
@@ -70,24 +71,18 @@ export function connectRoutes({
         const result = await disconnectConnection(db, connection_id, 'disconnected')
         if (!result) throw new HttpError(404, `no connection ${connection_id}`)
         if (result.changed) {
-          const agentId = result.connection.agentId
-          events.publish({
-            type: 'connection.disconnected',
-            connection_id,
-            agent_id: agentId,
-            reason: 'disconnected',
-            at: now(),
-          })
+          const at = nowUnixSeconds()
+          const { agentId } = result.connection
           const agent = result.offlineAgent
-          if (agent) {
-            events.publish({
-              type: 'agent.status',
-              agent_id: agent.id,
-              name: agent.name,
-              status: 'offline',
-              at: now(),
-            })
-          }
+          events.publishAll([
+            connectionEvent(
+              'connection.disconnected',
+              { connectionId: connection_id, agentId },
+              'disconnected',
+              at,
+            ),
+            ...(agent ? [agentStatusEvent(agent, 'offline', at)] : []),
+          ])
         }
         return c.json({ status: 'disconnected' as const, connection_id })
       },

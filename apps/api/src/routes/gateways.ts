@@ -16,6 +16,7 @@ import {
   createGatewayRequestSchema,
   deleteGatewayRequestSchema,
   type GatewayDetailResponse,
+  nowUnixSeconds,
   updateGatewayRequestSchema,
 } from '@mc/shared'
 import type { Context } from 'hono'
@@ -61,9 +62,8 @@ export function gatewayRoutes({
       ip: clientIp(c, config.TRUST_PROXY),
     })
 
-  const now = () => Math.floor(Date.now() / 1000)
   const announce = (type: 'gateway.created' | 'gateway.updated', row: GatewayRow, tokenChanged: boolean) =>
-    events.publish({ type, gateway: presentGateway(row), token_changed: tokenChanged, at: now() })
+    events.publish({ type, gateway: presentGateway(row), token_changed: tokenChanged, at: nowUnixSeconds() })
 
   return [
     {
@@ -153,7 +153,7 @@ export function gatewayRoutes({
         const row = await asConflict(deleteGateway(db, id))
         if (!row) throw new HttpError(404, `no gateway with id ${id}`)
         await audit(c, 'gateway.delete', `gateway:${row.name}#${row.id}`, { host: row.host, port: row.port })
-        events.publish({ type: 'gateway.deleted', gateway_id: row.id, name: row.name, at: now() })
+        events.publish({ type: 'gateway.deleted', gateway_id: row.id, name: row.name, at: nowUnixSeconds() })
         return c.json({ deleted: true as const, id })
       },
     },

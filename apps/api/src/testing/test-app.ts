@@ -70,7 +70,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       events,
       eventHub,
       relay: createRelayHub({ db: database.db, tokenCipher, logger, eventHub, config }),
-      heartbeats: createHeartbeatBatcher(database.db, config.HEARTBEAT_TIMEOUT_S),
+      heartbeats: createHeartbeatBatcher(database.db, config.HEARTBEAT_TIMEOUT_S, events),
       connects: createConnectBatcher(database.db, events),
       startedAt: new Date(),
     }

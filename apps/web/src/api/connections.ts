@@ -1,3 +1,4 @@
+import { nowUnixSeconds } from '@mc/shared'
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -50,7 +51,7 @@ export function useDisconnect() {
   return useMutation({
     mutationFn: (connectionId: string) => api.connections.disconnect(connectionId),
     onSuccess: ({ connection_id }) => {
-      patchConnectionClosed(queryClient, connection_id, 'disconnected', Math.floor(Date.now() / 1000))
+      patchConnectionClosed(queryClient, connection_id, 'disconnected', nowUnixSeconds())
       void queryClient.invalidateQueries({ queryKey: queryKeys.agents, refetchType: 'active' })
     },
   })

@@ -1,4 +1,4 @@
-import type { ProbeHistoryResponse, ProbeRequest } from '@mc/shared'
+import { nowUnixSeconds, type ProbeHistoryResponse, type ProbeRequest } from '@mc/shared'
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -83,7 +83,7 @@ export function useProbeChart(gatewayId: number) {
   return useQuery({
     queryKey: queryKeys.probeChart(gatewayId),
     queryFn: async (): Promise<ProbeWindow> => {
-      const until = Math.floor(Date.now() / 1000)
+      const until = nowUnixSeconds()
       const since = until - DAY_S
       const probes: ProbeWindow['probes'] = []
       let before: number | undefined

@@ -61,7 +61,17 @@ describe('a batch of events', () => {
     >
     const batch = batchOf([withoutRow as McEvent])
     expect(batch.probed.size).toBe(0)
+    expect(batch.flips).toEqual([])
     expect([...batch.changed]).toEqual([4])
+    // Applying it writes nothing from the event and asks for the row: no cache write may throw.
+    const queryClient = new QueryClient()
+    const cached = makeGateway({ id: 4 })
+    queryClient.setQueryData(queryKeys.gatewayList, { gateways: [cached] })
+    applyBatch(queryClient, batch)
+    expect(queryClient.getQueryData<{ gateways: Gateway[] }>(queryKeys.gatewayList)?.gateways).toEqual([
+      cached,
+    ])
+    expect(queryClient.getQueryState(queryKeys.gatewayList)?.isInvalidated).toBe(true)
   })
 
   it('drops deleted gateways from the cached list and asks again for created or updated ones', () => {

@@ -39,8 +39,11 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
   switch (event.type) {
     case 'gateway.status':
       // A worker older than this page sends no `gateway` (during an upgrade): ask for the row instead.
-      if (event.gateway) batch.probed.set(event.gateway_id, event.gateway)
-      else batch.changed.add(event.gateway_id)
+      if (!event.gateway) {
+        batch.changed.add(event.gateway_id)
+        return
+      }
+      batch.probed.set(event.gateway_id, event.gateway)
       if (event.old_status !== event.status) batch.flips.push(event)
       return
     case 'gateway.created':

@@ -29,9 +29,9 @@ export function useStreamStatus(): StreamStatus {
 }
 
 /**
- * A `refetchInterval` that polls every `ms` only while the live stream is not up: the stream keeps
+ * A `refetchInterval` that polls every `ms` only while the event stream is not up: the stream keeps
  * the cache current, and polling takes over when it drops. Queries evaluate this after each fetch:
- * the stream refetches the live views when it goes down (so polling starts at once); when it is
+ * the stream refetches the views it keeps current when it goes down (so polling starts at once); when it is
  * back, each view stops after its next poll.
  */
 export const pollWhileStreamDown = (ms: number) => () => (status === 'live' ? false : ms)

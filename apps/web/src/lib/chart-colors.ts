@@ -1,6 +1,6 @@
 import type { GatewayStatus } from '@mc/shared'
 import { TONE_LOOK } from '../components/StatusIcon.tsx'
-import { GATEWAY_STATUS_TONE } from '../lib/gateway-status.ts'
+import { GATEWAY_STATUS_TONE } from './gateway-status.ts'
 
 /** SVG colours for the charts, as CSS values: Tailwind classes do not reach recharts' SVG attributes. */
 export const CHART_COLORS = {

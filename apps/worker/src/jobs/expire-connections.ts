@@ -1,6 +1,6 @@
 import { type ExpiredConnections, expireConnections } from '@mc/db'
 import { publishEvents, QUEUES } from '@mc/runtime'
-import type { McEvent } from '@mc/shared'
+import { agentStatusEvent, connectionEvent, type McEvent, nowUnixSeconds } from '@mc/shared'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
 
@@ -17,23 +17,10 @@ export function expiryEvents(expired: ExpiredConnections, at: number): McEvent[]
   const connections: McEvent[] =
     expired.connections.length > PER_CONNECTION_EVENTS_MAX
       ? [{ type: 'connection.expired', count: expired.connections.length, at }]
-      : expired.connections.map(({ connectionId, agentId }) => ({
-          type: 'connection.disconnected',
-          connection_id: connectionId,
-          agent_id: agentId,
-          reason: 'heartbeat_timeout',
-          at,
-        }))
-  const agents = expired.agents.map(
-    (agent): McEvent => ({
-      type: 'agent.status',
-      agent_id: agent.id,
-      name: agent.name,
-      status: 'offline',
-      at,
-    }),
-  )
-  return [...connections, ...agents]
+      : expired.connections.map((connection) =>
+          connectionEvent('connection.disconnected', connection, 'heartbeat_timeout', at),
+        )
+  return [...connections, ...expired.agents.map((agent) => agentStatusEvent(agent, 'offline', at))]
 }
 
 /**
@@ -50,7 +37,7 @@ export const expireStaleConnections = ({
     every: { ms: config.EXPIRY_SWEEP_S * 1000, data: {} },
     async process() {
       const expired = await expireConnections(db)
-      await publishEvents(redis, config.REDIS_PREFIX, expiryEvents(expired, Math.floor(Date.now() / 1000)))
+      await publishEvents(redis, config.REDIS_PREFIX, expiryEvents(expired, nowUnixSeconds()))
       return { connections: expired.connections.length, agents: expired.agents.length }
     },
   })

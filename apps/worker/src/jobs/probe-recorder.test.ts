@@ -30,6 +30,7 @@ describe('the probe recorder', () => {
     ])
     expect(results.map((result) => result?.latency ?? null)).toEqual([11, 12, 21, null])
     const history = await listProbes(ctx.db, { gatewayId: a.id, limit: 10 })
-    expect(history.rows.map((probe) => probe.latency).sort()).toEqual([11, 12])
+    // Newest first: the second probe of the gateway was stored after the first.
+    expect(history.rows.map((probe) => probe.latency)).toEqual([12, 11])
   })
 })

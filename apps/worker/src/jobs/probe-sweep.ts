@@ -1,4 +1,4 @@
-import { listGatewayIds } from '@mc/db'
+import { listGatewayIdsInProbeOrder } from '@mc/db'
 import { type ProbeGatewayJob, probeBatches, probeGatewayJobSchema, QUEUES } from '@mc/runtime'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
@@ -24,7 +24,7 @@ export const probeSweep = ({
     async process(job) {
       const tick = scheduledTimeOf(job)
       const waiting = await gatewaysWaitingForProbe(probeQueue)
-      const due = (await listGatewayIds(db)).filter((id) => !waiting.has(id))
+      const due = (await listGatewayIdsInProbeOrder(db)).filter((id) => !waiting.has(id))
       if (waiting.size > 0) logger.warn({ tick, waiting: waiting.size }, 'probes still queued from before')
       await probeQueue.addBulk(
         probeBatches(due).map((ids, index) => ({

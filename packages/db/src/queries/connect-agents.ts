@@ -87,9 +87,11 @@ async function connectRound(db: Database, inputs: ConnectInput[]): Promise<Conne
     ]),
   )
   const agentByName = new Map(agents.map((agent) => [agent.name, agent]))
+  const rowsByInput = new Map<number, typeof connections>()
+  for (const row of connections) rowsByInput.set(row.n, [...(rowsByInput.get(row.n) ?? []), row])
   return inputs.map((input, n) => {
     const agent = agentByName.get(input.agentName)
-    const mine = connections.filter((c) => c.n === n)
+    const mine = rowsByInput.get(n) ?? []
     const opened = mine.find((c) => c.kind === 'opened')
     if (!agent || !opened) throw new Error(`connect of ${input.agentName} wrote nothing`)
     return {

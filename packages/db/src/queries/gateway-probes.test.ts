@@ -4,7 +4,13 @@ import { failedReading, makeGateway, onlineReading } from '../../test/fixtures.t
 import { useMigratedDatabase } from '../../test/migrated-database.ts'
 import { gatewayProbeHourly } from '../schema/gateway-probe-hourly.ts'
 import { gatewayProbes } from '../schema/gateway-probes.ts'
-import { listGatewayIds, listProbes, recentProbes, recordProbe, recordProbes } from './gateway-probes.ts'
+import {
+  listGatewayIdsInProbeOrder,
+  listProbes,
+  recentProbes,
+  recordProbe,
+  recordProbes,
+} from './gateway-probes.ts'
 import { findGateway } from './gateways.ts'
 import { pruneProbeHistory, rollUpProbeHours } from './probe-rollups.ts'
 
@@ -90,12 +96,15 @@ describe('recordProbe', () => {
   })
 })
 
-describe('listGatewayIds', () => {
-  it('lists the gateways whose last probe timed out first, then by id', async () => {
-    const [a, b, c] = [await gateway(), await gateway(), await gateway()]
-    await recordProbe(t.db, c.id, failedReading('timeout', 'no answer'), 1)
-    const ids = (await listGatewayIds(t.db)).filter((id) => [a.id, b.id, c.id].includes(id))
-    expect(ids).toEqual([c.id, a.id, b.id])
+describe('listGatewayIdsInProbeOrder', () => {
+  it('lists the gateways whose last probe failed first, online or not yet, then by id', async () => {
+    const [a, b, c, d] = [await gateway(), await gateway(), await gateway(), await gateway()]
+    await recordProbe(t.db, b.id, online(5), 1)
+    // Still online: one timeout is below the failure threshold of 3.
+    await recordProbe(t.db, b.id, failedReading('timeout', 'no answer'), 3)
+    await recordProbe(t.db, d.id, failedReading('timeout', 'no answer'), 1)
+    const ids = (await listGatewayIdsInProbeOrder(t.db)).filter((id) => [a.id, b.id, c.id, d.id].includes(id))
+    expect(ids).toEqual([b.id, d.id, a.id, c.id])
   })
 })
 

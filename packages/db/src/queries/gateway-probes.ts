@@ -23,15 +23,16 @@ export async function findGatewayProbeTargets(db: Database, ids: number[]) {
 }
 
 /**
- * Every gateway's id, in the order to probe them: those whose last probe timed out first, so that
- * their deadlines run while the others are probed (a sweep then takes about one deadline, not the
- * time to start every probe plus one), then by id.
+ * Every gateway's id, in the order to probe them: those whose last probe failed first (a gateway
+ * that times out stays online until FAILURE_THRESHOLD failures, so the count tells, not the
+ * status), so that slow deadlines run while the others are probed (a sweep then takes about one
+ * deadline, not the time to start every probe plus one), then by id.
  */
-export async function listGatewayIds(db: Database): Promise<number[]> {
+export async function listGatewayIdsInProbeOrder(db: Database): Promise<number[]> {
   const rows = await db
     .select({ id: gateways.id })
     .from(gateways)
-    .orderBy(sql`${gateways.status} = 'timeout' desc`, gateways.id)
+    .orderBy(sql`${gateways.consecutiveFailures} > 0 desc`, gateways.id)
   return rows.map((row) => row.id)
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { gateways } from '../schema/gateways.ts'
 import { violatedUniqueIndex } from './postgres-errors.ts'
@@ -58,6 +58,12 @@ export async function listGateways(db: Database): Promise<GatewayRow[]> {
 export async function findGateway(db: Database, id: number): Promise<GatewayRow | undefined> {
   const [row] = await db.select().from(gateways).where(eq(gateways.id, id))
   return row
+}
+
+/** The gateways of `ids` that exist, in no particular order. */
+export async function findGateways(db: Database, ids: number[]): Promise<GatewayRow[]> {
+  if (ids.length === 0) return []
+  return db.select().from(gateways).where(inArray(gateways.id, ids))
 }
 
 export async function countGateways(db: Database): Promise<number> {

@@ -1,17 +1,11 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type FakeGateway, type FakeGatewayOptions, startFakeGateway } from '../fake/index.ts'
+import { describe, expect, it } from 'vitest'
+import { useFakeGateways } from '../testing/fake-gateways.ts'
 import { closedPort } from '../testing/free-port.ts'
 import { probeGateway } from './probe-gateway.ts'
 
-const fakes: FakeGateway[] = []
-async function fakeGateway(options: FakeGatewayOptions = {}) {
-  const fake = await startFakeGateway(options)
-  fakes.push(fake)
-  return fake
-}
-afterEach(() => Promise.all(fakes.splice(0).map((fake) => fake.stop())))
+const fakeGateway = useFakeGateways()
 
 const options = { clientVersion: '1', timeoutMs: 10_000 }
 const failed = { latencyMs: null, version: null, sessionsCount: null, agentsCount: null, method: 'http' }

@@ -1,4 +1,4 @@
-/** Who a request acts as: an API key, or a session cookie sent as the web app sends it. */
+/** Who a request acts as: an API key, or a sign-in cookie sent as the web app sends it. */
 export type Credential = { key: string } | { cookie: string }
 
 export interface Answer {
@@ -28,7 +28,7 @@ export function missionControlApi(base: string) {
 
   return {
     call,
-    /** The session cookie of a sign-in, or the failed answer's status. */
+    /** The cookie of a sign-in, or the failed answer's status. */
     async signIn(username: string, password: string): Promise<{ status: number; cookie?: string }> {
       const answer = await call('POST', '/api/auth/login', undefined, { username, password })
       return { status: answer.status, cookie: answer.cookie }

@@ -6,10 +6,7 @@ import type { RouteDef } from '../../http/route.ts'
 import { parseBody } from '../../http/validation.ts'
 
 /** A CLI connection's heartbeat, with the token usage it carries; written in batches. */
-export function heartbeatRoutes({
-  heartbeats,
-  events,
-}: Pick<RouteDeps, 'heartbeats' | 'events'>): RouteDef[] {
+export function heartbeatRoutes({ heartbeats }: Pick<RouteDeps, 'heartbeats'>): RouteDef[] {
   return [
     {
       method: 'POST',
@@ -37,13 +34,6 @@ export function heartbeatRoutes({
             { reason: outcome.reason },
           )
         }
-        events.publish({
-          type: 'connection.heartbeat',
-          connection_id: body.connection_id,
-          agent_id: outcome.agentId,
-          reason: null,
-          at: Math.floor(Date.now() / 1000),
-        })
         const response: HeartbeatResponse = {
           status: 'ok',
           agent_id: outcome.agentId,

@@ -1,5 +1,10 @@
 import { fleetOverview } from '@mc/db'
-import { FLEET_RECENT_FLIPS, FLEET_WORST_LATENCY, type FleetOverviewResponse } from '@mc/shared'
+import {
+  FLEET_RECENT_FLIPS,
+  FLEET_WORST_LATENCY,
+  type FleetOverviewResponse,
+  nowUnixSeconds,
+} from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import type { RouteDef } from '../../http/route.ts'
 import { presentStatusChange } from '../../presenters/status-changes.ts'
@@ -27,7 +32,7 @@ export function fleetOverviewRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
           })),
           connected_agents: overview.connectedAgents,
           recent_flips: overview.recentFlips.map(presentStatusChange),
-          generated_at: Math.floor(Date.now() / 1000),
+          generated_at: nowUnixSeconds(),
         }
         return c.json(body)
       },

@@ -1,6 +1,7 @@
-import { findGateway, listGatewayIds, listProbes, presentGateway, recentProbes } from '@mc/db'
+import { findGateways, listGatewayIdsInProbeOrder, listProbes, presentGateway, recentProbes } from '@mc/db'
 import { readWorkerFreshness } from '@mc/runtime'
 import {
+  nowUnixSeconds,
   type ProbeResponse,
   type ProbeResult,
   pendingProbeResultOf,
@@ -31,7 +32,7 @@ export function gatewayHealthRoutes({
       access: 'operator',
       handler: async (c) => {
         const body = await parseBody(c, probeRequestSchema)
-        const registered = await listGatewayIds(db)
+        const registered = await listGatewayIdsInProbeOrder(db)
         const ids = body.ids ?? (body.id === undefined ? registered : [body.id])
         const known = new Set(registered)
         const missing = ids.filter((id) => !known.has(id))
@@ -43,17 +44,19 @@ export function gatewayHealthRoutes({
           )
         }
         const finished = await probes.probe(ids, config.PROBE_TIMEOUT_MS + WAIT_MARGIN_MS)
+        // null: deleted while being probed. Missing: still queued or running at the deadline (a large
+        // fleet), so the last known state is reported and the result arrives with the next read.
+        const unfinished = ids.filter((id) => !finished.has(id))
+        const lastKnown = new Map((await findGateways(db, unfinished)).map((row) => [row.id, row]))
         const results: ProbeResult[] = []
-        for (const id of ids) {
+        // Probed failing-first (see listGatewayIdsInProbeOrder); answered in the order asked, or by id.
+        for (const id of body.ids ?? [...ids].sort((a, b) => a - b)) {
           const result = finished.get(id)
+          const row = lastKnown.get(id)
           if (result) results.push(result)
-          // null: deleted while being probed. Missing: still queued or running at the deadline (a
-          // large fleet), so the last known state is reported and the result arrives with the next read.
-          if (finished.has(id)) continue
-          const row = await findGateway(db, id)
-          if (row) results.push(pendingProbeResultOf(presentGateway(row)))
+          else if (row) results.push(pendingProbeResultOf(presentGateway(row)))
         }
-        const response: ProbeResponse = { results, probed_at: Math.floor(Date.now() / 1000) }
+        const response: ProbeResponse = { results, probed_at: nowUnixSeconds() }
         return c.json(response)
       },
     },
