@@ -17,12 +17,15 @@ export async function pipelinedTransaction<Rows extends readonly postgres.Row[][
 ): Promise<Rows> {
   const sql = await db.$client.reserve()
   try {
+    // Planned for each batch's own inputs: a prepared statement's generic plan, once cached while
+    // the tables were small, went on reading every live connection per connect as the fleet grew.
+    const prologue = [sql`begin`, sql`set local plan_cache_mode = force_custom_plan`]
     // Every answer is awaited before the connection goes back: it must leave the pool idle.
-    const settled = await Promise.allSettled([sql`begin`, ...statements(sql), sql`commit`])
+    const settled = await Promise.allSettled([...prologue, ...statements(sql), sql`commit`])
     const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected')
     if (failed) throw failed.reason
     return settled
-      .slice(1, -1)
+      .slice(prologue.length, -1)
       .map((result) => (result as PromiseFulfilledResult<postgres.Row[]>).value) as unknown as Rows
   } finally {
     sql.release()

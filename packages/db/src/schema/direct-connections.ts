@@ -28,5 +28,11 @@ export const directConnections = pgTable(
     index('direct_connections_created_at_idx').on(t.createdAt.desc()),
     // The expiry sweep reads only live rows ordered by expiry.
     index('direct_connections_connected_expires_idx').on(t.expiresAt).where(sql`${t.status} = 'connected'`),
+    // An agent's live connections (what a connect retires, whether an agent is still online): without
+    // it the planner combined the two indexes above and read every live row, so each connect cost
+    // time in proportion to the fleet's live connections.
+    index('direct_connections_connected_agent_tool_idx')
+      .on(t.agentId, t.toolName)
+      .where(sql`${t.status} = 'connected'`),
   ],
 )

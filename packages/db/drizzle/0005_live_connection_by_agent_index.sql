@@ -1,0 +1,1 @@
+CREATE INDEX "direct_connections_connected_agent_tool_idx" ON "direct_connections" USING btree ("agent_id","tool_name") WHERE "direct_connections"."status" = 'connected';
