@@ -1,18 +1,4 @@
-// npm run bench: every benchmark file in this folder (not support/), one after the other, each in
-// its own process so one's load never overlaps another's. Exits non-zero when one failed to run.
-import { spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+// npm run bench: every benchmark file in this folder, each in its own process.
+import { runBenchFolder } from '@mc/testing/bench-folder'
 
-const here = fileURLToPath(new URL('.', import.meta.url))
-const self = fileURLToPath(import.meta.url)
-const benches = readdirSync(here)
-  .filter((file) => file.endsWith('.ts') && `${here}${file}` !== self)
-  .sort()
-let failed = 0
-for (const file of benches) {
-  console.log(`\n# ${file}`)
-  const { status } = spawnSync(process.execPath, ['--import', 'tsx', `${here}${file}`], { stdio: 'inherit' })
-  if (status !== 0) failed++
-}
-process.exit(failed === 0 ? 0 : 1)
+runBenchFolder(import.meta.url)

@@ -1,6 +1,7 @@
 import type { Database } from '@mc/db'
 import type { EventPublisher, Logger, TokenCipher } from '@mc/runtime'
 import type { Redis } from 'ioredis'
+import type { ApiAlerts } from './alerts/api-alerts.ts'
 import type { ApiKeyCache } from './auth/api-key-cache.ts'
 import type { Authenticator } from './auth/authenticate.ts'
 import type { AuthLimiters } from './auth/rate-limits.ts'
@@ -23,6 +24,8 @@ export interface AppDeps {
   tokenCipher: TokenCipher
   /** Manual probes go through the worker's queue. */
   probes: ProbeDispatcher
+  /** Notices of manual resolves go through the worker's delivery queue. */
+  alerts: ApiAlerts
   /** Fire-and-forget: never slows or fails a request, even with Redis down. */
   events: EventPublisher
   /** Every event of the installation as this process receives it, and the log to resume from. */

@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url'
-import { commonConfigShape, envInt, envOptionalString, loadConfig, secretKeySchema } from '@mc/runtime'
+import {
+  alertingConfigShape,
+  commonConfigShape,
+  envInt,
+  envOptionalString,
+  loadConfig,
+  secretKeySchema,
+} from '@mc/runtime'
 import { DEFAULT_GATEWAY_PORT, gatewayHostSchema } from '@mc/shared'
 import { z } from 'zod'
 import { trustProxySchema } from './auth/trusted-proxies.ts'
@@ -9,6 +16,7 @@ const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta
 
 export const apiConfigSchema = z.object({
   ...commonConfigShape,
+  ...alertingConfigShape,
   PORT: envInt(3000, { min: 0, max: 65535 }),
   HOST: z.string().min(1).default('0.0.0.0'),
   DB_POOL_MAX: envInt(10, { min: 1, max: 200 }),

@@ -8,6 +8,7 @@ import {
   createTokenCipher,
   redactUrl,
 } from '@mc/runtime'
+import { createApiAlerts } from './alerts/api-alerts.ts'
 import { createApp } from './app.ts'
 import { ensureInitialAdmin } from './auth/initial-admin.ts'
 import type { ApiConfig } from './config.ts'
@@ -63,9 +64,10 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   )
   const eventHub = createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger)
   await eventHub.ready()
+  const alerts = createApiAlerts(db, config, events, logger)
   const relay = createRelayHub({ db, tokenCipher, logger, eventHub, config })
-  const heartbeats = createHeartbeatBatcher(ingestDb, config.HEARTBEAT_TIMEOUT_S, events)
-  const connects = createConnectBatcher(db, events)
+  const heartbeats = createHeartbeatBatcher(ingestDb, config.HEARTBEAT_TIMEOUT_S, events, alerts.evaluator)
+  const connects = createConnectBatcher(db, events, alerts.evaluator)
   const app = createApp({
     config,
     db,
@@ -74,6 +76,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     logger,
     tokenCipher,
     probes,
+    alerts,
     events,
     eventHub,
     relay,
@@ -98,6 +101,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       // Requests in flight (a manual probe waits seconds) finish and get their answers.
       await listener.close(Math.max(0, drainUntil - Date.now()))
       await probes.close()
+      await alerts.close()
       events.close()
       await Promise.all([closeDb(db), closeDb(ingestDb)])
       redis.disconnect()

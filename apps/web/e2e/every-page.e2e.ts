@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { freePort } from '@mc/local-stack'
 import { type FakeGateway, startFakeGateway } from '@mc/openclaw/fake'
-import { connectResponseSchema, gatewayResponseSchema } from '@mc/shared'
+import {
+  alertChannelResponseSchema,
+  alertDeliveriesResponseSchema,
+  connectResponseSchema,
+  gatewayResponseSchema,
+  incidentsResponseSchema,
+} from '@mc/shared'
+import { eventually } from '@mc/testing'
+import { type HttpRecorder, startHttpRecorder } from '@mc/testing/http-recorder'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './harness/api-call.ts'
@@ -10,23 +18,42 @@ import { tabThroughPage } from './harness/keyboard.ts'
 import { layoutProblems } from './harness/layout.ts'
 import { saveScreenshot } from './harness/screenshot.ts'
 import { setupApp } from './harness/setup-app.ts'
-import { signInByApi } from './harness/sign-in.ts'
+import { type Credentials, signInByApi } from './harness/sign-in.ts'
 import { VIEWPORTS } from './harness/viewports.ts'
 
-// The CLI connection the pages show must outlive a slow run (the default timeout is 60 s).
-const app = setupApp({ env: { HEARTBEAT_TIMEOUT_S: '86400' } })
+// The CLI connection the pages show must outlive a slow run (the default timeout is 60 s); the
+// incident's notification goes out without the grouping wait.
+const app = setupApp({ env: { HEARTBEAT_TIMEOUT_S: '86400', ALERT_GROUP_WAIT_S: '0' } })
 
 /** What the pages show: set up once through the API, as someone using the product would have. */
-const seeded = { gatewayId: 0, agentId: 0 }
+const seeded = { gatewayId: 0, agentId: 0, incidentId: 0, viewer: { username: 'val', password: '' } }
 let fake: FakeGateway | undefined
+/** The alert channel's receiver, on loopback. */
+let receiver: HttpRecorder | undefined
 
 beforeAll(async () => {
   fake = await startFakeGateway({ token: 'every-page-token', agents: 3, sessions: 2 })
+  receiver = await startHttpRecorder()
+  seeded.viewer.password = randomBytes(12).toString('base64url')
   const context = await app.browser.newContext()
   try {
     await signInByApi(context, app.stack.baseUrl, app.stack.admin)
-    const call = (method: 'POST' | 'PUT', path: string, data: unknown) =>
+    const call = (method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) =>
       apiCall(context, app.stack.baseUrl, method, path, data)
+    // Alerting first, so Staging's failed probe below opens an incident and notifies the channel.
+    const channel = alertChannelResponseSchema.parse(
+      await call('POST', '/api/alerts/channels', {
+        name: 'Team webhook',
+        type: 'webhook',
+        config: { url: receiver.url('/hook') },
+      }),
+    ).channel
+    await call('POST', '/api/alerts/rules', {
+      name: 'Gateway down',
+      kind: 'gateway_down',
+      params: { after_failures: 1 },
+      channel_ids: [channel.id],
+    })
     const production = gatewayResponseSchema.parse(
       await call('POST', '/api/gateways', {
         name: 'Production',
@@ -58,28 +85,61 @@ beforeAll(async () => {
       connection_id: connection.connection_id,
       tokens: { input: 1200, output: 340, model: 'gpt-5-codex' },
     })
-    await call('POST', '/api/users', {
-      username: 'val',
-      password: randomBytes(12).toString('base64url'),
-      role: 'viewer',
-    })
+    await call('POST', '/api/users', { ...seeded.viewer, role: 'viewer' })
     await call('POST', '/api/keys', { name: 'ci-deploy', role: 'operator' })
+    const inAnHour = Math.floor(Date.now() / 1000) + 3600
+    await call('POST', '/api/maintenance', {
+      gateway_ids: [production.id],
+      starts_at: inAnHour,
+      ends_at: inAnHour + 7200,
+      reason: 'Gateway upgrade',
+    })
+    // Staging's first failed probe opens its incident, and the rule sends it to the channel.
+    seeded.incidentId = await eventually(
+      async () => {
+        const { incidents } = incidentsResponseSchema.parse(await call('GET', '/api/incidents?status=open'))
+        const staging = incidents.find((incident) => incident.subject_name === 'Staging')
+        if (!staging) throw new Error('no open incident for Staging yet')
+        return staging.id
+      },
+      { timeout: 60_000, interval: 500 },
+    )
+    await eventually(
+      async () => {
+        const { deliveries } = alertDeliveriesResponseSchema.parse(
+          await call('GET', '/api/alerts/deliveries'),
+        )
+        expect(deliveries.some((delivery) => delivery.incident_ids.includes(seeded.incidentId))).toBe(true)
+      },
+      { timeout: 60_000, interval: 500 },
+    )
   } finally {
     await context.close()
   }
-}, 60_000)
+}, 180_000)
 
-afterAll(() => fake?.stop())
+afterAll(async () => {
+  await fake?.stop()
+  await receiver?.close()
+})
 
 interface PageCase {
   name: string
   path: () => string
   signedIn: boolean
+  /** Who looks at it, when not the first admin. */
+  who?: () => Credentials
   /** Resolves once the page shows its data, so the checks see it whole. */
   ready: (page: Page) => Promise<unknown>
+  /** What this role must (not) be offered, checked once the page is ready. */
+  shows?: (page: Page) => Promise<void>
 }
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor()
+/** Staging is offline, so the seeded rule has an open incident about it. */
+const stagingIncident = (page: Page) => page.locator('article[data-subject="Staging"][data-status="open"]')
+/** Acknowledge and Resolve: an operator's, not a viewer's. */
+const incidentActions = (page: Page) => page.getByRole('button', { name: /^(Acknowledge|Resolve)$/ })
 
 const PAGES: PageCase[] = [
   {
@@ -127,6 +187,92 @@ const PAGES: PageCase[] = [
     ready: (page) => heading(page, 'codex-session-01'),
   },
   {
+    name: 'incidents',
+    path: () => '/incidents',
+    signedIn: true,
+    ready: (page) => stagingIncident(page).waitFor(),
+    shows: async (page) => {
+      expect(await stagingIncident(page).getByRole('button', { name: 'Acknowledge' }).isVisible()).toBe(true)
+    },
+  },
+  {
+    name: 'incidents-viewer',
+    path: () => '/incidents',
+    signedIn: true,
+    who: () => seeded.viewer,
+    ready: (page) => stagingIncident(page).waitFor(),
+    shows: async (page) => expect(await incidentActions(page).count()).toBe(0),
+  },
+  {
+    name: 'incident',
+    path: () => `/incidents/${seeded.incidentId}`,
+    signedIn: true,
+    ready: (page) =>
+      Promise.all([
+        heading(page, 'Gateway down: Staging'),
+        page.locator('[data-testid="incident-timeline"] li[data-entry="opened"]').waitFor(),
+      ]),
+    shows: async (page) => {
+      expect(await page.getByRole('button', { name: 'Acknowledge' }).isVisible()).toBe(true)
+    },
+  },
+  {
+    name: 'incident-viewer',
+    path: () => `/incidents/${seeded.incidentId}`,
+    signedIn: true,
+    who: () => seeded.viewer,
+    ready: (page) =>
+      Promise.all([
+        heading(page, 'Gateway down: Staging'),
+        page.locator('[data-testid="incident-timeline"] li[data-entry="opened"]').waitFor(),
+      ]),
+    shows: async (page) => expect(await incidentActions(page).count()).toBe(0),
+  },
+  {
+    name: 'alerts-channels',
+    path: () => '/alerts/channels',
+    signedIn: true,
+    ready: (page) => page.locator('tr[data-channel="Team webhook"]').waitFor(),
+  },
+  {
+    name: 'alerts-rules',
+    path: () => '/alerts/rules',
+    signedIn: true,
+    ready: (page) => page.locator('tr[data-rule="Gateway down"]').waitFor(),
+  },
+  {
+    name: 'alerts-maintenance',
+    path: () => '/alerts/maintenance',
+    signedIn: true,
+    ready: (page) => page.locator('tr[data-window][data-phase="upcoming"]').waitFor(),
+  },
+  {
+    name: 'alerts-deliveries',
+    path: () => '/alerts/deliveries',
+    signedIn: true,
+    ready: (page) => page.locator('tr[data-delivery][data-ok="true"]').first().waitFor(),
+    shows: async (page) => {
+      const link = page
+        .locator('tr[data-delivery]')
+        .getByRole('link', { name: `#${seeded.incidentId}` })
+        .first()
+      expect(await link.getAttribute('href')).toBe(`/incidents/${seeded.incidentId}`)
+    },
+  },
+  {
+    // A viewer's /alerts is the maintenance list, the one section a viewer may open.
+    name: 'alerts-viewer',
+    path: () => '/alerts',
+    signedIn: true,
+    who: () => seeded.viewer,
+    ready: (page) => page.locator('tr[data-window][data-phase="upcoming"]').waitFor(),
+    shows: async (page) => {
+      expect(new URL(page.url()).pathname).toBe('/alerts/maintenance')
+      const tabs = page.getByRole('navigation', { name: 'Alerts' }).getByRole('link')
+      expect((await tabs.allTextContents()).map((text) => text.trim())).toEqual(['Maintenance'])
+    },
+  },
+  {
     name: 'settings-system',
     path: () => '/settings/system',
     signedIn: true,
@@ -164,11 +310,14 @@ const PAGES: PageCase[] = [
   },
 ]
 
-/** The signed-in frame is settled too: the event stream live, the primary relayed, the fleet counted. */
-function frameReady(page: Page) {
+/**
+ * The signed-in frame is settled too: the event stream live, the fleet counted, and (for operators
+ * and admins: a viewer cannot open relays) the primary relayed.
+ */
+function frameReady(page: Page, relayed: boolean) {
   return Promise.all([
     page.locator('[data-testid="event-stream"][data-state="live"]').waitFor(),
-    page.locator('[data-testid="relay-indicator"][data-status="connected"]').waitFor(),
+    relayed && page.locator('[data-testid="relay-indicator"][data-status="connected"]').waitFor(),
     page.getByTestId('fleet-status').waitFor(),
   ])
 }
@@ -177,9 +326,10 @@ describe.each(VIEWPORTS)('every page at $width×$height', (viewport) => {
   it.each(PAGES)('$name: fits, works by keyboard, passes axe', async (pageCase) => {
     const { page } = app
     await page.setViewportSize({ width: viewport.width, height: viewport.height })
-    if (pageCase.signedIn) await app.signIn()
+    if (pageCase.signedIn) await app.signIn(pageCase.who?.())
     await page.goto(app.url(pageCase.path()))
-    await Promise.all([pageCase.ready(page), pageCase.signedIn && frameReady(page)])
+    await Promise.all([pageCase.ready(page), pageCase.signedIn && frameReady(page, !pageCase.who)])
+    await pageCase.shows?.(page)
 
     // For a person to look at (git-ignored): every page at both sizes.
     await saveScreenshot(page, `page-${pageCase.name}-${viewport.width}`)

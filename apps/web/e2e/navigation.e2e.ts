@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { setupApp } from './harness/setup-app.ts'
+import { VIEWPORTS } from './harness/viewports.ts'
 
 const app = setupApp()
 
@@ -10,13 +11,21 @@ const heading = (name: string) => app.page.getByRole('heading', { level: 1, name
 describe('navigation', () => {
   beforeEach(() => app.signIn())
 
-  it('shows the Overview at / with the brand and the five sections', async () => {
+  it('shows the Overview at / with the brand and the seven sections', async () => {
     await app.page.goto(app.url('/'))
     await heading('Overview').waitFor()
 
     expect(await app.page.getByText('Mission Control', { exact: true }).isVisible()).toBe(true)
     const links = (await mainNav().getByRole('link').allTextContents()).map((text) => text.trim())
-    expect(links).toEqual(['Overview', 'Gateways', 'Connections', 'Agents', 'Settings'])
+    expect(links).toEqual([
+      'Overview',
+      'Gateways',
+      'Connections',
+      'Agents',
+      'Incidents',
+      'Alerts',
+      'Settings',
+    ])
     expect(await navLink('Overview').getAttribute('aria-current')).toBe('page')
     expect(await navLink('Gateways').getAttribute('aria-current')).toBeNull()
     expect(await navLink('Settings').getAttribute('aria-current')).toBeNull()
@@ -45,6 +54,29 @@ describe('navigation', () => {
     await heading('Agents').waitFor()
     expect(new URL(app.page.url()).pathname).toBe('/agents')
     expect(await navLink('Agents').getAttribute('aria-current')).toBe('page')
+  })
+
+  it('fits the seven sections in one row on a phone, and each tab goes there', async () => {
+    const phone = VIEWPORTS.find((viewport) => viewport.name === 'phone')
+    if (!phone) throw new Error('no phone viewport')
+    await app.page.setViewportSize(phone)
+    await app.page.goto(app.url('/'))
+    await heading('Overview').waitFor()
+
+    const boxes = await mainNav()
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getBoundingClientRect().toJSON() as DOMRect))
+    expect(boxes).toHaveLength(7)
+    expect(new Set(boxes.map((box) => Math.round(box.top))).size).toBe(1)
+    expect(boxes.filter((box) => box.left < 0 || box.right > phone.width)).toEqual([])
+
+    await navLink('Incidents').click()
+    await heading('Incidents').waitFor()
+    expect(await navLink('Incidents').getAttribute('aria-current')).toBe('page')
+    await navLink('Alerts').click()
+    await heading('Alerts').waitFor()
+    expect(new URL(app.page.url()).pathname).toBe('/alerts/channels')
+    expect(await navLink('Alerts').getAttribute('aria-current')).toBe('page')
   })
 
   it('shows the Gateway Manager with its empty state', async () => {

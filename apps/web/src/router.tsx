@@ -6,9 +6,16 @@ import { AppLayout } from './layout/AppLayout.tsx'
 import { LOGIN_PATH } from './lib/login-path.ts'
 import { AgentsPage } from './pages/agents/AgentsPage.tsx'
 import { AgentPage } from './pages/agents/detail/AgentPage.tsx'
+import { AlertsIndex, AlertsLayout } from './pages/alerts/AlertsLayout.tsx'
+import { ChannelsPanel } from './pages/alerts/channels/ChannelsPanel.tsx'
+import { DeliveriesPanel } from './pages/alerts/deliveries/DeliveriesPanel.tsx'
+import { MaintenancePanel } from './pages/alerts/maintenance/MaintenancePanel.tsx'
+import { RulesPanel } from './pages/alerts/rules/RulesPanel.tsx'
 import { ConnectionsPage } from './pages/connections/ConnectionsPage.tsx'
 import { GatewayPage } from './pages/gateways/detail/GatewayPage.tsx'
 import { GatewaysPage } from './pages/gateways/GatewaysPage.tsx'
+import { IncidentPage } from './pages/incidents/detail/IncidentPage.tsx'
+import { IncidentsPage } from './pages/incidents/IncidentsPage.tsx'
 import { LoginPage } from './pages/login/LoginPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { OverviewPage } from './pages/overview/OverviewPage.tsx'
@@ -40,6 +47,19 @@ export const router = createBrowserRouter([
       { path: 'connections', element: <ConnectionsPage /> },
       { path: 'agents', element: <AgentsPage /> },
       { path: 'agents/:id', element: <AgentPage /> },
+      { path: 'incidents', element: <IncidentsPage /> },
+      { path: 'incidents/:id', element: <IncidentPage /> },
+      {
+        path: 'alerts',
+        element: <AlertsLayout />,
+        children: [
+          { index: true, element: <AlertsIndex /> },
+          { path: 'channels', element: admin(<ChannelsPanel />) },
+          { path: 'rules', element: admin(<RulesPanel />) },
+          { path: 'maintenance', element: <MaintenancePanel /> },
+          { path: 'deliveries', element: admin(<DeliveriesPanel />) },
+        ],
+      },
       {
         path: 'settings',
         element: <SettingsLayout />,

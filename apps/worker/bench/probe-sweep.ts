@@ -2,14 +2,17 @@
 // with a ≈24 KB hello-ok, 150 refused ports, 150 black holes; the fakes in a process of their own)
 // through a real worker process with a 5 s probe deadline, after one warm-up sweep (as in service,
 // the sweep then starts the gateways that timed out before first): the sweep's wall time, and the
-// latency it recorded beside what the fakes themselves took to answer. Each figure BENCH_RUNS times, printed as
-// min / median / max; plus probing one gateway at a time, the worker's CPU time per probe and peak RSS.
-import { type ChildProcess, spawn } from 'node:child_process'
+// latency it recorded beside what the fakes themselves took to answer; and the same sweep with alerting
+// on (a gateway_down rule over every gateway with a webhook channel to a receiver in this process, made
+// just before the sweep: the 300 failing gateways open incidents in it and one grouped message goes
+// out) beside it with alerting off (no rules), in turn in each run. Each figure BENCH_RUNS times,
+// printed as min / median / max; plus probing one gateway at a time, the worker's CPU time per probe
+// and peak RSS.
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { fileURLToPath } from 'node:url'
-import { closeDb, createDb, listGatewayIdsInProbeOrder, schema } from '@mc/db'
+import { closeDb, createDb, deleteAlertRule, listGatewayIdsInProbeOrder, schema } from '@mc/db'
 import { databaseStem, ensureTestServices, redisPrefixStem } from '@mc/local-stack'
 import { probeGateway } from '@mc/openclaw'
 import { startFakeFleet } from '@mc/openclaw/fake'
@@ -20,7 +23,6 @@ import {
   type ProbeGatewayJob,
   probeBatches,
   QUEUES,
-  readWorkerFreshness,
 } from '@mc/runtime'
 import {
   benchScale,
@@ -33,6 +35,8 @@ import {
 import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { Queue } from 'bullmq'
 import { sql } from 'drizzle-orm'
+import { startBenchWorker } from './support/bench-worker.ts'
+import { createGatewayDownRule, startWebhookReceiver } from './support/webhook-alerting.ts'
 
 const HEALTHY = benchScale(700, 35)
 const REFUSED = benchScale(150, 8)
@@ -43,8 +47,11 @@ const HELLO_DELAY_MS = 10
 const HELLO_PRESENCE = 80
 const SWEEP_TARGET_S = (1.2 * TIMEOUT_MS) / 1000
 const LATENCY_TARGET_MS = 50
+/** Alerting on may cost the sweep at most this much more wall time (ratio of medians). */
+const ALERTING_RATIO_TARGET = 1.05
+/** The grouped message follows the sweep by up to ALERT_GROUP_WAIT_S (default 10 s). */
+const MESSAGE_PATIENCE_MS = 60_000
 const TOKEN = 'bench-token'
-const WORKER_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url))
 
 type Kind = 'healthy' | 'refused' | 'blackholed'
 const expected: Record<Kind, string> = { healthy: 'online', refused: 'offline', blackholed: 'timeout' }
@@ -105,6 +112,7 @@ async function main() {
     helloPresence: HELLO_PRESENCE,
   })
   let worker: ChildProcess | undefined
+  const receiver = await startWebhookReceiver(db, cipher)
 
   try {
     const refusedPorts = await closedPorts(REFUSED)
@@ -114,25 +122,19 @@ async function main() {
       ...fleetOfFakes.blackholePorts.map((port) => ({ kind: 'blackholed' as const, port })),
     ]
 
-    worker = spawn(
-      process.execPath,
-      [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), WORKER_MAIN],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: dbUrl,
-          REDIS_URL: services.redisUrl,
-          REDIS_PREFIX: prefix,
-          MC_SECRET_KEY: secretKey,
-          PROBE_TIMEOUT_MS: String(TIMEOUT_MS),
-          PROBE_INTERVAL_S: '3600',
-          LOG_LEVEL: 'warn',
-        },
-        stdio: ['ignore', 'inherit', 'inherit'],
+    worker = await startBenchWorker({
+      dbUrl,
+      redisUrl: services.redisUrl,
+      prefix,
+      secretKey,
+      redis,
+      env: {
+        PROBE_TIMEOUT_MS: String(TIMEOUT_MS),
+        PROBE_INTERVAL_S: '3600',
+        // No alert tick during the runs: incidents open in the measured sweep, from its probes.
+        ALERT_TICK_S: '3600',
       },
-    )
-    while ((await readWorkerFreshness(redis, prefix)).alive === 0)
-      await new Promise((r) => setTimeout(r, 100))
+    })
     // Let the scheduler's first (empty) tick pass before the fleet exists.
     await new Promise((r) => setTimeout(r, 1000))
 
@@ -152,6 +154,9 @@ async function main() {
     const queue = new Queue(QUEUES.probeGateway, { connection: redis, prefix: bullPrefix(prefix) })
     const pid = worker.pid ?? 0
     const sweepsS: number[] = []
+    const alertingSweepsS: number[] = []
+    const messagesPerAlertingSweep: number[] = []
+    const cpu = { off: 0, on: 0 }
     const recordedP95: number[] = []
     const answeredP95: number[] = []
     const wrongCounts: number[] = []
@@ -176,12 +181,31 @@ async function main() {
     }
     // A monitor has probed its fleet before: the warm-up sweep is that history.
     await sweep('warm-up')
-    const cpuBefore = cpuMs(pid)
+    const failing = REFUSED + BLACKHOLED
+    // Alerting on: a new rule, so that the failing gateways open their incidents in this sweep; then
+    // the channel's one grouped message, and the rule deleted (resolving them) for the next run.
+    const alertingSweep = async (run: number) => {
+      const before = receiver.messages.length
+      const rule = await createGatewayDownRule(db, receiver.channel.id)
+      const cpuBefore = cpuMs(pid)
+      const started = performance.now()
+      await sweep(`alerting-${run}`)
+      alertingSweepsS.push((performance.now() - started) / 1000)
+      cpu.on += cpuMs(pid) - cpuBefore
+      const told = () => receiver.messages.slice(before).flatMap((m) => m.payload.incidents).length
+      const giveUpAt = performance.now() + MESSAGE_PATIENCE_MS
+      while (told() < failing && performance.now() < giveUpAt) await new Promise((r) => setTimeout(r, 50))
+      if (told() < failing) console.log(`run ${run}: ${told()} of ${failing} failing gateways told`)
+      messagesPerAlertingSweep.push(receiver.messages.length - before)
+      await deleteAlertRule(db, rule.id, 'bench')
+    }
     await measureRuns(async (run) => {
       await fleetOfFakes.takeHelloAnswers()
+      const cpuBefore = cpuMs(pid)
       const started = performance.now()
       const since = await sweep(String(run))
       sweepsS.push((performance.now() - started) / 1000)
+      cpu.off += cpuMs(pid) - cpuBefore
       const recorded = await db.execute<{ latency: number }>(
         sql`select latency from gateway_probes where probed_at >= ${since.toISOString()} and status = 'online'`,
       )
@@ -193,9 +217,10 @@ async function main() {
       const wrong = statuses.filter((g) => g.status !== expected[kindOf.get(g.id) ?? 'healthy'])
       if (wrong.length > 0) console.log(`run ${run}: wrong statuses (first 10):`, wrong.slice(0, 10))
       wrongCounts.push(wrong.length)
+      await alertingSweep(run)
       return sweepsS.at(-1) ?? 0
     })
-    const cpuPerProbe = (cpuMs(pid) - cpuBefore) / (rows.length * sweepsS.length)
+    const cpuPerProbe = (ms: number) => (ms / (rows.length * sweepsS.length)).toFixed(2)
     const rss = peakRssMb(pid)
     const load = machineLoad()
     await queue.close()
@@ -213,6 +238,8 @@ async function main() {
 
     const target = (ok: boolean) => (ok ? 'ok' : 'MISSED')
     const sweepSpread = spreadOf(sweepsS)
+    const alertingSpread = spreadOf(alertingSweepsS)
+    const alertingRatio = alertingSpread.median / sweepSpread.median
     const latency = spreadOf(recordedP95)
     console.table([
       {
@@ -221,6 +248,20 @@ async function main() {
         reference: `deadline ${TIMEOUT_MS / 1000} s`,
         target: `≤ ${SWEEP_TARGET_S} s`,
         result: target(sweepSpread.max <= SWEEP_TARGET_S),
+      },
+      {
+        measure: `the same sweep with alerting on: a gateway_down rule over every gateway, ${failing} incidents opened`,
+        value: formatSpread(alertingSpread, 's', 2),
+        reference: `alerting off (no rules): ${formatSpread(sweepSpread, 's', 2)}; median ratio ${alertingRatio.toFixed(3)}`,
+        target: `ratio ≤ ${ALERTING_RATIO_TARGET}`,
+        result: target(alertingRatio <= ALERTING_RATIO_TARGET),
+      },
+      {
+        measure: 'webhook messages per alerting sweep (grouped)',
+        value: messagesPerAlertingSweep.join(' / '),
+        reference: `listing ${failing} gateways`,
+        target: '1',
+        result: target(messagesPerAlertingSweep.every((n) => n === 1)),
       },
       {
         measure: 'recorded handshake latency of healthy fakes, p95',
@@ -244,8 +285,8 @@ async function main() {
         result: '',
       },
       {
-        measure: 'worker CPU time per probe',
-        value: `${cpuPerProbe.toFixed(2)} ms`,
+        measure: 'worker CPU time per probe, alerting off / on',
+        value: `${cpuPerProbe(cpu.off)} / ${cpuPerProbe(cpu.on)} ms`,
         reference: '',
         target: '—',
         result: '',
@@ -261,6 +302,7 @@ async function main() {
     console.log(`${sweepsS.length} runs each, min / median / max; ${load}`)
   } finally {
     worker?.kill('SIGTERM')
+    await receiver.close()
     await fleetOfFakes.stop()
     redis.disconnect()
     await closeDb(db)

@@ -1,9 +1,10 @@
 import { hostname } from 'node:os'
-import { commonConfigShape, envInt, loadConfig, secretKeySchema } from '@mc/runtime'
+import { alertingConfigShape, commonConfigShape, envInt, loadConfig, secretKeySchema } from '@mc/runtime'
 import { z } from 'zod'
 
 export const workerConfigSchema = z.object({
   ...commonConfigShape,
+  ...alertingConfigShape,
   DB_POOL_MAX: envInt(5, { min: 1, max: 200 }),
   /** Postgres cancels a worker statement that runs longer; sweeps and rollups over big tables need time. */
   DB_STATEMENT_TIMEOUT_MS: envInt(60_000, { min: 100, max: 600_000 }),
@@ -20,6 +21,8 @@ export const workerConfigSchema = z.object({
   PROBE_RETENTION_DAYS: envInt(30, { min: 1, max: 3650 }),
   /** How often CLI connections without heartbeats are expired. */
   EXPIRY_SWEEP_S: envInt(15, { min: 1, max: 3600 }),
+  /** How often reminders, the ends of maintenance windows and conditions that clear with time are checked. */
+  ALERT_TICK_S: envInt(15, { min: 1, max: 3600 }),
 })
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>

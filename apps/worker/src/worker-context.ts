@@ -1,3 +1,4 @@
+import type { AlertEvaluator, DeliveryContext } from '@mc/alerting'
 import type { Database } from '@mc/db'
 import type { Logger, TokenCipher } from '@mc/runtime'
 import type { Queue } from 'bullmq'
@@ -13,4 +14,7 @@ export interface WorkerContext {
   tokenCipher: TokenCipher
   /** The queue individual gateway probes go through (the sweep fills it). */
   probeQueue: Queue
+  /** Incidents are evaluated where their facts are written, and delivered by the worker. */
+  alerts: DeliveryContext
+  alertEvaluator: AlertEvaluator
 }

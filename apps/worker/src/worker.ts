@@ -14,6 +14,7 @@ import { startHeartbeat } from './heartbeat.ts'
 import { type JobRunner, startJobRunner } from './job-runner.ts'
 import { createJobDefinitions } from './jobs/index.ts'
 import type { JobDefinition } from './jobs/job-definition.ts'
+import { createWorkerAlerts } from './worker-alerts.ts'
 import type { WorkerContext } from './worker-context.ts'
 
 export interface RunningWorker {
@@ -49,14 +50,13 @@ export async function startWorker(
     connection: redis,
     prefix: bullPrefix(config.REDIS_PREFIX),
   })
-  const ctx: WorkerContext = {
-    config,
-    db,
-    redis,
-    logger,
-    tokenCipher: createTokenCipher(config.MC_SECRET_KEY),
-    probeQueue,
-  }
+  const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
+  const {
+    alerts,
+    alertEvaluator,
+    close: closeAlerts,
+  } = createWorkerAlerts({ config, db, redis, logger, tokenCipher })
+  const ctx: WorkerContext = { config, db, redis, logger, tokenCipher, probeQueue, alerts, alertEvaluator }
   const jobs = await startJobRunner(chooseJobs(ctx), {
     connection: redis,
     prefix: config.REDIS_PREFIX,
@@ -78,6 +78,7 @@ export async function startWorker(
       await heartbeat.stop()
       await jobs.close()
       await probeQueue.close()
+      await closeAlerts()
       await closeDb(db)
       redis.disconnect()
     },

@@ -23,6 +23,10 @@ describe('runMigrations', () => {
       select table_name from information_schema.tables where table_schema = 'public' order by table_name`
     expect(tables.map((t) => t.table_name)).toEqual([
       'agents',
+      'alert_channels',
+      'alert_deliveries',
+      'alert_notifications',
+      'alert_rules',
       'api_keys',
       'audit_log',
       'direct_connections',
@@ -30,6 +34,9 @@ describe('runMigrations', () => {
       'gateway_probes',
       'gateway_status_changes',
       'gateways',
+      'incident_timeline',
+      'incidents',
+      'maintenance_windows',
       'sessions',
       'token_usage',
       'users',

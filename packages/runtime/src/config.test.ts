@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { commonConfigShape, envBoolean, envInt, envOptionalString, loadConfig } from './config.ts'
+import {
+  alertingConfigShape,
+  commonConfigShape,
+  envBoolean,
+  envInt,
+  envOptionalString,
+  loadConfig,
+} from './config.ts'
 import { StartupError } from './startup-error.ts'
 
 const schema = z.object(commonConfigShape)
@@ -75,5 +82,37 @@ describe('envInt', () => {
     expect(loadConfig(schema, { N: '3' }).N).toBe(3)
     expect(() => loadConfig(schema, { N: '3.5' })).toThrow(/N:/)
     expect(() => loadConfig(schema, { N: '11' })).toThrow(/N:/)
+  })
+})
+
+describe('alertingConfigShape', () => {
+  const alerting = z.object(alertingConfigShape)
+
+  it('is all optional, with a 10 s group wait', () => {
+    expect(loadConfig(alerting, {})).toMatchObject({ ALERT_GROUP_WAIT_S: 10 })
+    expect(loadConfig(alerting, {}).SMTP_URL).toBeUndefined()
+  })
+
+  it('takes smtp:// or smtps:// and http(s) URLs only, and a group wait of 0 to 300 s', () => {
+    const config = loadConfig(alerting, {
+      PUBLIC_URL: 'https://mc.example.com',
+      SMTP_URL: 'smtps://alerts:pw@smtp.example.com:465',
+      ALERT_GROUP_WAIT_S: '0',
+    })
+    expect(config).toMatchObject({
+      SMTP_URL: 'smtps://alerts:pw@smtp.example.com:465',
+      ALERT_GROUP_WAIT_S: 0,
+    })
+    expect(() => loadConfig(alerting, { SMTP_URL: 'http://smtp.example.com' })).toThrow(
+      'SMTP_URL: must be a URL starting with smtp:// or smtps://',
+    )
+    expect(() => loadConfig(alerting, { PUBLIC_URL: 'mc.example.com' })).toThrow(/PUBLIC_URL: must be a URL/)
+    expect(() => loadConfig(alerting, { ALERT_GROUP_WAIT_S: '301' })).toThrow(/ALERT_GROUP_WAIT_S:/)
+  })
+
+  it('never repeats the SMTP password in its error', () => {
+    expect(() => loadConfig(alerting, { SMTP_URL: 'ftp://u:hunter2@smtp.example.com' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    )
   })
 })

@@ -92,3 +92,33 @@ export const commonConfigShape = {
   /** A Postgres connection not open by then fails its queries: requests answer 503 instead of hanging. */
   DB_CONNECT_TIMEOUT_MS: envInt(1500, { min: 100, max: 60_000 }),
 }
+
+const optionalUrl = (protocols: string[]) =>
+  envOptionalString().pipe(
+    z
+      .string()
+      .refine(
+        (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol),
+        `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+      )
+      .optional(),
+  )
+
+/**
+ * Alerting settings the api (test sends, manual resolves) and the worker (deliveries) share.
+ * SMTP_URL may hold the mail server's password: it is a secret, never logged.
+ */
+export const alertingConfigShape = {
+  /** Where people open the dashboard: links in alerts point there. */
+  PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  /** The sender of alert mails, e.g. `Mission Control <alerts@example.com>`. */
+  SMTP_FROM: envOptionalString().pipe(z.string().trim().min(1).max(320).optional()),
+  /** Notifications for one channel within this many seconds go out as one message. */
+  ALERT_GROUP_WAIT_S: envInt(10, { min: 0, max: 300 }),
+  /**
+   * The first retry of a failed delivery waits this long, each next one twice as long: with the
+   * default, 6 attempts span about 10 minutes.
+   */
+  ALERT_RETRY_BASE_MS: envInt(20_000, { min: 10, max: 600_000 }),
+}

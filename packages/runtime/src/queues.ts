@@ -10,6 +10,9 @@ export const QUEUES = {
   // The old word for sign-ins stays in the name: installed workers' job schedulers are keyed by it.
   pruneSignIns: 'prune-expired-sessions',
   expireConnections: 'expire-connections',
+  /** One job per channel and group wait: it sends every notice queued for the channel meanwhile. */
+  alertDelivery: 'alert-delivery',
+  alertTick: 'alert-tick',
 } as const
 
 /** BullMQ keys live under `<REDIS_PREFIX>:bull`, so installations sharing a Redis stay apart. */
@@ -25,6 +28,7 @@ export const SCHEDULED_QUEUES = [
   QUEUES.probeRetention,
   QUEUES.pruneSignIns,
   QUEUES.expireConnections,
+  QUEUES.alertTick,
 ] as const
 
 export const jobSchedulerId = (queue: string) => `${queue}:schedule`
@@ -48,3 +52,7 @@ export function probeBatches(ids: number[]): number[][] {
   for (let i = 0; i < ids.length; i += PROBE_BATCH_SIZE) batches.push(ids.slice(i, i + PROBE_BATCH_SIZE))
   return batches
 }
+
+/** A delivery job names its channel only: what it sends is read from the outbox when it runs. */
+export const alertDeliveryJobSchema = z.object({ channel_id: idSchema })
+export type AlertDeliveryJob = z.infer<typeof alertDeliveryJobSchema>

@@ -1,6 +1,21 @@
 import { z } from 'zod'
 import { agentDetailResponseSchema, agentsResponseSchema } from './agents.ts'
 import {
+  type AlertDeliveriesQuery,
+  alertChannelResponseSchema,
+  alertChannelsResponseSchema,
+  alertChannelTestResponseSchema,
+  alertDeliveriesResponseSchema,
+  type CreateAlertChannelRequest,
+  type UpdateAlertChannelRequest,
+} from './alert-channels.ts'
+import {
+  alertRuleResponseSchema,
+  alertRulesResponseSchema,
+  type CreateAlertRuleRequest,
+  type UpdateAlertRuleRequest,
+} from './alert-rules.ts'
+import {
   apiKeyResponseSchema,
   apiKeysResponseSchema,
   type CreateApiKeyRequest,
@@ -26,6 +41,17 @@ import {
   type UpdateGatewayRequest,
 } from './gateways.ts'
 import { type HealthResponse, healthResponseSchema } from './health.ts'
+import {
+  type IncidentStatus,
+  incidentDetailResponseSchema,
+  incidentResponseSchema,
+  incidentsResponseSchema,
+} from './incidents.ts'
+import {
+  type CreateMaintenanceWindowRequest,
+  maintenanceWindowResponseSchema,
+  maintenanceWindowsResponseSchema,
+} from './maintenance.ts'
 import {
   gatewayDetailResponseSchema,
   type ProbeRequest,
@@ -206,6 +232,58 @@ export function createApiClient(options: ApiClientOptions = {}) {
     audit: {
       list: (query: Partial<AuditQuery> = {}) =>
         request('GET', `/api/audit${toQueryString(query)}`, { schema: auditResponseSchema }),
+    },
+    alerts: {
+      channels: {
+        list: (signal?: AbortSignal) =>
+          request('GET', '/api/alerts/channels', { schema: alertChannelsResponseSchema, signal }),
+        create: (body: CreateAlertChannelRequest) =>
+          request('POST', '/api/alerts/channels', { body, schema: alertChannelResponseSchema }),
+        update: (id: number, body: UpdateAlertChannelRequest) =>
+          request('PATCH', `/api/alerts/channels/${id}`, { body, schema: alertChannelResponseSchema }),
+        // The answer's body says nothing a caller needs: only its status matters.
+        remove: (id: number) => request('DELETE', `/api/alerts/channels/${id}`, { schema: z.unknown() }),
+        /** Sends a test message now; answers with the delivery, whether it worked or not. */
+        test: (id: number) =>
+          request('POST', `/api/alerts/channels/${id}/test`, { schema: alertChannelTestResponseSchema }),
+      },
+      rules: {
+        list: (signal?: AbortSignal) =>
+          request('GET', '/api/alerts/rules', { schema: alertRulesResponseSchema, signal }),
+        create: (body: CreateAlertRuleRequest) =>
+          request('POST', '/api/alerts/rules', { body, schema: alertRuleResponseSchema }),
+        update: (id: number, body: UpdateAlertRuleRequest) =>
+          request('PATCH', `/api/alerts/rules/${id}`, { body, schema: alertRuleResponseSchema }),
+        remove: (id: number) => request('DELETE', `/api/alerts/rules/${id}`, { schema: z.unknown() }),
+      },
+      /** Every delivery attempt, newest first; pass `next_before` as `before` for older ones. */
+      deliveries: (query: Partial<AlertDeliveriesQuery> = {}, signal?: AbortSignal) =>
+        request('GET', `/api/alerts/deliveries${toQueryString(query)}`, {
+          schema: alertDeliveriesResponseSchema,
+          signal,
+        }),
+    },
+    incidents: {
+      list: (
+        query: { status?: IncidentStatus; gateway_id?: number; limit?: number; before?: number } = {},
+        signal?: AbortSignal,
+      ) =>
+        request('GET', `/api/incidents${toQueryString(query)}`, { schema: incidentsResponseSchema, signal }),
+      get: (id: number, signal?: AbortSignal) =>
+        request('GET', `/api/incidents/${id}`, { schema: incidentDetailResponseSchema, signal }),
+      acknowledge: (id: number) =>
+        request('POST', `/api/incidents/${id}/ack`, { schema: incidentResponseSchema }),
+      resolve: (id: number) =>
+        request('POST', `/api/incidents/${id}/resolve`, { schema: incidentResponseSchema }),
+    },
+    maintenance: {
+      list: (signal?: AbortSignal) =>
+        request('GET', '/api/maintenance', { schema: maintenanceWindowsResponseSchema, signal }),
+      create: (body: CreateMaintenanceWindowRequest) =>
+        request('POST', '/api/maintenance', { body, schema: maintenanceWindowResponseSchema }),
+      /** Ends a window now; it stays listed, cancelled. */
+      end: (id: number) =>
+        request('DELETE', `/api/maintenance/${id}`, { schema: maintenanceWindowResponseSchema }),
     },
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type Gateway, gatewaySchema } from './gateways.ts'
+import { incidentEventSchema } from './incidents.ts'
 import { agentStatusSchema, type GatewayStatus, gatewayStatusSchema } from './statuses.ts'
 import { unixSecondsSchema } from './time.ts'
 
@@ -115,6 +116,7 @@ export const mcEventSchema = z.discriminatedUnion('type', [
   connectionEventSchema,
   connectionsExpiredEventSchema,
   agentStatusEventSchema,
+  incidentEventSchema,
 ])
 export type McEvent = z.infer<typeof mcEventSchema>
 

@@ -120,3 +120,6 @@ export const gatewayDetailResponseSchema = z.object({
   recent_probes: z.array(probeSchema),
 })
 export type GatewayDetailResponse = z.infer<typeof gatewayDetailResponseSchema>
+
+/** A probe's error when the gateway refused our token (it is up; the token is wrong). */
+export const TOKEN_REJECTED_ERROR = 'token rejected by gateway'

@@ -1,4 +1,5 @@
 import type { GatewayRow } from '@mc/db'
+import { secretChange } from './secret-change.ts'
 
 type Change = [before: unknown, after: unknown]
 
@@ -12,14 +13,6 @@ export function describeGatewayChange(before: GatewayRow, after: GatewayRow, tok
     if (before[field] !== after[field])
       changes[field === 'isPrimary' ? 'is_primary' : field] = [before[field], after[field]]
   }
-  const token = !tokenTouched
-    ? undefined
-    : after.token === null
-      ? before.token === null
-        ? undefined
-        : 'cleared'
-      : before.token === null
-        ? 'set'
-        : 'changed'
+  const token = secretChange(before.token, after.token, tokenTouched)
   return { changes, ...(token ? { token } : {}) }
 }

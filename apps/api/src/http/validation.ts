@@ -40,6 +40,20 @@ export async function parseBody<T>(c: Context, schema: z.ZodType<T>): Promise<T>
   return parseWith(schema, body, 'request body')
 }
 
+/**
+ * A field of an already parsed body checked against a schema of its own (a rule's `params` against
+ * its kind, a channel's `config` against its type): issues are named from the body's top.
+ */
+export function parseBodyField<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issues = fieldIssues(result.error).map((issue) => ({
+    path: issue.path ? `${field}.${issue.path}` : field,
+    message: issue.message,
+  }))
+  throw new HttpError(400, 'invalid request body', issues)
+}
+
 export function parseQuery<T>(c: Context, schema: z.ZodType<T>): T {
   return parseWith(schema, c.req.query(), 'query')
 }

@@ -1,3 +1,4 @@
+import type { AlertEvaluator } from '@mc/alerting'
 import { type ConnectedAgent, type ConnectInput, connectAgents, type Database } from '@mc/db'
 import type { EventPublisher } from '@mc/runtime'
 import { agentStatusEvent, connectionEvent, type McEvent, nowUnixSeconds } from '@mc/shared'
@@ -18,11 +19,19 @@ function connectEvents({ agent, connection, replaced }: ConnectedAgent, at: numb
  * publish: per request, the commit, the round trips and the publishes were what limited connects.
  * Each connect is settled on its own, so a refused one never fails the others of its batch.
  */
-export function createConnectBatcher(db: Database, events: EventPublisher, options?: BatcherOptions) {
+export function createConnectBatcher(
+  db: Database,
+  events: EventPublisher,
+  alerts: AlertEvaluator,
+  options?: BatcherOptions,
+) {
   const connect = createCoalescingBatcher<ConnectInput, ConnectedAgent>(async (inputs) => {
     const settled = await connectAgents(db, inputs)
     const at = nowUnixSeconds()
-    events.publishAll(settled.flatMap((s) => (s.status === 'fulfilled' ? connectEvents(s.value, at) : [])))
+    const connected = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
+    events.publishAll(connected.flatMap((value) => connectEvents(value, at)))
+    // Not awaited: an agent back resolves its `agent_lost` incident without holding up its connect.
+    void alerts.afterAgentActivity([...new Set(connected.map((value) => value.agent.id))])
     return settled
   }, options)
   return { connect }

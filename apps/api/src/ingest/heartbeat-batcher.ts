@@ -1,3 +1,4 @@
+import type { AlertEvaluator } from '@mc/alerting'
 import { type Database, type HeartbeatInput, type HeartbeatOutcome, recordHeartbeats } from '@mc/db'
 import type { EventPublisher } from '@mc/runtime'
 import { connectionEvent, type McEvent, nowUnixSeconds } from '@mc/shared'
@@ -11,6 +12,7 @@ export function createHeartbeatBatcher(
   db: Database,
   timeoutS: number,
   events: EventPublisher,
+  alerts: AlertEvaluator,
   options?: BatcherOptions,
 ) {
   const record = createCoalescingBatcher<HeartbeatInput, HeartbeatOutcome>(async (inputs) => {
@@ -30,6 +32,13 @@ export function createHeartbeatBatcher(
           : [],
       ),
     )
+    const beating = settled.flatMap((s) =>
+      s.status === 'fulfilled' && s.value.kind === 'ok' ? [s.value] : [],
+    )
+    // Not awaited: rule evaluation never holds up the heartbeats' answers.
+    void alerts.afterAgentActivity([...new Set(beating.map((beat) => beat.agentId))])
+    const spending = beating.filter((beat) => beat.tokenRecorded)
+    if (spending.length > 0) void alerts.afterUsage([...new Set(spending.map((beat) => beat.agentId))])
     return settled
   }, options)
   return { record }

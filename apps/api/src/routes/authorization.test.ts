@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { createGateway, type GatewayRow, type UserRow, updateUser } from '@mc/db'
+import { createAlertChannel, createGateway, type GatewayRow, schema, type UserRow, updateUser } from '@mc/db'
 import { beatWorkerHeartbeat } from '@mc/runtime'
 import { type Role, roleAtLeast } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createRouteDeps } from '../app.ts'
 import type { Access } from '../auth/authorize.ts'
+import { makeAlertRule, makeIncident } from '../testing/alert-factories.ts'
 import {
   makeApiKey,
   makeSignInCookie,
@@ -197,7 +198,145 @@ const table: RouteCase[] = [
       return { url: '/api/gateways', body: { id: doomed.id } }
     },
   },
+  {
+    method: 'GET',
+    path: '/alerts/channels',
+    access: 'admin',
+    request: async () => ({ url: '/api/alerts/channels' }),
+  },
+  {
+    method: 'POST',
+    path: '/alerts/channels',
+    access: 'admin',
+    request: async () => ({
+      url: '/api/alerts/channels',
+      body: { name: fresh('ch'), type: 'email', config: { to: 'ops@example.com' } },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/alerts/channels/:id',
+    access: 'admin',
+    request: async () => ({
+      url: `/api/alerts/channels/${(await emailChannel()).id}`,
+      body: { enabled: false },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/alerts/channels/:id',
+    access: 'admin',
+    request: async () => ({ url: `/api/alerts/channels/${(await emailChannel()).id}` }),
+  },
+  {
+    method: 'POST',
+    path: '/alerts/channels/:id/test',
+    access: 'admin',
+    // No SMTP_URL here: the send fails at once, and the answer is still a 200 with the delivery.
+    request: async () => ({ url: `/api/alerts/channels/${(await emailChannel()).id}/test` }),
+  },
+  {
+    method: 'GET',
+    path: '/alerts/rules',
+    access: 'admin',
+    request: async () => ({ url: '/api/alerts/rules' }),
+  },
+  {
+    method: 'POST',
+    path: '/alerts/rules',
+    access: 'admin',
+    request: async () => ({
+      url: '/api/alerts/rules',
+      body: { name: fresh('rule'), kind: 'gateway_down', channel_ids: [] },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/alerts/rules/:id',
+    access: 'admin',
+    request: async () => ({
+      url: `/api/alerts/rules/${(await makeAlertRule(t.deps.db)).id}`,
+      body: { enabled: false },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/alerts/rules/:id',
+    access: 'admin',
+    request: async () => ({ url: `/api/alerts/rules/${(await makeAlertRule(t.deps.db)).id}` }),
+  },
+  {
+    method: 'GET',
+    path: '/alerts/deliveries',
+    access: 'admin',
+    request: async () => ({ url: '/api/alerts/deliveries' }),
+  },
+  { method: 'GET', path: '/incidents', access: 'viewer', request: async () => ({ url: '/api/incidents' }) },
+  {
+    method: 'GET',
+    path: '/incidents/:id',
+    access: 'viewer',
+    request: async () => ({ url: `/api/incidents/${(await makeIncident(t.deps.db)).id}` }),
+  },
+  {
+    method: 'POST',
+    path: '/incidents/:id/ack',
+    access: 'operator',
+    request: async () => ({ url: `/api/incidents/${(await makeIncident(t.deps.db)).id}/ack` }),
+  },
+  {
+    method: 'POST',
+    path: '/incidents/:id/resolve',
+    access: 'operator',
+    request: async () => ({ url: `/api/incidents/${(await makeIncident(t.deps.db)).id}/resolve` }),
+  },
+  {
+    method: 'GET',
+    path: '/maintenance',
+    access: 'viewer',
+    request: async () => ({ url: '/api/maintenance' }),
+  },
+  {
+    method: 'POST',
+    path: '/maintenance',
+    access: 'operator',
+    request: async () => ({ url: '/api/maintenance', body: maintenanceBody() }),
+  },
+  {
+    method: 'DELETE',
+    path: '/maintenance/:id',
+    access: 'operator',
+    request: async () => {
+      const [window] = await t.deps.db
+        .insert(schema.maintenanceWindows)
+        .values({
+          gatewayIds: [gateway.id],
+          startsAt: new Date(),
+          endsAt: new Date(Date.now() + 3_600_000),
+          reason: 'x',
+          createdBy: 'test',
+        })
+        .returning()
+      return { url: `/api/maintenance/${window?.id}` }
+    },
+  },
 ]
+
+/** An email channel straight in the database. */
+async function emailChannel() {
+  return createAlertChannel(t.deps.db, {
+    name: fresh('ch'),
+    type: 'email',
+    enabled: true,
+    config: { to: ['ops@example.com'] },
+    secret: null,
+  })
+}
+
+function maintenanceBody() {
+  const now = Math.floor(Date.now() / 1000)
+  return { gateway_ids: [gateway.id], starts_at: now, ends_at: now + 3600, reason: 'upgrade' }
+}
 
 /** A fresh live CLI connection, registered with an operator key. */
 async function liveConnection(): Promise<{ agent_id: number; connection_id: string }> {

@@ -9,7 +9,6 @@ import {
   PrimaryGatewayDeleteError,
   presentGateway,
   recentProbes,
-  recordAudit,
   updateGateway,
 } from '@mc/db'
 import {
@@ -19,12 +18,9 @@ import {
   nowUnixSeconds,
   updateGatewayRequestSchema,
 } from '@mc/shared'
-import type { Context } from 'hono'
 import type { RouteDeps } from '../app-deps.ts'
 import { describeGatewayChange } from '../audit/gateway-change.ts'
-import { actorName } from '../auth/actor.ts'
-import { clientIp } from '../auth/client-ip.ts'
-import type { AppEnv } from '../http/app-env.ts'
+import { requestAudit } from '../audit/request-audit.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
 import { parseBody, parseId } from '../http/validation.ts'
@@ -53,14 +49,7 @@ export function gatewayRoutes({
   const sealToken = (token: string | null | undefined) =>
     token === undefined ? undefined : token === null || token === '' ? null : tokenCipher.encrypt(token)
 
-  const audit = (c: Context<AppEnv>, action: string, target: string, detail: Record<string, unknown>) =>
-    recordAudit(db, {
-      actor: actorName(c.var.principal),
-      action,
-      target,
-      detail,
-      ip: clientIp(c, config.TRUST_PROXY),
-    })
+  const audit = requestAudit(db, config)
 
   const announce = (type: 'gateway.created' | 'gateway.updated', row: GatewayRow, tokenChanged: boolean) =>
     events.publish({ type, gateway: presentGateway(row), token_changed: tokenChanged, at: nowUnixSeconds() })

@@ -2,6 +2,10 @@ import type { RouteDeps } from '../app-deps.ts'
 import type { RouteDef } from '../http/route.ts'
 import { heartbeatRoutes } from './agents/heartbeat.ts'
 import { agentRoutes } from './agents.ts'
+import { alertChannelTestRoutes } from './alerts/channels/test.ts'
+import { alertChannelRoutes } from './alerts/channels.ts'
+import { alertDeliveryRoutes } from './alerts/deliveries.ts'
+import { alertRuleRoutes } from './alerts/rules.ts'
 import { auditRoutes } from './audit.ts'
 import { loginRoutes } from './auth/login.ts'
 import { logoutRoutes } from './auth/logout.ts'
@@ -14,7 +18,11 @@ import { gatewayRelayRoutes } from './gateways/live.ts'
 import { statusChangeRoutes } from './gateways/status-changes.ts'
 import { gatewayRoutes } from './gateways.ts'
 import { healthRoutes } from './health.ts'
+import { incidentAckRoutes } from './incidents/ack.ts'
+import { incidentResolveRoutes } from './incidents/resolve.ts'
+import { incidentRoutes } from './incidents.ts'
 import { apiKeyRoutes } from './keys.ts'
+import { maintenanceRoutes } from './maintenance.ts'
 import { userRoutes } from './users.ts'
 
 /**
@@ -41,5 +49,13 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...connectRoutes(deps),
     ...agentRoutes(deps),
     ...heartbeatRoutes(deps),
+    ...alertChannelRoutes(deps),
+    ...alertChannelTestRoutes(deps),
+    ...alertRuleRoutes(deps),
+    ...alertDeliveryRoutes(deps),
+    ...incidentRoutes(deps),
+    ...incidentAckRoutes(deps),
+    ...incidentResolveRoutes(deps),
+    ...maintenanceRoutes(deps),
   ]
 }

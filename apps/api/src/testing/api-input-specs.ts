@@ -1,20 +1,26 @@
 import {
   agentsQuerySchema,
+  alertDeliveriesQuerySchema,
   auditQuerySchema,
   connectionsQuerySchema,
   connectRequestSchema,
+  createAlertRuleRequestSchema,
   createApiKeyRequestSchema,
   createGatewayRequestSchema,
+  createMaintenanceWindowRequestSchema,
   createUserRequestSchema,
   deleteGatewayRequestSchema,
   disconnectRequestSchema,
   heartbeatRequestSchema,
+  incidentsQuerySchema,
   loginRequestSchema,
   MAX_ID,
   probeHistoryQuerySchema,
   probeRequestSchema,
   recentProbesQuerySchema,
   statusChangesQuerySchema,
+  updateAlertChannelRequestSchema,
+  updateAlertRuleRequestSchema,
   updateGatewayRequestSchema,
   updateUserRequestSchema,
 } from '@mc/shared'
@@ -79,6 +85,31 @@ export const bodySpecs: Record<string, BodySpec> = {
       fc.record({ ids: fc.array(missingId, { minLength: 1, maxLength: 5 }) }),
     ),
   },
+  'PATCH /alerts/channels/:id': {
+    schema: updateAlertChannelRequestSchema,
+    valid: fc.record({ name: text(40), enabled: fc.boolean() }, { requiredKeys: ['name'] }),
+  },
+  'POST /alerts/rules': {
+    schema: createAlertRuleRequestSchema,
+    valid: fc.record({
+      name: text(40),
+      kind: fc.constantFrom('gateway_down', 'agent_lost'),
+      channel_ids: fc.constant([]),
+    }),
+  },
+  'PATCH /alerts/rules/:id': {
+    schema: updateAlertRuleRequestSchema,
+    valid: fc.record({ name: text(40), enabled: fc.boolean() }, { requiredKeys: ['name'] }),
+  },
+  'POST /maintenance': {
+    schema: createMaintenanceWindowRequestSchema,
+    valid: fc.record({
+      gateway_ids: fc.array(unseededId, { minLength: 1, maxLength: 3 }),
+      starts_at: fc.constant(1_800_000_000),
+      ends_at: fc.constant(1_800_003_600),
+      reason: text(60),
+    }),
+  },
   'POST /connect': {
     schema: connectRequestSchema,
     valid: fc.record(
@@ -128,6 +159,8 @@ export const querySpecs: Record<string, QuerySpec> = {
   'GET /gateways/status-changes': strictQuery(statusChangesQuerySchema),
   'GET /gateways/health/history': strictQuery(probeHistoryQuerySchema),
   'GET /gateways/health/recent': strictQuery(recentProbesQuerySchema),
+  'GET /alerts/deliveries': strictQuery(alertDeliveriesQuerySchema),
+  'GET /incidents': strictQuery(incidentsQuerySchema),
   // A valid id would open a stream that does not end: only ids that are not event ids.
   'GET /events': {
     keys: ['last_event_id'],
@@ -137,4 +170,13 @@ export const querySpecs: Record<string, QuerySpec> = {
 }
 
 /** Endpoints that read no body: a bad body alone is not refused there. */
-export const bodyIgnored = new Set(['POST /auth/logout', 'DELETE /keys/:id'])
+export const bodyIgnored = new Set([
+  'POST /auth/logout',
+  'DELETE /keys/:id',
+  'DELETE /alerts/channels/:id',
+  'POST /alerts/channels/:id/test',
+  'DELETE /alerts/rules/:id',
+  'POST /incidents/:id/ack',
+  'POST /incidents/:id/resolve',
+  'DELETE /maintenance/:id',
+])

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream'
 import { createEventPublisher, createLogger, createTokenCipher } from '@mc/runtime'
 import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { afterAll, beforeAll } from 'vitest'
+import { createApiAlerts } from '../alerts/api-alerts.ts'
 import { type App, createApp } from '../app.ts'
 import type { AppDeps } from '../app-deps.ts'
 import { apiConfigSchema } from '../config.ts'
@@ -59,6 +60,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     const eventHub = createEventHub(config.REDIS_URL, config.REDIS_PREFIX, logger)
     const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
     const events = createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, () => {})
+    const alerts = createApiAlerts(database.db, config, events, logger)
     context.deps = {
       config,
       db: database.db,
@@ -67,11 +69,12 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       logger,
       tokenCipher,
       probes: createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX),
+      alerts,
       events,
       eventHub,
       relay: createRelayHub({ db: database.db, tokenCipher, logger, eventHub, config }),
-      heartbeats: createHeartbeatBatcher(database.db, config.HEARTBEAT_TIMEOUT_S, events),
-      connects: createConnectBatcher(database.db, events),
+      heartbeats: createHeartbeatBatcher(database.db, config.HEARTBEAT_TIMEOUT_S, events, alerts.evaluator),
+      connects: createConnectBatcher(database.db, events, alerts.evaluator),
       startedAt: new Date(),
     }
     await context.deps.eventHub.ready()
@@ -82,6 +85,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     context.deps?.events.close()
     context.deps?.eventHub.close()
     await context.deps?.probes.close()
+    await context.deps?.alerts.close()
   })
   return context
 }

@@ -1,35 +1,77 @@
-import { closeDb, createDb, listGatewayTokens, replaceGatewayTokens } from '@mc/db'
-import { createTokenCipher, StartupError, TokenDecryptError } from '@mc/runtime'
+import {
+  closeDb,
+  createDb,
+  listAlertChannelSecrets,
+  listGatewayTokens,
+  replaceAlertChannelSecrets,
+  replaceGatewayTokens,
+} from '@mc/db'
+import { createTokenCipher, StartupError, type TokenCipher, TokenDecryptError } from '@mc/runtime'
 
 /**
- * Re-encrypts every stored gateway token from `oldKey` to `newKey` in one transaction. Tokens
- * already under the new key are left alone, so running it twice is harmless. Returns how many changed.
+ * The stored values of `rows` that are not under the new key yet, re-encrypted under it; throws a
+ * StartupError naming the first that fits neither key.
  */
-export async function reencryptTokens(databaseUrl: string, oldKey: string, newKey: string): Promise<number> {
+function reencrypted(
+  rows: { id: number; value: string }[],
+  from: TokenCipher,
+  to: TokenCipher,
+  what: (id: number) => string,
+): { id: number; value: string }[] {
+  const updates: { id: number; value: string }[] = []
+  for (const { id, value } of rows) {
+    try {
+      to.decrypt(value)
+      continue
+    } catch {
+      // not under the new key yet
+    }
+    try {
+      updates.push({ id, value: to.encrypt(from.decrypt(value)) })
+    } catch (error) {
+      if (error instanceof TokenDecryptError) {
+        throw new StartupError(`${what(id)} decrypts with neither MC_SECRET_KEY_OLD nor MC_SECRET_KEY`)
+      }
+      throw error
+    }
+  }
+  return updates
+}
+
+/**
+ * Re-encrypts every stored gateway token and alert channel secret from `oldKey` to `newKey`. Every
+ * value is checked before anything is written; values already under the new key are left alone, so
+ * running it twice is harmless. Returns how many of each changed.
+ */
+export async function reencryptTokens(
+  databaseUrl: string,
+  oldKey: string,
+  newKey: string,
+): Promise<{ tokens: number; channelSecrets: number }> {
   const db = createDb(databaseUrl, { max: 1, applicationName: 'mc-reencrypt' })
   try {
     const [from, to] = [createTokenCipher(oldKey), createTokenCipher(newKey)]
-    const updates: { id: number; token: string }[] = []
-    for (const { id, token } of await listGatewayTokens(db)) {
-      try {
-        to.decrypt(token)
-        continue
-      } catch {
-        // not under the new key yet
-      }
-      try {
-        updates.push({ id, token: to.encrypt(from.decrypt(token)) })
-      } catch (error) {
-        if (error instanceof TokenDecryptError) {
-          throw new StartupError(
-            `gateway ${id}: its token decrypts with neither MC_SECRET_KEY_OLD nor MC_SECRET_KEY`,
-          )
-        }
-        throw error
-      }
-    }
-    await replaceGatewayTokens(db, updates)
-    return updates.length
+    const tokens = reencrypted(
+      (await listGatewayTokens(db)).map(({ id, token }) => ({ id, value: token })),
+      from,
+      to,
+      (id) => `gateway ${id}: its token`,
+    )
+    const secrets = reencrypted(
+      (await listAlertChannelSecrets(db)).map(({ id, secret }) => ({ id, value: secret })),
+      from,
+      to,
+      (id) => `alert channel ${id}: its secret`,
+    )
+    await replaceGatewayTokens(
+      db,
+      tokens.map(({ id, value }) => ({ id, token: value })),
+    )
+    await replaceAlertChannelSecrets(
+      db,
+      secrets.map(({ id, value }) => ({ id, secret: value })),
+    )
+    return { tokens: tokens.length, channelSecrets: secrets.length }
   } finally {
     await closeDb(db)
   }

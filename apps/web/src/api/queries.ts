@@ -1,4 +1,4 @@
-import type { AgentStatus, AuditQuery, ConnectionStatus } from '@mc/shared'
+import type { AgentStatus, AuditQuery, ConnectionStatus, IncidentStatus } from '@mc/shared'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { api } from './client.ts'
 
@@ -55,6 +55,20 @@ export const queryKeys = {
   /** The fleet overview (home view): recent status flips, 24 h uptime, connected agents. */
   fleet: ['fleet'] as const,
   fleetOverview: ['fleet', 'overview'] as const,
+  /**
+   * Incidents live under `['incidents']`: one paged list per status and each incident's page;
+   * `incident-cache.ts` moves an incident between them as its events arrive.
+   */
+  incidents: ['incidents'] as const,
+  incidentLists: ['incidents', 'list'] as const,
+  incidentList: (status: IncidentStatus) => ['incidents', 'list', status] as const,
+  incidentDetail: (id: number) => ['incidents', 'detail', id] as const,
+  /** Channels, rules and the delivery log (admin) under `['alerts']`; maintenance windows apart. */
+  alerts: ['alerts'] as const,
+  alertChannels: ['alerts', 'channels'] as const,
+  alertRules: ['alerts', 'rules'] as const,
+  alertDeliveries: ['alerts', 'deliveries'] as const,
+  maintenance: ['maintenance'] as const,
 }
 
 export const HEALTH_REFETCH_MS = 15_000

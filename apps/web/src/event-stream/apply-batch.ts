@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { closedConnection, mapCachedConnections } from '../api/connection-cache.ts'
 import { prependStatusFlips } from '../api/fleet-cache.ts'
 import { cacheGateways } from '../api/gateway-cache.ts'
+import { cacheIncidents } from '../api/incident-cache.ts'
 import { queryKeys } from '../api/queries.ts'
 import type { EventBatch } from './event-batch.ts'
 
@@ -23,7 +24,7 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
 }
 
 /**
- * Writes one batch of events into the React Query cache: probed gateways, deletions and
+ * Writes one batch of events into the React Query cache: probed gateways, incidents, deletions and
  * heartbeats are written in place (one write per view); created and updated gateways are asked for
  * again.
  * Opened connections, mass expiries and agent status changes are not in the cache:
@@ -31,6 +32,11 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
  */
 export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
   cacheGateways(queryClient, [...batch.probed.values()])
+  cacheIncidents(queryClient, [...batch.incidents.values()])
+  // An open incident's page also shows its timeline, which only the API has: it asks again.
+  for (const id of batch.incidents.keys()) {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.incidentDetail(id), refetchType: 'active' })
+  }
   prependStatusFlips(queryClient, batch.flips)
   // A gateway's page also shows uptime and percentiles, which only the API computes: an open page
   // asks again when its gateway was probed (event-driven, not polling).

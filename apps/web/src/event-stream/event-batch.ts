@@ -1,4 +1,5 @@
-import type { Gateway, GatewayStatusEvent, McEvent } from '@mc/shared'
+import type { Gateway, GatewayStatusEvent, Incident, McEvent } from '@mc/shared'
+import { newerIncident } from '../api/incident-cache.ts'
 
 /**
  * What a batch of events changes, reduced so that a burst costs one cache write per view: only the
@@ -20,6 +21,8 @@ export interface EventBatch {
   disconnects: Map<string, { reason: string; at: number }>
   /** Connections opened or expired en masse, or agents whose status changed: lists must be asked again. */
   membershipChanged: boolean
+  /** Each incident opened, acknowledged or resolved, as far along as its events show it. */
+  incidents: Map<number, Incident>
 }
 
 export function emptyBatch(): EventBatch {
@@ -31,6 +34,7 @@ export function emptyBatch(): EventBatch {
     heartbeats: new Map(),
     disconnects: new Map(),
     membershipChanged: false,
+    incidents: new Map(),
   }
 }
 
@@ -69,6 +73,13 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
     case 'agent.status':
       batch.membershipChanged = true
       return
+    case 'incident.opened':
+    case 'incident.updated':
+    case 'incident.resolved': {
+      const known = batch.incidents.get(event.incident.id)
+      batch.incidents.set(event.incident.id, known ? newerIncident(known, event.incident) : event.incident)
+      return
+    }
   }
 }
 
@@ -79,6 +90,7 @@ export function isEmptyBatch(batch: EventBatch): boolean {
     batch.deletes.size === 0 &&
     batch.heartbeats.size === 0 &&
     batch.disconnects.size === 0 &&
-    !batch.membershipChanged
+    !batch.membershipChanged &&
+    batch.incidents.size === 0
   )
 }

@@ -21,9 +21,20 @@ export const MEMBERSHIP_REFRESH_MS = 1_000
  * a connection change an open overview asks again, at most this often.
  */
 export const FLEET_REFRESH_MS = 5_000
+/**
+ * An incident's notifications change its channels' last delivery and the delivery log, which no
+ * event carries: after incident events an open alerts view asks again, at most this often.
+ */
+export const ALERTS_REFRESH_MS = 5_000
 
 /** Every view the stream keeps current: asked again when events may have been missed. */
-const LIVE_VIEWS = [queryKeys.gateways, queryKeys.connections, queryKeys.agents, queryKeys.fleet]
+const LIVE_VIEWS = [
+  queryKeys.gateways,
+  queryKeys.connections,
+  queryKeys.agents,
+  queryKeys.fleet,
+  queryKeys.incidents,
+]
 
 /**
  * Refetches the active queries under `keys` once, `ms` after the first request of a quiet period:
@@ -62,6 +73,7 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     MEMBERSHIP_REFRESH_MS,
   )
   const fleet = throttledRefresh(queryClient, [queryKeys.fleet], FLEET_REFRESH_MS)
+  const alerts = throttledRefresh(queryClient, [queryKeys.alerts], ALERTS_REFRESH_MS)
 
   // Only views showing data catch up: a query without any (a 404 page, say) would be reset to
   // loading by a refetch, and has nothing an event could have changed.
@@ -81,6 +93,7 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     applyBatch(queryClient, ready)
     if (ready.membershipChanged) membership.request()
     if (ready.flips.length > 0 || ready.membershipChanged) fleet.request()
+    if (ready.incidents.size > 0) alerts.request()
   }
   const onEvent = (message: MessageEvent<string>) => {
     lastId = message.lastEventId || lastId
@@ -134,6 +147,7 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     window.clearTimeout(pollTimer)
     membership.cancel()
     fleet.cancel()
+    alerts.cancel()
     setStreamStatus('connecting')
   }
 }

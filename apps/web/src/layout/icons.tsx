@@ -58,6 +58,24 @@ export function AgentsIcon({ className }: { className?: string }) {
   )
 }
 
+export function IncidentsIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M12 3 2.5 20h19Z" />
+      <path d="M12 10v4M12 17h.01" />
+    </Icon>
+  )
+}
+
+export function AlertsIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15Z" />
+      <path d="M10 21h4" />
+    </Icon>
+  )
+}
+
 export function SettingsIcon({ className }: { className?: string }) {
   return (
     <Icon className={className}>

@@ -1,5 +1,13 @@
 import type { ComponentType } from 'react'
-import { AgentsIcon, ConnectionsIcon, GatewaysIcon, OverviewIcon, SettingsIcon } from './icons.tsx'
+import {
+  AgentsIcon,
+  AlertsIcon,
+  ConnectionsIcon,
+  GatewaysIcon,
+  IncidentsIcon,
+  OverviewIcon,
+  SettingsIcon,
+} from './icons.tsx'
 
 export interface NavItem {
   to: string
@@ -13,5 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/gateways', label: 'Gateways', icon: GatewaysIcon },
   { to: '/connections', label: 'Connections', icon: ConnectionsIcon },
   { to: '/agents', label: 'Agents', icon: AgentsIcon },
+  { to: '/incidents', label: 'Incidents', icon: IncidentsIcon },
+  { to: '/alerts', label: 'Alerts', icon: AlertsIcon },
   { to: '/settings', label: 'Settings', icon: SettingsIcon },
 ]

@@ -1,3 +1,5 @@
+export { formatDuration } from '@mc/shared'
+
 const MINUTE = 60
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
@@ -10,19 +12,6 @@ export function formatAge(ageSeconds: number | null): string {
   if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`
   if (age < DAY) return `${Math.floor(age / HOUR)} h ago`
   return `${Math.floor(age / DAY)} d ago`
-}
-
-/** A duration in its two largest units: "45 s", "12 min 5 s", "3 h 12 min", "2 d 4 h". */
-export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.floor(totalSeconds))
-  if (s < MINUTE) return `${s} s`
-  if (s < HOUR) return joinUnits(Math.floor(s / MINUTE), 'min', s % MINUTE, 's')
-  if (s < DAY) return joinUnits(Math.floor(s / HOUR), 'h', Math.floor((s % HOUR) / MINUTE), 'min')
-  return joinUnits(Math.floor(s / DAY), 'd', Math.floor((s % DAY) / HOUR), 'h')
-}
-
-function joinUnits(major: number, majorUnit: string, minor: number, minorUnit: string): string {
-  return minor === 0 ? `${major} ${majorUnit}` : `${major} ${majorUnit} ${minor} ${minorUnit}`
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')

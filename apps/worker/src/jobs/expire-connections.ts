@@ -31,13 +31,15 @@ export const expireStaleConnections = ({
   db,
   redis,
   config,
-}: Pick<WorkerContext, 'db' | 'redis' | 'config'>) =>
+  alertEvaluator,
+}: Pick<WorkerContext, 'db' | 'redis' | 'config' | 'alertEvaluator'>) =>
   defineJob<Record<string, never>>({
     queue: QUEUES.expireConnections,
     every: { ms: config.EXPIRY_SWEEP_S * 1000, data: {} },
     async process() {
       const expired = await expireConnections(db)
       await publishEvents(redis, config.REDIS_PREFIX, expiryEvents(expired, nowUnixSeconds()))
+      await alertEvaluator.afterExpiry(expired.agents.map((agent) => agent.id))
       return { connections: expired.connections.length, agents: expired.agents.length }
     },
   })

@@ -1,4 +1,6 @@
 import type { WorkerContext } from '../worker-context.ts'
+import { alertDelivery } from './alert-delivery.ts'
+import { alertTick } from './alert-tick.ts'
 import { expireStaleConnections } from './expire-connections.ts'
 import type { JobDefinition } from './job-definition.ts'
 import { probeGatewayJob } from './probe-gateway.ts'
@@ -15,5 +17,7 @@ export function createJobDefinitions(ctx: WorkerContext): JobDefinition[] {
     probeRollup(ctx),
     probeRetention(ctx),
     expireStaleConnections(ctx),
+    alertDelivery(ctx),
+    alertTick(ctx),
   ]
 }

@@ -15,7 +15,7 @@ const MAX_PROBES_IN_HANDSHAKE = 8
 const PROBE_SLOT_MS = 25
 const PROBE_BUSY_LAG_MS = 2
 type Target = Awaited<ReturnType<typeof findGatewayProbeTargets>>[number]
-type Ctx = Pick<WorkerContext, 'db' | 'config' | 'redis' | 'tokenCipher' | 'logger'>
+type Ctx = Pick<WorkerContext, 'db' | 'config' | 'redis' | 'tokenCipher' | 'logger' | 'alertEvaluator'>
 
 async function probeOne(ctx: Ctx, target: Target, onHandshakeOver: () => void): Promise<ProbeReading> {
   try {

@@ -4,7 +4,7 @@ import { publishEvents } from '@mc/runtime'
 import { gatewayStatusEvent, type McEvent, type ProbeResult, probeResultOf } from '@mc/shared'
 import type { WorkerContext } from '../worker-context.ts'
 
-type Ctx = Pick<WorkerContext, 'db' | 'config' | 'redis'>
+type Ctx = Pick<WorkerContext, 'db' | 'config' | 'redis' | 'alertEvaluator'>
 
 interface Finished {
   gatewayId: number
@@ -52,6 +52,12 @@ export function createProbeRecorder(ctx: Ctx): ProbeRecorder {
         return probeResultOf(gateway)
       })
       await publishEvents(ctx.redis, ctx.config.REDIS_PREFIX, events)
+      // Not awaited: incidents and their notices never hold up the probes still being stored.
+      void ctx.alertEvaluator.afterProbes(
+        recorded.flatMap((row) =>
+          row ? [{ gatewayId: row.gateway.id, previousVersion: row.previousVersion }] : [],
+        ),
+      )
       for (const [index, finished] of group.entries()) finished.resolve(results[index] ?? null)
     } catch (error) {
       for (const finished of group) finished.reject(error)

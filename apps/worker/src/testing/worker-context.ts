@@ -4,6 +4,7 @@ import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { Queue } from 'bullmq'
 import { afterAll, beforeAll } from 'vitest'
 import { workerConfigSchema } from '../config.ts'
+import { createWorkerAlerts } from '../worker-alerts.ts'
 import type { WorkerContext } from '../worker-context.ts'
 
 /** A worker context on this test file's own database and Redis prefix, with a real probe queue. */
@@ -11,6 +12,7 @@ export function useWorkerContext(env: Record<string, string> = {}): WorkerContex
   const database = useTestDatabase()
   const redis = useTestRedis()
   const ctx = {} as WorkerContext
+  let closeAlerts: (() => Promise<void>) | undefined
   beforeAll(() => {
     const config = workerConfigSchema.parse({
       DATABASE_URL: database.url,
@@ -20,18 +22,28 @@ export function useWorkerContext(env: Record<string, string> = {}): WorkerContex
       LOG_LEVEL: 'silent',
       ...env,
     })
-    Object.assign(ctx, {
+    const base = {
       config,
       db: database.db,
       redis: redis.redis,
       logger: createLogger({ service: 'worker-test', level: 'silent' }),
       tokenCipher: createTokenCipher(config.MC_SECRET_KEY),
+    }
+    const { alerts, alertEvaluator, close } = createWorkerAlerts(base)
+    closeAlerts = close
+    Object.assign(ctx, {
+      ...base,
       probeQueue: new Queue(QUEUES.probeGateway, {
         connection: redis.redis,
         prefix: bullPrefix(redis.prefix),
       }),
+      alerts,
+      alertEvaluator,
     })
   })
-  afterAll(() => ctx.probeQueue?.close())
+  afterAll(async () => {
+    await ctx.probeQueue?.close()
+    await closeAlerts?.()
+  })
   return ctx
 }

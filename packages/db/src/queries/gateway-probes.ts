@@ -1,10 +1,11 @@
 import type { ProbeReading } from '@mc/openclaw'
-import { eq, getTableColumns, gte, inArray, lte, type SQL, sql } from 'drizzle-orm'
+import { eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { gatewayProbes } from '../schema/gateway-probes.ts'
 import { gateways } from '../schema/gateways.ts'
 import type { GatewayRow } from './gateways.ts'
 import { type KeysetPage, type KeysetParams, keysetPage } from './keyset-page.ts'
+import { rowOf } from './raw-row.ts'
 
 export type ProbeRow = typeof gatewayProbes.$inferSelect
 /** What the gateways need for a probe, for those that still exist. Tokens are still encrypted. */
@@ -43,6 +44,8 @@ export interface ProbeToRecord {
 
 export interface RecordedProbe {
   previousStatus: GatewayRow['status']
+  /** The version the gateway reported before this probe (a change is an alert of its own). */
+  previousVersion: string | null
   gateway: GatewayRow
 }
 
@@ -93,7 +96,7 @@ export async function recordProbes(
         ord int, gateway_id int, status gateway_status, latency int, sessions_count int,
         agents_count int, version text, error text)
     ), cur as (
-      select g.id, g.status, g.consecutive_failures from gateways g
+      select g.id, g.status, g.version, g.consecutive_failures from gateways g
       where g.id in (select gateway_id from input) order by g.id for update
     ), upd as (
       update gateways g set
@@ -111,7 +114,7 @@ export async function recordProbes(
         agents_count = coalesce(i.agents_count, g.agents_count)
       from cur join input i on i.gateway_id = cur.id
       where g.id = cur.id
-      returning g.*, cur.status as previous_status, i.ord as input_ord
+      returning g.*, cur.status as previous_status, cur.version as previous_version, i.ord as input_ord
     ), ins as (
       insert into gateway_probes (gateway_id, status, latency, sessions_count, agents_count, version, error)
       select i.gateway_id, i.status, i.latency, i.sessions_count, i.agents_count, i.version, i.error
@@ -125,19 +128,11 @@ export async function recordProbes(
   for (const row of rows) {
     recorded[Number(row.input_ord)] = {
       previousStatus: row.previous_status as GatewayRow['status'],
-      gateway: gatewayRowOf(row),
+      previousVersion: row.previous_version as string | null,
+      gateway: rowOf(gateways, row),
     }
   }
   return recorded
-}
-
-/** A raw `gateways` row (column names, driver values) as drizzle's own selects return it. */
-function gatewayRowOf(raw: Record<string, unknown>): GatewayRow {
-  const entries = Object.entries(getTableColumns(gateways)).map(([key, column]) => {
-    const value = raw[column.name]
-    return [key, value === null ? null : column.mapFromDriverValue(value)]
-  })
-  return Object.fromEntries(entries) as GatewayRow
 }
 
 export interface ProbeFilter extends KeysetParams {

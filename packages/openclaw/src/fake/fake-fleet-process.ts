@@ -34,6 +34,9 @@ process.on('message', async (request: FleetRequest) => {
     )
     for (const fake of fakes.healthy) fake.clearRecords()
     reply({ type: 'hello-answers', answers })
+  } else if (request.type === 'set-mode') {
+    for (const fake of fakes.healthy) fake.setMode(request.mode)
+    reply({ type: 'mode-set' })
   } else {
     await Promise.all([...fakes.healthy, ...fakes.blackholes].map((fake) => fake.stop()))
     process.disconnect()

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import type { FakeGatewayMode } from './fake-settings.ts'
 
 export interface FakeFleetOptions {
   /** Fakes that answer like a healthy gateway. */
@@ -16,11 +17,13 @@ export interface FakeFleetOptions {
 export type FleetRequest =
   | { type: 'start'; options: FakeFleetOptions }
   | { type: 'take-hello-answers' }
+  | { type: 'set-mode'; mode: FakeGatewayMode }
   | { type: 'stop' }
 
 export type FleetReply =
   | { type: 'started'; healthyPorts: number[]; blackholePorts: number[] }
   | { type: 'hello-answers'; answers: HelloAnswer[] }
+  | { type: 'mode-set' }
 
 /** How long one healthy fake (by port) took to answer a hello, from the connect's arrival to hello-ok's sending. */
 export interface HelloAnswer {
@@ -33,6 +36,8 @@ export interface FakeFleet {
   blackholePorts: number[]
   /** How long the healthy fakes took to answer each hello since the last call; then forgets them. */
   takeHelloAnswers(): Promise<HelloAnswer[]>
+  /** Switches every healthy fake to `mode` at once (e.g. all stop answering), resolving once done. */
+  setMode(mode: FakeGatewayMode): Promise<void>
   stop(): Promise<void>
 }
 
@@ -51,6 +56,9 @@ export async function startFakeFleet(options: FakeFleetOptions): Promise<FakeFle
     healthyPorts: started.healthyPorts,
     blackholePorts: started.blackholePorts,
     takeHelloAnswers: async () => (await ask(child, { type: 'take-hello-answers' }, 'hello-answers')).answers,
+    async setMode(mode) {
+      await ask(child, { type: 'set-mode', mode }, 'mode-set')
+    },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.send({ type: 'stop' } satisfies FleetRequest)

@@ -1,3 +1,4 @@
+import { TOKEN_REJECTED_ERROR } from '@mc/shared'
 import type { GatewayError } from '../client/gateway-error.ts'
 import { PROTOCOL_VERSION } from '../protocol/constants.ts'
 import { isRecord } from '../protocol/is-record.ts'
@@ -31,7 +32,7 @@ function connectRejection(error: GatewayError): string {
   const reason = detail(error, 'reason')
   switch (error.detailsCode ?? error.code) {
     case 'AUTH_TOKEN_MISMATCH':
-      return 'token rejected by gateway'
+      return TOKEN_REJECTED_ERROR
     case 'PROTOCOL_MISMATCH': {
       const expected = detail(error, 'expectedProtocol')
       return expected === undefined

@@ -1,9 +1,10 @@
-import type { Gateway, Probe } from '@mc/shared'
+import type { Gateway, Incident, Probe } from '@mc/shared'
 import { Link } from 'react-router'
 import { Badge } from '../../components/Badge.tsx'
 import { cx } from '../../lib/class-names.ts'
 import { useFlash } from '../../lib/use-flash.ts'
 import { useCardRelayStatus } from '../../relay/use-relay.ts'
+import { IncidentLinkBadge } from '../incidents/IncidentLinkBadge.tsx'
 import { type GatewayActions, GatewayCardActions } from './GatewayCardActions.tsx'
 import { GatewayFacts } from './GatewayFacts.tsx'
 import { GatewayStatusIcon, GatewayStatusLabel } from './GatewayStatus.tsx'
@@ -21,13 +22,24 @@ interface GatewayCardProps extends GatewayActions {
   busy: boolean
   /** When a manual probe of it last returned: a change makes the card flash. */
   probedAt: number | undefined
+  /** Its open or acknowledged incident, if it has one. */
+  incident: Incident | undefined
 }
 
 /**
  * The seed's GatewayCard: status, name, PRIMARY, the relay status when it is the gateway
- * being watched, the facts line, the probe strip and the actions.
+ * being watched, its incident, the facts line, the probe strip and the actions.
  */
-export function GatewayCard({ gateway, probes, now, probing, busy, probedAt, ...actions }: GatewayCardProps) {
+export function GatewayCard({
+  gateway,
+  probes,
+  now,
+  probing,
+  busy,
+  probedAt,
+  incident,
+  ...actions
+}: GatewayCardProps) {
   const flashing = useFlash(`${gateway.status}|${probedAt ?? ''}`)
   const relay = useCardRelayStatus(gateway.id)
   return (
@@ -54,6 +66,7 @@ export function GatewayCard({ gateway, probes, now, probing, busy, probedAt, ...
           <GatewayStatusLabel status={gateway.status} />
           {gateway.is_primary === 1 && <Badge variant="primary">Primary</Badge>}
           <RelayBadge status={relay} />
+          <IncidentLinkBadge incident={incident} />
         </div>
         <GatewayCardActions gateway={gateway} probing={probing} busy={busy} {...actions} />
       </div>

@@ -1,6 +1,7 @@
 import type { Gateway } from '@mc/shared'
 import { useDeferredValue, useMemo } from 'react'
 import { useProbesInFlight, useRecentProbes } from '../../api/gateway-probes.ts'
+import { useGatewayIncidents } from '../../api/incidents.ts'
 import { Button } from '../../components/Button.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { Pagination } from '../../components/Pagination.tsx'
@@ -35,6 +36,7 @@ export function GatewayList({ gateways, busyId, probedAt, ...actions }: GatewayL
   const ids = useMemo(() => view.items.map((gateway) => gateway.id), [view.items])
   const recent = useRecentProbes(ids)
   const inFlight = useProbesInFlight()
+  const incidents = useGatewayIncidents()
   const now = useNowSeconds(5_000)
 
   return (
@@ -72,6 +74,7 @@ export function GatewayList({ gateways, busyId, probedAt, ...actions }: GatewayL
               probing={inFlight.all || inFlight.ids.has(gateway.id)}
               busy={busyId === gateway.id}
               probedAt={probedAt.get(gateway.id)}
+              incident={incidents.get(gateway.id)}
               {...actions}
             />
           ))}

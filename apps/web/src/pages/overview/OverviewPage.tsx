@@ -8,6 +8,7 @@ import { QueryView } from '../../components/QueryView.tsx'
 import { Skeleton } from '../../components/Skeleton.tsx'
 import { summarizeFleet } from '../../lib/fleet-summary.ts'
 import { FleetTiles } from './FleetTiles.tsx'
+import { OpenIncidentsPanel } from './OpenIncidentsPanel.tsx'
 import { OverviewEmptyState } from './OverviewEmptyState.tsx'
 import { RecentFlipsList } from './RecentFlipsList.tsx'
 import { UptimeList } from './UptimeList.tsx'
@@ -72,6 +73,7 @@ export function OverviewPage() {
   return (
     <Page title={TITLE} description={DESCRIPTION}>
       <FleetTiles summary={summary} connectedAgents={overview.data?.connected_agents} />
+      <OpenIncidentsPanel />
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel id="overview-status" title="Gateways by status">
           <Suspense fallback={<Skeleton className="h-48 w-full" />}>

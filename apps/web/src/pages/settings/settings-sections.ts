@@ -1,15 +1,7 @@
-import type { Role } from '@mc/shared'
-
-export interface SettingsSection {
-  /** Path below `/settings`. */
-  path: string
-  label: string
-  /** Whom to show it to in the navigation; the route itself says "requires …" to anyone else. */
-  minRole: Role
-}
+import type { Section } from '../../components/SectionTabs.tsx'
 
 /** Settings' sub-pages, in tab order. Routes are declared in `router.tsx`. */
-export const SETTINGS_SECTIONS: SettingsSection[] = [
+export const SETTINGS_SECTIONS: Section[] = [
   { path: 'system', label: 'System', minRole: 'viewer' },
   { path: 'users', label: 'Users', minRole: 'admin' },
   { path: 'api-keys', label: 'API keys', minRole: 'admin' },

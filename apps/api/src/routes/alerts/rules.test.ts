@@ -1,0 +1,115 @@
+import { findIncident } from '@mc/db'
+import { alertRuleResponseSchema, alertRulesResponseSchema } from '@mc/shared'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { type Call, callerWithRole, makeIncident } from '../../testing/alert-factories.ts'
+import { useTestApp } from '../../testing/test-app.ts'
+
+const t = useTestApp()
+let admin: Call
+let channelId: number
+
+beforeAll(async () => {
+  admin = await callerWithRole(t, 'admin')
+  const res = await admin('POST', '/api/alerts/channels', {
+    name: 'ops',
+    type: 'email',
+    config: { to: 'ops@example.com' },
+  })
+  channelId = (res.body as { channel: { id: number } }).channel.id
+})
+
+async function createRule(body: Record<string, unknown>) {
+  const res = await admin('POST', '/api/alerts/rules', body)
+  expect(res.status, res.text).toBe(201)
+  return alertRuleResponseSchema.parse(res.body).rule
+}
+
+describe('alert rules', () => {
+  it('fills in the kind’s defaults and stores them', async () => {
+    const rule = await createRule({ name: 'down', kind: 'gateway_down', channel_ids: [channelId] })
+    expect(rule).toMatchObject({
+      kind: 'gateway_down',
+      severity: 'critical',
+      params: { after_failures: 2 },
+      scope: { gateway_ids: [], agent_names: [] },
+      repeat_every_s: null,
+      enabled: true,
+    })
+    const flapping = await createRule({
+      name: 'flaps',
+      kind: 'gateway_flapping',
+      params: { flips: 6 },
+      channel_ids: [],
+    })
+    expect(flapping.params).toEqual({ flips: 6, window_s: 900 })
+    const { rules } = alertRulesResponseSchema.parse((await admin('GET', '/api/alerts/rules')).body)
+    expect(rules.find((r) => r.id === flapping.id)?.params).toEqual({ flips: 6, window_s: 900 })
+  })
+
+  it('refuses an unknown kind, bad params and unknown channels with a 400 naming them', async () => {
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ name: 'x', kind: 'gateway_exploded', channel_ids: [] }, 'kind', /gateway_down/],
+      [
+        { name: 'x', kind: 'gateway_down', params: { after_failures: 0 }, channel_ids: [] },
+        'params.after_failures',
+        /from 1 to 1000/,
+      ],
+      [
+        { name: 'x', kind: 'gateway_down', params: { after: 3 }, channel_ids: [] },
+        'params.after',
+        /unknown field/,
+      ],
+      [{ name: 'x', kind: 'token_budget', channel_ids: [] }, 'params.tokens', /.+/],
+      [
+        { name: 'x', kind: 'gateway_down', channel_ids: [channelId, 987_654, 987_655] },
+        'channel_ids',
+        /unknown channel ids: 987654, 987655/,
+      ],
+      [{ name: 'x', kind: 'gateway_down', channel_ids: [], repeat_every_s: 5 }, 'repeat_every_s', /from 60/],
+    ]
+    for (const [body, path, message] of cases) {
+      const res = await admin('POST', '/api/alerts/rules', body)
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      const details = (res.body as { details: { path: string; message: string }[] }).details
+      expect(details.find((d) => d.path === path)?.message, res.text).toMatch(message)
+    }
+  })
+
+  it('patches a rule (params checked against its kind) and is for admins only', async () => {
+    const rule = await createRule({ name: 'patchable', kind: 'gateway_down', channel_ids: [] })
+    const res = await admin('PATCH', `/api/alerts/rules/${rule.id}`, {
+      params: { after_s: 60 },
+      enabled: false,
+    })
+    expect(alertRuleResponseSchema.parse(res.body).rule).toMatchObject({
+      params: { after_failures: 2, after_s: 60 },
+      enabled: false,
+    })
+    const bad = await admin('PATCH', `/api/alerts/rules/${rule.id}`, { params: { flips: 3 } })
+    expect(bad.status).toBe(400)
+    expect((await admin('PATCH', `/api/alerts/rules/${rule.id}`, { kind: 'agent_lost' })).status).toBe(400)
+    expect((await admin('PATCH', `/api/alerts/rules/${rule.id}`, { channel_ids: [999_999] })).status).toBe(
+      400,
+    )
+    expect((await admin('PATCH', '/api/alerts/rules/999999', { enabled: true })).status).toBe(404)
+    const operator = await callerWithRole(t, 'operator')
+    expect((await operator('GET', '/api/alerts/rules')).status).toBe(403)
+    expect((await operator('DELETE', `/api/alerts/rules/${rule.id}`)).status).toBe(403)
+  })
+
+  it('resolves the open incidents of a deleted rule, by whoever deleted it', async () => {
+    const rule = await createRule({ name: 'doomed', kind: 'gateway_down', channel_ids: [] })
+    const open = await makeIncident(t.deps.db, { ruleId: rule.id })
+    const acked = await makeIncident(t.deps.db, { ruleId: rule.id, status: 'acknowledged' })
+    const res = await admin('DELETE', `/api/alerts/rules/${rule.id}`)
+    expect(res.body).toEqual({ deleted: true, id: rule.id })
+    for (const incident of [open, acked]) {
+      expect(await findIncident(t.deps.db, incident.id)).toMatchObject({
+        status: 'resolved',
+        resolvedBy: expect.stringMatching(/^user:/),
+        ruleId: null,
+      })
+    }
+    expect((await admin('DELETE', `/api/alerts/rules/${rule.id}`)).status).toBe(404)
+  })
+})

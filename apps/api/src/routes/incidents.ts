@@ -1,0 +1,42 @@
+import { presentIncident } from '@mc/alerting'
+import { findIncident, listIncidents, listIncidentTimeline } from '@mc/db'
+import { incidentsQuerySchema } from '@mc/shared'
+import type { RouteDeps } from '../app-deps.ts'
+import { HttpError } from '../http/http-error.ts'
+import type { RouteDef } from '../http/route.ts'
+import { parseId, parseQuery } from '../http/validation.ts'
+import { presentTimelineEntry } from '../presenters/incident-timeline.ts'
+
+/** Incidents: the list (newest first) and one incident with its timeline. */
+export function incidentRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
+  return [
+    {
+      method: 'GET',
+      path: '/incidents',
+      access: 'viewer',
+      handler: async (c) => {
+        const query = parseQuery(c, incidentsQuerySchema)
+        const page = await listIncidents(db, {
+          status: query.status,
+          gatewayId: query.gateway_id,
+          agentId: query.agent_id,
+          kind: query.kind,
+          limit: query.limit,
+          before: query.before,
+        })
+        return c.json({ incidents: page.rows.map(presentIncident), next_before: page.nextBefore })
+      },
+    },
+    {
+      method: 'GET',
+      path: '/incidents/:id',
+      access: 'viewer',
+      handler: async (c) => {
+        const id = parseId(c)
+        const [row, timeline] = await Promise.all([findIncident(db, id), listIncidentTimeline(db, id)])
+        if (!row) throw new HttpError(404, `no incident with id ${id}`)
+        return c.json({ incident: presentIncident(row), timeline: timeline.map(presentTimelineEntry) })
+      },
+    },
+  ]
+}

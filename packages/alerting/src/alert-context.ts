@@ -1,0 +1,20 @@
+import type { Database } from '@mc/db'
+import type { McEvent } from '@mc/shared'
+import type { Queue } from 'bullmq'
+
+/** Settings both apps read from their config (`alertingConfigShape`). */
+export interface AlertSettings {
+  ALERT_GROUP_WAIT_S: number
+  ALERT_RETRY_BASE_MS: number
+  PUBLIC_URL?: string | undefined
+}
+
+/** What evaluating rules and queueing notices needs, in the api and in the worker alike. */
+export interface AlertContext {
+  db: Database
+  /** The `alert-delivery` queue. */
+  deliveryQueue: Queue
+  /** Announces incident events (the api's publisher or the worker's Redis). */
+  publish: (events: McEvent[]) => Promise<unknown> | undefined
+  settings: AlertSettings
+}

@@ -1,0 +1,82 @@
+import {
+  ALERT_KINDS,
+  type AlertTrigger,
+  type EvaluationSubjects,
+  evaluateIncidents,
+  type IncidentRow,
+} from '@mc/db'
+import { type IncidentEvent, nowUnixSeconds } from '@mc/shared'
+import type { AlertContext } from './alert-context.ts'
+import { coalescingRunner } from './coalescing-runner.ts'
+import { queueIncidentNotices } from './incident-notices.ts'
+import { presentIncident } from './present-incident.ts'
+
+/** A stored probe, as the evaluator needs it: the gateway and the version it had before. */
+export interface ProbedGateway {
+  gatewayId: number
+  previousVersion: string | null
+}
+
+const incidentEvent = (type: IncidentEvent['type'], row: IncidentRow, at: number): IncidentEvent => ({
+  type,
+  incident: presentIncident(row),
+  at,
+})
+
+/**
+ * Evaluates the rules where their facts are written (after a probe write, an expiry sweep, a batch
+ * of connects or heartbeats, the alert tick): opens and resolves incidents in the database,
+ * announces them, and queues their notices. It never throws into the caller's work: a failure is
+ * reported to `onError`, and the next evaluation of the same facts catches up.
+ */
+export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown) => void) {
+  async function evaluate(trigger: AlertTrigger, subjects: EvaluationSubjects): Promise<void> {
+    try {
+      const { opened, resolved } = await evaluateIncidents(ctx.db, ALERT_KINDS, trigger, subjects)
+      if (opened.length === 0 && resolved.length === 0) return
+      const at = nowUnixSeconds()
+      // A kind that fires once is recorded resolved at once: it announces its opening only.
+      await ctx.publish([
+        ...opened.map((row) => incidentEvent('incident.opened', row, at)),
+        ...resolved.map((row) => incidentEvent('incident.resolved', row, at)),
+      ])
+      await queueIncidentNotices(
+        ctx,
+        opened.map((row) => row.id),
+        'incident.opened',
+      )
+      await queueIncidentNotices(
+        ctx,
+        resolved.map((row) => row.id),
+        'incident.resolved',
+      )
+    } catch (error) {
+      onError(error)
+    }
+  }
+
+  // A gateway probed twice before its evaluation keeps its first previous version: a change in
+  // between is still seen.
+  const probes = coalescingRunner<string | null>(
+    (batch) =>
+      evaluate('probe', { type: 'gateway', ids: [...batch.keys()], previousVersions: [...batch.values()] }),
+    onError,
+  )
+  const ofAgents = (trigger: AlertTrigger) => {
+    const add = coalescingRunner<null>(
+      (batch) => evaluate(trigger, { type: 'agent', ids: [...batch.keys()] }),
+      onError,
+    )
+    return (agentIds: number[]) => add(agentIds.map((id) => [id, null]))
+  }
+
+  return {
+    evaluate,
+    afterProbes: (probed: ProbedGateway[]) => probes(probed.map((p) => [p.gatewayId, p.previousVersion])),
+    afterExpiry: ofAgents('expiry'),
+    afterAgentActivity: ofAgents('agent_activity'),
+    afterUsage: ofAgents('usage'),
+  }
+}
+
+export type AlertEvaluator = ReturnType<typeof createAlertEvaluator>

@@ -1,0 +1,34 @@
+/**
+ * Runs `run` one batch at a time: what is added while a batch runs waits, merged by id (the first
+ * value given for an id is kept), for the next one. The promise `add` returns settles once a batch
+ * holding its entries has run. So evaluations that facts trigger in bursts (a sweep stores probes in
+ * dozens of groups) take one database connection at a time, and none of them is lost.
+ */
+export function coalescingRunner<V>(
+  run: (batch: Map<number, V>) => Promise<void>,
+  onError: (error: unknown) => void,
+) {
+  let pending = new Map<number, V>()
+  let waiting: (() => void)[] = []
+  let draining: Promise<void> | null = null
+
+  async function drain(): Promise<void> {
+    while (pending.size > 0) {
+      const batch = pending
+      const done = waiting
+      pending = new Map()
+      waiting = []
+      // A failed batch is reported, its callers settle, and the next batch still runs.
+      await run(batch).catch(onError)
+      for (const settle of done) settle()
+    }
+    draining = null
+  }
+
+  return (entries: Iterable<[number, V]>): Promise<void> =>
+    new Promise((resolve) => {
+      for (const [id, value] of entries) if (!pending.has(id)) pending.set(id, value)
+      waiting.push(resolve)
+      draining ??= drain()
+    })
+}

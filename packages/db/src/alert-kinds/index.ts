@@ -1,0 +1,19 @@
+import { agentLost } from './agent-lost.ts'
+import type { AlertKind } from './alert-kind.ts'
+import { gatewayAuthFailed } from './gateway-auth-failed.ts'
+import { gatewayDown } from './gateway-down.ts'
+import { gatewayFlapping } from './gateway-flapping.ts'
+import { gatewayVersionChanged } from './gateway-version-changed.ts'
+import { tokenBudget } from './token-budget.ts'
+
+export type { AlertKind, AlertTrigger } from './alert-kind.ts'
+
+/** Every rule kind the evaluator knows. */
+export const ALERT_KINDS: AlertKind[] = [
+  gatewayDown,
+  gatewayFlapping,
+  gatewayAuthFailed,
+  gatewayVersionChanged,
+  agentLost,
+  tokenBudget,
+]

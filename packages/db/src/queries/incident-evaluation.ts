@@ -1,0 +1,124 @@
+import { alertRuleKinds } from '@mc/shared'
+import { type SQL, sql } from 'drizzle-orm'
+import type { AlertKind, AlertTrigger } from '../alert-kinds/index.ts'
+import type { Database } from '../client.ts'
+import { incidents } from '../schema/incidents.ts'
+import type { IncidentRow } from './incidents.ts'
+import { rowOf } from './raw-row.ts'
+
+/** The subjects a trigger is about: gateways (with the version each reported before the probe) or agents. */
+export type EvaluationSubjects =
+  | { type: 'gateway'; ids: number[]; previousVersions?: (string | null)[] }
+  | { type: 'agent'; ids: number[] }
+
+export interface Evaluated {
+  opened: IncidentRow[]
+  resolved: IncidentRow[]
+}
+
+/** `s`: the subjects' rows; a gateway's also carries `previous_version`. */
+function subjectRows(subjects: EvaluationSubjects): SQL {
+  if (subjects.type === 'agent')
+    return sql`select a.* from agents a where a.id = any(${sql.param(subjects.ids)}::int[])`
+  const previous = subjects.previousVersions ?? subjects.ids.map(() => null)
+  return sql`select g.*, v.previous_version from gateways g
+    join unnest(${sql.param(subjects.ids)}::int[], ${sql.param(previous)}::text[]) as v(id, previous_version) on v.id = g.id`
+}
+
+const inScope = (kind: AlertKind) =>
+  kind.subject === 'gateway'
+    ? sql`(cardinality(r.scope_gateway_ids) = 0 or s.id = any(r.scope_gateway_ids))`
+    : sql`(cardinality(r.scope_agent_names) = 0 or s.name = any(r.scope_agent_names))`
+
+/** Whether the gateway whose id is `gatewayId` is in a maintenance window now. */
+export const gatewayInMaintenance = (gatewayId: SQL) => sql`exists (select 1 from maintenance_windows m
+  where ${gatewayId} = any(m.gateway_ids) and m.cancelled_at is null and now() >= m.starts_at and now() < m.ends_at)`
+
+/** Whether the subject is in a maintenance window now (agents never are). */
+const inMaintenance = (kind: AlertKind) =>
+  kind.subject === 'gateway' ? gatewayInMaintenance(sql`s.id`) : sql`false`
+
+/**
+ * Opens an incident for each enabled rule of the kind × subject in its scope whose condition holds.
+ * The unique index on unresolved incidents makes this safe with any number of workers: a second
+ * evaluation of the same condition waits for the first one's row, then inserts nothing.
+ */
+async function openIncidents(db: Database, kind: AlertKind, subjects: EvaluationSubjects) {
+  const once = kind.resolvesOn.length === 0
+  const rows = await db.execute<Record<string, unknown>>(sql`
+    with s as (${subjectRows(subjects)}), opened as (
+      insert into incidents (rule_id, rule_name, kind, severity, subject_type, subject_id, subject_name,
+        summary, in_maintenance, status, resolved_at)
+      select r.id, r.name, r.kind, ${alertRuleKinds[kind.kind].severity}, ${kind.subject}, s.id, s.name,
+        left(${kind.summary}, 1000), ${inMaintenance(kind)},
+        ${once ? 'resolved' : 'open'}::incident_status, ${once ? sql`now()` : sql`null`}
+      from alert_rules r join s on ${inScope(kind)}
+      where r.kind = ${kind.kind} and r.enabled and (${kind.opensWhen})
+      order by r.id, s.id
+      on conflict (rule_id, subject_type, subject_id) where status <> 'resolved' do nothing
+      returning *
+    ), timeline as (
+      insert into incident_timeline (incident_id, at, type, detail)
+      select id, opened_at, 'opened', summary from opened
+    )
+    select * from opened`)
+  return rows.map((row) => rowOf(incidents, row))
+}
+
+/** Resolves the kind's unresolved incidents of these subjects whose condition cleared. */
+async function resolveIncidents(db: Database, kind: AlertKind, subjects: EvaluationSubjects) {
+  const rows = await db.execute<Record<string, unknown>>(sql`
+    with s as (${subjectRows(subjects)}), resolved as (
+      update incidents i set status = 'resolved', resolved_at = now()
+      from s, alert_rules r
+      where i.kind = ${kind.kind} and i.status <> 'resolved' and i.subject_type = ${kind.subject}
+        and i.subject_id = s.id and r.id = i.rule_id and (${kind.resolvesWhen})
+      returning i.*
+    ), timeline as (
+      insert into incident_timeline (incident_id, at, type, detail)
+      select id, resolved_at, 'resolved', 'the condition cleared' from resolved
+    )
+    select * from resolved`)
+  return rows.map((row) => rowOf(incidents, row))
+}
+
+/**
+ * The kinds with something to evaluate: an enabled rule, or an unresolved incident. An
+ * installation without rules pays this one statement per evaluation, not one per kind.
+ */
+async function kindsInUse(db: Database): Promise<Set<string>> {
+  const rows = await db.execute<{ kind: string }>(sql`
+    select kind from alert_rules where enabled union select kind from incidents where status <> 'resolved'`)
+  return new Set(rows.map((row) => row.kind))
+}
+
+/** Evaluates `kinds` for what `trigger` says of `subjects`: what opened, and what resolved. */
+export async function evaluateIncidents(
+  db: Database,
+  kinds: AlertKind[],
+  trigger: AlertTrigger,
+  subjects: EvaluationSubjects,
+): Promise<Evaluated> {
+  const evaluated: Evaluated = { opened: [], resolved: [] }
+  if (subjects.ids.length === 0) return evaluated
+  const inUse = await kindsInUse(db)
+  for (const kind of kinds) {
+    if (kind.subject !== subjects.type || !inUse.has(kind.kind)) continue
+    // Resolving first: a subject whose condition cleared and held again in one batch keeps one incident.
+    if (kind.resolvesOn.includes(trigger))
+      evaluated.resolved.push(...(await resolveIncidents(db, kind, subjects)))
+    if (kind.opensOn.includes(trigger)) evaluated.opened.push(...(await openIncidents(db, kind, subjects)))
+  }
+  return evaluated
+}
+
+/** The subjects of unresolved incidents of kinds that clear with time (evaluated by the alert tick). */
+export async function subjectsOfUnresolvedIncidents(db: Database, kinds: AlertKind[]) {
+  const names = kinds.filter((kind) => kind.resolvesOn.includes('tick')).map((kind) => kind.kind)
+  if (names.length === 0) return { gateway: [], agent: [] }
+  const rows = await db.execute<{ subject_type: 'gateway' | 'agent'; ids: number[] }>(sql`
+    select subject_type, array_agg(distinct subject_id) as ids from incidents
+    where status <> 'resolved' and kind = any(${sql.param(names)}::text[]) group by subject_type`)
+  const ids = (type: 'gateway' | 'agent') => rows.find((row) => row.subject_type === type)?.ids ?? []
+  return { gateway: ids('gateway'), agent: ids('agent') }
+}
