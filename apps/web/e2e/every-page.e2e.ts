@@ -18,7 +18,7 @@ import { tabThroughPage } from './harness/keyboard.ts'
 import { layoutProblems } from './harness/layout.ts'
 import { saveScreenshot } from './harness/screenshot.ts'
 import { setupApp } from './harness/setup-app.ts'
-import { type Credentials, signInByApi } from './harness/sign-in.ts'
+import { signInByApi } from './harness/sign-in.ts'
 import { VIEWPORTS } from './harness/viewports.ts'
 
 // The CLI connection the pages show must outlive a slow run (the default timeout is 60 s); the
@@ -127,8 +127,8 @@ interface PageCase {
   name: string
   path: () => string
   signedIn: boolean
-  /** Who looks at it, when not the first admin. */
-  who?: () => Credentials
+  /** Looked at by the seeded viewer rather than the first admin. */
+  asViewer?: true
   /** Resolves once the page shows its data, so the checks see it whole. */
   ready: (page: Page) => Promise<unknown>
   /** What this role must (not) be offered, checked once the page is ready. */
@@ -199,7 +199,7 @@ const PAGES: PageCase[] = [
     name: 'incidents-viewer',
     path: () => '/incidents',
     signedIn: true,
-    who: () => seeded.viewer,
+    asViewer: true,
     ready: (page) => stagingIncident(page).waitFor(),
     shows: async (page) => expect(await incidentActions(page).count()).toBe(0),
   },
@@ -220,7 +220,7 @@ const PAGES: PageCase[] = [
     name: 'incident-viewer',
     path: () => `/incidents/${seeded.incidentId}`,
     signedIn: true,
-    who: () => seeded.viewer,
+    asViewer: true,
     ready: (page) =>
       Promise.all([
         heading(page, 'Gateway down: Staging'),
@@ -264,7 +264,7 @@ const PAGES: PageCase[] = [
     name: 'alerts-viewer',
     path: () => '/alerts',
     signedIn: true,
-    who: () => seeded.viewer,
+    asViewer: true,
     ready: (page) => page.locator('tr[data-window][data-phase="upcoming"]').waitFor(),
     shows: async (page) => {
       expect(new URL(page.url()).pathname).toBe('/alerts/maintenance')
@@ -326,9 +326,9 @@ describe.each(VIEWPORTS)('every page at $width×$height', (viewport) => {
   it.each(PAGES)('$name: fits, works by keyboard, passes axe', async (pageCase) => {
     const { page } = app
     await page.setViewportSize({ width: viewport.width, height: viewport.height })
-    if (pageCase.signedIn) await app.signIn(pageCase.who?.())
+    if (pageCase.signedIn) await app.signIn(pageCase.asViewer ? seeded.viewer : undefined)
     await page.goto(app.url(pageCase.path()))
-    await Promise.all([pageCase.ready(page), pageCase.signedIn && frameReady(page, !pageCase.who)])
+    await Promise.all([pageCase.ready(page), pageCase.signedIn && frameReady(page, !pageCase.asViewer)])
     await pageCase.shows?.(page)
 
     // For a person to look at (git-ignored): every page at both sizes.

@@ -49,4 +49,9 @@ describe('coalescingRunner', () => {
     expect(seen).toEqual([1, 2])
     expect(errors).toEqual([new Error('boom')])
   })
+
+  it('settles a call that adds nothing', async () => {
+    const add = coalescingRunner<null>(async () => {}, fail)
+    await expect(add([])).resolves.toBeUndefined()
+  })
 })

@@ -13,7 +13,7 @@ export function coalescingRunner<V>(
   let draining: Promise<void> | null = null
 
   async function drain(): Promise<void> {
-    while (pending.size > 0) {
+    while (pending.size > 0 || waiting.length > 0) {
       const batch = pending
       const done = waiting
       pending = new Map()

@@ -48,7 +48,8 @@ export function IncidentPage() {
         <span data-field="facts">
           {incident.severity} · opened {formatDateTime(incident.opened_at)} ·{' '}
           {incident.resolved_at === null ? 'open for' : 'lasted'} {formatDuration(end - incident.opened_at)} ·{' '}
-          <Link to={subjectPath(incident)} className="text-primary hover:underline">
+          {/* Underlined: a link inside a sentence must not be told apart by colour alone. */}
+          <Link to={subjectPath(incident)} className="text-primary underline underline-offset-2">
             {incident.subject_type} {incident.subject_name}
           </Link>
         </span>
