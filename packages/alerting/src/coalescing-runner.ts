@@ -10,9 +10,10 @@ export function coalescingRunner<V>(
 ) {
   let pending = new Map<number, V>()
   let waiting: (() => void)[] = []
-  let draining: Promise<void> | null = null
+  let draining = false
 
   async function drain(): Promise<void> {
+    draining = true
     while (pending.size > 0 || waiting.length > 0) {
       const batch = pending
       const done = waiting
@@ -22,13 +23,13 @@ export function coalescingRunner<V>(
       await run(batch).catch(onError)
       for (const settle of done) settle()
     }
-    draining = null
+    draining = false
   }
 
   return (entries: Iterable<[number, V]>): Promise<void> =>
     new Promise((resolve) => {
       for (const [id, value] of entries) if (!pending.has(id)) pending.set(id, value)
       waiting.push(resolve)
-      draining ??= drain()
+      if (!draining) void drain()
     })
 }
