@@ -5,12 +5,7 @@
 // gateway, the time from its first failing probe being stored (its gateway_probes row, the
 // database's clock, on this machine) to the arrival of the webhook message that lists it; p95 per
 // run, BENCH_RUNS runs (min / median / max), the fakes back up and their resolve notices in between.
-import type { ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { closeDb, createDb, schema } from '@mc/db'
-import { databaseStem, ensureTestServices, redisPrefixStem } from '@mc/local-stack'
-import { startFakeFleet } from '@mc/openclaw/fake'
-import { createRedis, createTokenCipher } from '@mc/runtime'
+import { schema } from '@mc/db'
 import {
   benchScale,
   formatSpread,
@@ -19,14 +14,9 @@ import {
   percentile,
   spreadOf,
 } from '@mc/testing/bench-runs'
-import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { sql } from 'drizzle-orm'
-import { startBenchWorker } from './support/bench-worker.ts'
-import {
-  type ArrivedMessage,
-  createGatewayDownRule,
-  startWebhookReceiver,
-} from './support/webhook-alerting.ts'
+import { startBenchStack } from './support/bench-stack.ts'
+import { type ArrivedMessage, createGatewayDownRule } from './support/webhook-alerting.ts'
 
 const GATEWAYS = benchScale(100, 10)
 const PROBE_INTERVAL_S = 5
@@ -57,23 +47,14 @@ function toldAt(messages: ArrivedMessage[], event: 'incident.opened' | 'incident
 }
 
 async function main() {
-  const services = await ensureTestServices()
-  const scratch = await createScratchDatabase(services.postgresAdminUrl, databaseStem(services.runId))
-  const db = createDb(scratch.url, { max: 4 })
-  // Named for the run: `services.stop()` removes its keys, even after a failure.
-  const prefix = `${redisPrefixStem(services.runId)}-alerts`
-  const secretKey = randomBytes(32).toString('base64')
-  const cipher = createTokenCipher(secretKey)
-  const redis = createRedis(services.redisUrl)
-  const fleet = await startFakeFleet({
+  const stack = await startBenchStack('alerts', {
     healthy: GATEWAYS,
     blackholes: 0,
     token: TOKEN,
     helloDelayMs: 10,
     helloPresence: 0,
   })
-  const receiver = await startWebhookReceiver(db, cipher)
-  let worker: ChildProcess | undefined
+  const { db, cipher, receiver, fleet } = stack
 
   try {
     await db.insert(schema.gateways).values(
@@ -85,13 +66,9 @@ async function main() {
       })),
     )
     await createGatewayDownRule(db, receiver.channel.id)
-    worker = await startBenchWorker({
-      dbUrl: scratch.url,
-      redisUrl: services.redisUrl,
-      prefix,
-      secretKey,
-      redis,
-      env: { PROBE_INTERVAL_S: String(PROBE_INTERVAL_S), ALERT_GROUP_WAIT_S: String(ALERT_GROUP_WAIT_S) },
+    await stack.startWorker({
+      PROBE_INTERVAL_S: String(PROBE_INTERVAL_S),
+      ALERT_GROUP_WAIT_S: String(ALERT_GROUP_WAIT_S),
     })
     const online = async () => {
       const [row] = await db.execute<{ n: number }>(
@@ -158,13 +135,7 @@ async function main() {
       },
     ])
   } finally {
-    worker?.kill('SIGTERM')
-    await receiver.close()
-    await fleet.stop()
-    redis.disconnect()
-    await closeDb(db)
-    await scratch.drop()
-    await services.stop()
+    await stack.stop()
   }
 }
 

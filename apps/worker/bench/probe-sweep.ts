@@ -8,22 +8,11 @@
 // out) beside it with alerting off (no rules), in turn in each run. Each figure BENCH_RUNS times,
 // printed as min / median / max; plus probing one gateway at a time, the worker's CPU time per probe
 // and peak RSS.
-import type { ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { closeDb, createDb, deleteAlertRule, listGatewayIdsInProbeOrder, schema } from '@mc/db'
-import { databaseStem, ensureTestServices, redisPrefixStem } from '@mc/local-stack'
+import { deleteAlertRule, listGatewayIdsInProbeOrder, schema } from '@mc/db'
 import { probeGateway } from '@mc/openclaw'
-import { startFakeFleet } from '@mc/openclaw/fake'
-import {
-  bullPrefix,
-  createRedis,
-  createTokenCipher,
-  type ProbeGatewayJob,
-  probeBatches,
-  QUEUES,
-} from '@mc/runtime'
+import { bullPrefix, type ProbeGatewayJob, probeBatches, QUEUES } from '@mc/runtime'
 import {
   benchScale,
   formatSpread,
@@ -32,11 +21,10 @@ import {
   percentile,
   spreadOf,
 } from '@mc/testing/bench-runs'
-import { createScratchDatabase } from '@mc/testing/scratch-database'
 import { Queue } from 'bullmq'
 import { sql } from 'drizzle-orm'
-import { startBenchWorker } from './support/bench-worker.ts'
-import { createGatewayDownRule, startWebhookReceiver } from './support/webhook-alerting.ts'
+import { startBenchStack } from './support/bench-stack.ts'
+import { createGatewayDownRule } from './support/webhook-alerting.ts'
 
 const HEALTHY = benchScale(700, 35)
 const REFUSED = benchScale(150, 8)
@@ -94,25 +82,15 @@ const p95 = (values: number[]) =>
   )
 
 async function main() {
-  const services = await ensureTestServices()
-  const scratch = await createScratchDatabase(services.postgresAdminUrl, databaseStem(services.runId))
-  const dbUrl = scratch.url
-  const db = createDb(dbUrl, { max: 4 })
-  // Named for the run: `services.stop()` removes its keys, even after a failure.
-  const prefix = `${redisPrefixStem(services.runId)}-sweep`
-  const secretKey = randomBytes(32).toString('base64')
-  const cipher = createTokenCipher(secretKey)
-  const redis = createRedis(services.redisUrl)
   process.stdout.write(`starting ${HEALTHY + BLACKHOLED} fake gateways in their own process…\n`)
-  const fleetOfFakes = await startFakeFleet({
+  const stack = await startBenchStack('sweep', {
     healthy: HEALTHY,
     blackholes: BLACKHOLED,
     token: TOKEN,
     helloDelayMs: HELLO_DELAY_MS,
     helloPresence: HELLO_PRESENCE,
   })
-  let worker: ChildProcess | undefined
-  const receiver = await startWebhookReceiver(db, cipher)
+  const { db, cipher, redis, prefix, receiver, fleet: fleetOfFakes } = stack
 
   try {
     const refusedPorts = await closedPorts(REFUSED)
@@ -122,18 +100,11 @@ async function main() {
       ...fleetOfFakes.blackholePorts.map((port) => ({ kind: 'blackholed' as const, port })),
     ]
 
-    worker = await startBenchWorker({
-      dbUrl,
-      redisUrl: services.redisUrl,
-      prefix,
-      secretKey,
-      redis,
-      env: {
-        PROBE_TIMEOUT_MS: String(TIMEOUT_MS),
-        PROBE_INTERVAL_S: '3600',
-        // No alert tick during the runs: incidents open in the measured sweep, from its probes.
-        ALERT_TICK_S: '3600',
-      },
+    const worker = await stack.startWorker({
+      PROBE_TIMEOUT_MS: String(TIMEOUT_MS),
+      PROBE_INTERVAL_S: '3600',
+      // No alert tick during the runs: incidents open in the measured sweep, from its probes.
+      ALERT_TICK_S: '3600',
     })
     // Let the scheduler's first (empty) tick pass before the fleet exists.
     await new Promise((r) => setTimeout(r, 1000))
@@ -301,13 +272,7 @@ async function main() {
     ])
     console.log(`${sweepsS.length} runs each, min / median / max; ${load}`)
   } finally {
-    worker?.kill('SIGTERM')
-    await receiver.close()
-    await fleetOfFakes.stop()
-    redis.disconnect()
-    await closeDb(db)
-    await scratch.drop()
-    await services.stop()
+    await stack.stop()
   }
 }
 

@@ -3,30 +3,30 @@ import { findIncident, listIncidents, listIncidentTimeline } from '@mc/db'
 import { incidentsQuerySchema } from '@mc/shared'
 import type { RouteDeps } from '../app-deps.ts'
 import { HttpError } from '../http/http-error.ts'
+import { keysetListRoute } from '../http/keyset-list-route.ts'
 import type { RouteDef } from '../http/route.ts'
-import { parseId, parseQuery } from '../http/validation.ts'
+import { parseId } from '../http/validation.ts'
 import { presentTimelineEntry } from '../presenters/incident-timeline.ts'
 
 /** Incidents: the list (newest first) and one incident with its timeline. */
 export function incidentRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
   return [
-    {
-      method: 'GET',
+    keysetListRoute({
       path: '/incidents',
       access: 'viewer',
-      handler: async (c) => {
-        const query = parseQuery(c, incidentsQuerySchema)
-        const page = await listIncidents(db, {
+      query: incidentsQuerySchema,
+      key: 'incidents',
+      list: (query) =>
+        listIncidents(db, {
           status: query.status,
           gatewayId: query.gateway_id,
           agentId: query.agent_id,
           kind: query.kind,
           limit: query.limit,
           before: query.before,
-        })
-        return c.json({ incidents: page.rows.map(presentIncident), next_before: page.nextBefore })
-      },
-    },
+        }),
+      present: presentIncident,
+    }),
     {
       method: 'GET',
       path: '/incidents/:id',

@@ -34,6 +34,17 @@ describe('formErrors', () => {
     })
   })
 
+  it('puts an issue deeper than any field under the nearest field the form has', () => {
+    const error = new ApiRequestError(400, 'invalid request', [
+      { path: 'config.to.1', message: 'not an email address' },
+      { path: 'config.url.host', message: 'not a URL' },
+    ])
+    expect(formErrors(error, ['name', 'config.to'] as const, errorMessage)).toEqual({
+      fields: { 'config.to': 'not an email address' },
+      form: 'config.url.host: not a URL',
+    })
+  })
+
   it('uses the message of errors without issues: conflicts, odd details, network failures', () => {
     expect(formErrors(new ApiRequestError(409, 'username already exists'), FIELDS, errorMessage)).toEqual({
       fields: {},

@@ -1,7 +1,7 @@
 import type { AlertSeverity } from '@mc/shared'
 import type { AlertMessage, ChannelTargetOf, IncidentNotice, SendOptions } from '../alert-message.ts'
 import type { Attempt } from './attempt.ts'
-import { postToReceiver } from './http-post.ts'
+import { postJsonToReceiver } from './http-post.ts'
 import { clip, fitLines, gravestOpenSeverity, messageLines, messageTitle, messageUrl } from './notice-text.ts'
 
 /** Discord's limits: message content, embed title, embed description, all of an embed's text. */
@@ -54,8 +54,7 @@ export function sendDiscord(
   message: AlertMessage,
   options: SendOptions,
 ): Promise<Attempt> {
-  const body = JSON.stringify(discordPayload(message))
-  return postToReceiver(target.config.url, body, { 'Content-Type': 'application/json' }, options.timeoutMs)
+  return postJsonToReceiver(target.config.url, discordPayload(message), options.timeoutMs)
 }
 
 /** Red, amber or blue for the gravest open incident; green when every notice is a resolve. */

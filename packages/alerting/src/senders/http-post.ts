@@ -27,6 +27,11 @@ export async function postToReceiver(
   }
 }
 
+/** POSTs `payload` as JSON, all that Slack's and Discord's incoming webhooks take. */
+export function postJsonToReceiver(url: string, payload: unknown, timeoutMs: number): Promise<Attempt> {
+  return postToReceiver(url, JSON.stringify(payload), { 'Content-Type': 'application/json' }, timeoutMs)
+}
+
 /** The start of the answer; the rest is dropped unread, so a huge answer costs nothing. */
 async function replyStart(response: Response): Promise<string> {
   if (!response.body) return ''

@@ -1,6 +1,6 @@
 import type { AlertMessage, ChannelTargetOf, IncidentNotice, SendOptions } from '../alert-message.ts'
 import type { Attempt } from './attempt.ts'
-import { postToReceiver } from './http-post.ts'
+import { postJsonToReceiver } from './http-post.ts'
 import { clip, fitLines, messageLines, messageTitle, takeLines } from './notice-text.ts'
 
 /** Slack's limits: blocks per message, characters in a header and in a section's text. */
@@ -41,8 +41,7 @@ export function sendSlack(
   message: AlertMessage,
   options: SendOptions,
 ): Promise<Attempt> {
-  const body = JSON.stringify(slackPayload(message))
-  return postToReceiver(target.config.url, body, { 'Content-Type': 'application/json' }, options.timeoutMs)
+  return postJsonToReceiver(target.config.url, slackPayload(message), options.timeoutMs)
 }
 
 /** Lines packed into at most `maxSections` texts; the last one ends with "…and N more" if needed. */

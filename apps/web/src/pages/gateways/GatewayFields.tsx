@@ -1,4 +1,5 @@
 import { CheckboxField } from '../../components/CheckboxField.tsx'
+import { NameField } from '../../components/NameField.tsx'
 import { TextField } from '../../components/TextField.tsx'
 import { isSecureUrlHost } from '../../lib/gateway-address.ts'
 import type { GatewayFormValues } from '../../lib/gateway-form.ts'
@@ -31,16 +32,12 @@ export function GatewayFields({
   const set = (change: Partial<GatewayFormValues>) => onChange({ ...values, ...change })
   return (
     <div className="grid gap-3 sm:grid-cols-[1fr_1fr]">
-      <TextField
-        label="Name"
-        name="name"
-        autoComplete="off"
-        required
-        disabled={disabled}
+      <NameField
+        value={values.name}
+        onChange={(name) => set({ name })}
         hint='Descriptive: "Production", "Staging", "Dev"'
         error={errors.name}
-        value={values.name}
-        onChange={(event) => set({ name: event.target.value })}
+        disabled={disabled}
       />
       <TextField
         label="Host"

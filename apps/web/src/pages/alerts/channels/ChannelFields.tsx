@@ -1,7 +1,7 @@
 import { ALERT_CHANNEL_TYPES, type AlertChannelType, NTFY_PRIORITIES } from '@mc/shared'
 import { CheckboxField } from '../../../components/CheckboxField.tsx'
-import { FormField } from '../../../components/FormField.tsx'
-import { Select } from '../../../components/Input.tsx'
+import { NameField } from '../../../components/NameField.tsx'
+import { SelectField } from '../../../components/SelectField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import type { CHANNEL_FORM_FIELDS, ChannelFormValues } from '../../../lib/channel-form.ts'
 
@@ -40,34 +40,21 @@ export function ChannelFields({
   const keepHint = (what: string) => (secretSet ? `${what} is set: leave blank to keep it` : `No ${what} set`)
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <TextField
-        label="Name"
-        name="name"
-        autoComplete="off"
-        required
-        disabled={disabled}
-        error={errors.name}
+      <NameField
         value={values.name}
-        onChange={(event) => set({ name: event.target.value })}
+        onChange={(name) => set({ name })}
+        error={errors.name}
+        disabled={disabled}
       />
-      <FormField label="Type" error={errors.type}>
-        {(control) => (
-          <Select
-            {...control}
-            name="type"
-            className="w-full"
-            disabled={disabled || editing}
-            value={values.type}
-            onChange={(event) => set({ type: event.target.value as AlertChannelType })}
-          >
-            {ALERT_CHANNEL_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </Select>
-        )}
-      </FormField>
+      <SelectField
+        label="Type"
+        name="type"
+        error={errors.type}
+        disabled={disabled || editing}
+        value={values.type}
+        onChange={(event) => set({ type: event.target.value as AlertChannelType })}
+        options={ALERT_CHANNEL_TYPES.map((type) => ({ value: type }))}
+      />
       {values.type === 'email' ? (
         <TextField
           fieldClassName="sm:col-span-2"
@@ -111,29 +98,16 @@ export function ChannelFields({
         />
       )}
       {values.type === 'ntfy' && (
-        <FormField
+        <SelectField
           label="Priority"
+          name="priority"
           error={errors['config.priority']}
           hint="Empty: by the incident's severity"
-        >
-          {(control) => (
-            <Select
-              {...control}
-              name="priority"
-              className="w-full"
-              disabled={disabled}
-              value={values.priority}
-              onChange={(event) => set({ priority: event.target.value })}
-            >
-              <option value="">by severity</option>
-              {NTFY_PRIORITIES.map((priority) => (
-                <option key={priority} value={priority}>
-                  {priority}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+          disabled={disabled}
+          value={values.priority}
+          onChange={(event) => set({ priority: event.target.value })}
+          options={[{ value: '', label: 'by severity' }, ...NTFY_PRIORITIES.map((value) => ({ value }))]}
+        />
       )}
       <CheckboxField
         fieldClassName="sm:col-span-2"

@@ -4,10 +4,10 @@ import { useAlertChannels, useDeleteAlertChannel, useTestAlertChannel } from '..
 import { Button } from '../../../components/Button.tsx'
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx'
 import { EmptyState } from '../../../components/EmptyState.tsx'
-import { Notice, type NoticeMessage } from '../../../components/Notice.tsx'
+import { Notice } from '../../../components/Notice.tsx'
 import { Panel } from '../../../components/Panel.tsx'
 import { QueryView } from '../../../components/QueryView.tsx'
-import { useConfirmation } from '../../../lib/use-confirmation.ts'
+import { useListEditor } from '../../../lib/use-list-editor.ts'
 import { ChannelDialog } from './ChannelDialog.tsx'
 import { ChannelsTable, type TestResult } from './ChannelsTable.tsx'
 
@@ -16,11 +16,9 @@ export function ChannelsPanel() {
   const channels = useAlertChannels()
   const test = useTestAlertChannel()
   const remove = useDeleteAlertChannel()
-  const deleting = useConfirmation<AlertChannel>(remove.reset)
-  const [editing, setEditing] = useState<AlertChannel | 'new' | null>(null)
+  const list = useListEditor<AlertChannel>(remove)
   const [testing, setTesting] = useState<ReadonlySet<number>>(new Set())
   const [results, setResults] = useState<ReadonlyMap<number, TestResult>>(new Map())
-  const [notice, setNotice] = useState<NoticeMessage | null>(null)
 
   const runTest = (channel: AlertChannel) => {
     setTesting((ids) => new Set(ids).add(channel.id))
@@ -41,12 +39,12 @@ export function ChannelsPanel() {
       title="Channels"
       description="Webhook, Slack, Discord, email and ntfy receivers; a channel whose last delivery failed is marked failing"
       actions={
-        <Button variant="primary" onClick={() => setEditing('new')}>
+        <Button variant="primary" onClick={() => list.edit('new')}>
           + Add channel
         </Button>
       }
     >
-      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+      <Notice notice={list.notice} onDismiss={list.dismissNotice} />
       <QueryView
         query={channels}
         errorTitle="Could not load the channels"
@@ -64,40 +62,24 @@ export function ChannelsPanel() {
             testing={testing}
             results={results}
             onTest={runTest}
-            onEdit={setEditing}
-            onDelete={deleting.ask}
+            onEdit={list.edit}
+            onDelete={list.askDelete}
           />
         )}
       </QueryView>
 
-      {editing && (
+      {list.editing && (
         <ChannelDialog
-          channel={editing === 'new' ? null : editing}
-          onCancel={() => setEditing(null)}
-          onSaved={(channel) => {
-            setNotice({ tone: 'success', text: `Saved ${channel.name}.` })
-            setEditing(null)
-          }}
+          channel={list.editing === 'new' ? null : list.editing}
+          onCancel={list.closeEditor}
+          onSaved={list.saved}
         />
       )}
-      {deleting.target && (
+      {list.deleteDialog && (
         <ConfirmDialog
-          title={`Delete ${deleting.target.name}?`}
+          {...list.deleteDialog}
           description="Rules stop sending to it; its past deliveries stay in the log."
           confirmLabel="Delete channel"
-          pending={remove.isPending}
-          error={remove.error}
-          onCancel={deleting.close}
-          onConfirm={() => {
-            const target = deleting.target
-            if (!target) return
-            remove.mutate(target.id, {
-              onSuccess: () => {
-                setNotice({ tone: 'success', text: `Deleted ${target.name}.` })
-                deleting.close()
-              },
-            })
-          }}
         />
       )}
     </Panel>

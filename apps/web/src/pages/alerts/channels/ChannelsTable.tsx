@@ -1,6 +1,7 @@
 import type { AlertChannel } from '@mc/shared'
 import { Badge } from '../../../components/Badge.tsx'
 import { Button } from '../../../components/Button.tsx'
+import { RowActions } from '../../../components/RowActions.tsx'
 import { Table, TableHead, Td, Tr } from '../../../components/Table.tsx'
 import { channelTarget } from '../../../lib/channel-form.ts'
 import { errorMessage } from '../../../lib/error-message.ts'
@@ -62,21 +63,11 @@ export function ChannelsTable({ channels, testing, results, onTest, onEdit, onDe
                 )}
               </Td>
               <Td>
-                <div className="flex justify-end gap-1.5">
+                <RowActions onEdit={() => onEdit(channel)} onDelete={() => onDelete(channel)}>
                   <Button className="h-7" disabled={testing.has(channel.id)} onClick={() => onTest(channel)}>
                     {testing.has(channel.id) ? 'Sending…' : 'Send test'}
                   </Button>
-                  <Button className="h-7" variant="ghost" onClick={() => onEdit(channel)}>
-                    Edit
-                  </Button>
-                  <Button
-                    className="h-7 text-red-400 hover:text-red-300"
-                    variant="ghost"
-                    onClick={() => onDelete(channel)}
-                  >
-                    Delete
-                  </Button>
-                </div>
+                </RowActions>
               </Td>
             </Tr>
           )

@@ -1,10 +1,9 @@
 import { useAlertDeliveries } from '../../../api/alerts.ts'
-import { Button } from '../../../components/Button.tsx'
 import { EmptyState } from '../../../components/EmptyState.tsx'
 import { LoadMore } from '../../../components/LoadMore.tsx'
 import { Panel } from '../../../components/Panel.tsx'
 import { QueryView } from '../../../components/QueryView.tsx'
-import { Spinner } from '../../../components/Spinner.tsx'
+import { RefreshActions } from '../../../components/RefreshActions.tsx'
 import { Table, TableHead, Td, Tr } from '../../../components/Table.tsx'
 import { formatDateTime } from '../../../lib/time.ts'
 import { DeliveryIncidents } from './DeliveryIncidents.tsx'
@@ -18,14 +17,7 @@ export function DeliveriesPanel() {
       id="deliveries-heading"
       title="Deliveries"
       description="Each attempt to deliver a notification or a test: channel, incidents, attempt, outcome"
-      actions={
-        <>
-          {log.isFetching && !log.isFetchingNextPage && <Spinner label="Loading" />}
-          <Button variant="ghost" onClick={() => log.refetch()} disabled={log.isFetching}>
-            Refresh
-          </Button>
-        </>
-      }
+      actions={<RefreshActions log={log} />}
     >
       <QueryView
         query={log}

@@ -1,8 +1,8 @@
 import { ALERT_RULE_KINDS, type AlertRuleKind, alertRuleKinds } from '@mc/shared'
 import { CheckboxField } from '../../../components/CheckboxField.tsx'
 import { CheckboxList, type CheckboxOption } from '../../../components/CheckboxList.tsx'
-import { FormField } from '../../../components/FormField.tsx'
-import { Select } from '../../../components/Input.tsx'
+import { NameField } from '../../../components/NameField.tsx'
+import { SelectField } from '../../../components/SelectField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { paramFields, type RuleFormValues } from '../../../lib/rule-form.ts'
 
@@ -32,54 +32,34 @@ export function RuleFields({
   const subject = alertRuleKinds[values.kind].subject
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <TextField
-        label="Name"
-        name="name"
-        autoComplete="off"
-        required
-        disabled={disabled}
-        error={errors.name}
+      <NameField
         value={values.name}
-        onChange={(event) => set({ name: event.target.value })}
+        onChange={(name) => set({ name })}
+        error={errors.name}
+        disabled={disabled}
       />
-      <FormField label="Kind" error={errors.kind} hint={editing ? 'A rule’s kind never changes' : undefined}>
-        {(control) => (
-          <Select
-            {...control}
-            name="kind"
-            className="w-full"
-            disabled={disabled || editing}
-            value={values.kind}
-            onChange={(event) => set({ kind: event.target.value as AlertRuleKind, params: {} })}
-          >
-            {ALERT_RULE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {alertRuleKinds[kind].label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </FormField>
+      <SelectField
+        label="Kind"
+        name="kind"
+        error={errors.kind}
+        hint={editing ? 'A rule’s kind never changes' : undefined}
+        disabled={disabled || editing}
+        value={values.kind}
+        onChange={(event) => set({ kind: event.target.value as AlertRuleKind, params: {} })}
+        options={ALERT_RULE_KINDS.map((kind) => ({ value: kind, label: alertRuleKinds[kind].label }))}
+      />
       {paramFields(values.kind).map((field) =>
         field.choices ? (
-          <FormField key={field.name} label={field.name} error={errors[`params.${field.name}`]}>
-            {(control) => (
-              <Select
-                {...control}
-                name={field.name}
-                className="w-full"
-                disabled={disabled}
-                value={values.params[field.name] ?? field.defaultText}
-                onChange={(event) => setParam(field.name, event.target.value)}
-              >
-                {field.choices?.map((choice) => (
-                  <option key={choice} value={choice}>
-                    {choice}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </FormField>
+          <SelectField
+            key={field.name}
+            label={field.name}
+            name={field.name}
+            error={errors[`params.${field.name}`]}
+            disabled={disabled}
+            value={values.params[field.name] ?? field.defaultText}
+            onChange={(event) => setParam(field.name, event.target.value)}
+            options={field.choices.map((value) => ({ value }))}
+          />
         ) : (
           <TextField
             key={field.name}

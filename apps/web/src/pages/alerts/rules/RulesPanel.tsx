@@ -1,14 +1,13 @@
 import type { AlertRule } from '@mc/shared'
-import { useState } from 'react'
 import { useAlertChannels, useAlertRules, useDeleteAlertRule } from '../../../api/alerts.ts'
 import { useGateways } from '../../../api/gateways.ts'
 import { Button } from '../../../components/Button.tsx'
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx'
 import { EmptyState } from '../../../components/EmptyState.tsx'
-import { Notice, type NoticeMessage } from '../../../components/Notice.tsx'
+import { Notice } from '../../../components/Notice.tsx'
 import { Panel } from '../../../components/Panel.tsx'
 import { QueryView } from '../../../components/QueryView.tsx'
-import { useConfirmation } from '../../../lib/use-confirmation.ts'
+import { useListEditor } from '../../../lib/use-list-editor.ts'
 import { RuleDialog } from './RuleDialog.tsx'
 import { RulesTable } from './RulesTable.tsx'
 
@@ -18,9 +17,7 @@ export function RulesPanel() {
   const channels = useAlertChannels()
   const gateways = useGateways()
   const remove = useDeleteAlertRule()
-  const deleting = useConfirmation<AlertRule>(remove.reset)
-  const [editing, setEditing] = useState<AlertRule | 'new' | null>(null)
-  const [notice, setNotice] = useState<NoticeMessage | null>(null)
+  const list = useListEditor<AlertRule>(remove)
   const gatewayNames = new Map((gateways.data?.gateways ?? []).map(({ id, name }) => [id, name]))
 
   return (
@@ -29,12 +26,12 @@ export function RulesPanel() {
       title="Rules"
       description="Each rule opens one incident per gateway or agent while its condition holds"
       actions={
-        <Button variant="primary" onClick={() => setEditing('new')}>
+        <Button variant="primary" onClick={() => list.edit('new')}>
           + Add rule
         </Button>
       }
     >
-      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+      <Notice notice={list.notice} onDismiss={list.dismissNotice} />
       <QueryView
         query={rules}
         errorTitle="Could not load the rules"
@@ -51,40 +48,24 @@ export function RulesPanel() {
             rules={data.rules}
             channels={channels.data?.channels ?? []}
             gatewayNames={gatewayNames}
-            onEdit={setEditing}
-            onDelete={deleting.ask}
+            onEdit={list.edit}
+            onDelete={list.askDelete}
           />
         )}
       </QueryView>
 
-      {editing && (
+      {list.editing && (
         <RuleDialog
-          rule={editing === 'new' ? null : editing}
-          onCancel={() => setEditing(null)}
-          onSaved={(rule) => {
-            setNotice({ tone: 'success', text: `Saved ${rule.name}.` })
-            setEditing(null)
-          }}
+          rule={list.editing === 'new' ? null : list.editing}
+          onCancel={list.closeEditor}
+          onSaved={list.saved}
         />
       )}
-      {deleting.target && (
+      {list.deleteDialog && (
         <ConfirmDialog
-          title={`Delete ${deleting.target.name}?`}
+          {...list.deleteDialog}
           description="It opens no more incidents; the ones it opened stay in the record."
           confirmLabel="Delete rule"
-          pending={remove.isPending}
-          error={remove.error}
-          onCancel={deleting.close}
-          onConfirm={() => {
-            const target = deleting.target
-            if (!target) return
-            remove.mutate(target.id, {
-              onSuccess: () => {
-                setNotice({ tone: 'success', text: `Deleted ${target.name}.` })
-                deleting.close()
-              },
-            })
-          }}
         />
       )}
     </Panel>

@@ -1,5 +1,5 @@
 import { type AlertChannel, type AlertRule, alertRuleKinds } from '@mc/shared'
-import { Button } from '../../../components/Button.tsx'
+import { RowActions } from '../../../components/RowActions.tsx'
 import { Table, TableHead, Td, Tr } from '../../../components/Table.tsx'
 import { describeParams } from '../../../lib/rule-form.ts'
 import { formatDuration } from '../../../lib/time.ts'
@@ -66,18 +66,7 @@ export function RulesTable({ rules, channels, gatewayNames, onEdit, onDelete }: 
               </Td>
               <Td>{rule.enabled ? 'yes' : <span className="text-muted-foreground">no</span>}</Td>
               <Td>
-                <div className="flex justify-end gap-1.5">
-                  <Button className="h-7" variant="ghost" onClick={() => onEdit(rule)}>
-                    Edit
-                  </Button>
-                  <Button
-                    className="h-7 text-red-400 hover:text-red-300"
-                    variant="ghost"
-                    onClick={() => onDelete(rule)}
-                  >
-                    Delete
-                  </Button>
-                </div>
+                <RowActions onEdit={() => onEdit(rule)} onDelete={() => onDelete(rule)} />
               </Td>
             </Tr>
           )

@@ -1,12 +1,11 @@
 import { useSearchParams } from 'react-router'
 import { useAuditLog } from '../../../api/audit.ts'
 import type { AuditFilters as Filters } from '../../../api/queries.ts'
-import { Button } from '../../../components/Button.tsx'
 import { EmptyState } from '../../../components/EmptyState.tsx'
 import { LoadMore } from '../../../components/LoadMore.tsx'
 import { Panel } from '../../../components/Panel.tsx'
 import { QueryView } from '../../../components/QueryView.tsx'
-import { Spinner } from '../../../components/Spinner.tsx'
+import { RefreshActions } from '../../../components/RefreshActions.tsx'
 import { AuditIcon } from '../../../layout/icons.tsx'
 import { AuditFilters } from './AuditFilters.tsx'
 import { AuditTable } from './AuditTable.tsx'
@@ -33,14 +32,7 @@ export function AuditPanel() {
       id="audit-heading"
       title="Audit log"
       description="Sign-ins, refused credentials and every change to users, API keys and gateways, newest first"
-      actions={
-        <>
-          {log.isFetching && !log.isFetchingNextPage && <Spinner label="Loading" />}
-          <Button variant="ghost" onClick={() => log.refetch()} disabled={log.isFetching}>
-            Refresh
-          </Button>
-        </>
-      }
+      actions={<RefreshActions log={log} />}
     >
       <AuditFilters filters={filters} onApply={applyFilters} />
       <QueryView
