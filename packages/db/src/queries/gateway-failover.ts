@@ -184,11 +184,9 @@ export function decideFailback(db: Database, gatewayId: number, policy: Failover
       .where(isNotNull(gatewayFailovers.toId))
       .orderBy(desc(gatewayFailovers.id))
       .limit(1)
-    if (last?.kind !== 'failover' || last.fromId !== gatewayId || last.toId !== primary.id)
-      return null
+    if (last?.kind !== 'failover' || last.fromId !== gatewayId || last.toId !== primary.id) return null
     const [former] = await tx.select().from(gateways).where(eq(gateways.id, gatewayId)).for('update')
-    if (former?.status !== 'online' || former.consecutiveSuccesses < policy.failbackAfter)
-      return null
+    if (former?.status !== 'online' || former.consecutiveSuccesses < policy.failbackAfter) return null
     return movePrimary(tx, primary, former, {
       kind: 'failback',
       reason: `${former.name} was online ${former.consecutiveSuccesses} probes in a row after failing over to ${primary.name}`,
