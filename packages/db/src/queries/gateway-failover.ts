@@ -170,6 +170,20 @@ export function decideFailover(db: Database, policy: FailoverPolicy): Promise<Fa
 }
 
 /**
+ * The gateway the role would fail back to: the one the last move was an automatic failover from
+ * (null when the last move was anything else). One cheap read, so that only its probes decide.
+ */
+export async function failbackCandidateId(db: Database): Promise<number | null> {
+  const [last] = await db
+    .select({ kind: gatewayFailovers.kind, fromId: gatewayFailovers.fromId })
+    .from(gatewayFailovers)
+    .where(isNotNull(gatewayFailovers.toId))
+    .orderBy(desc(gatewayFailovers.id))
+    .limit(1)
+  return last?.kind === 'failover' ? last.fromId : null
+}
+
+/**
  * After a probe write of a former primary: with `failbackAfter` set, the role returns to the gateway
  * the last automatic failover moved it from once it has been online that many probes in a row.
  */
