@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { gatewayHostSchema } from './gateway-host.ts'
 import { idSchema } from './ids.ts'
+import { queryInt } from './query-params.ts'
 import { gatewayStatusSchema } from './statuses.ts'
 import { nullableUnixSecondsSchema, unixSecondsSchema } from './time.ts'
 
@@ -129,7 +130,12 @@ export const gatewayFailoverSchema = z.object({
 export type GatewayFailover = z.infer<typeof gatewayFailoverSchema>
 
 export const failoverResponseSchema = z.object({ failover: gatewayFailoverSchema, gateway: gatewaySchema })
+export type FailoverResponse = z.infer<typeof failoverResponseSchema>
 export const failoversResponseSchema = z.object({ failovers: z.array(gatewayFailoverSchema) })
+export type FailoversResponse = z.infer<typeof failoversResponseSchema>
+/** `GET /api/gateways/failovers`: the newest moves of the primary role. */
+export const failoversQuerySchema = z.strictObject({ limit: queryInt(1, 200).default(20) })
 
 /** `GET /api/gateways/primary`: for tools that must follow the primary. Never its token. */
 export const primaryGatewayResponseSchema = z.object({ gateway: gatewaySchema, ws_url: z.string() })
+export type PrimaryGatewayResponse = z.infer<typeof primaryGatewayResponseSchema>
