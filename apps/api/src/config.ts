@@ -5,6 +5,7 @@ import {
   envInt,
   envOptionalString,
   loadConfig,
+  probingConfigShape,
   secretKeySchema,
 } from '@mc/runtime'
 import { DEFAULT_GATEWAY_PORT, gatewayHostSchema } from '@mc/shared'
@@ -17,6 +18,7 @@ const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta
 export const apiConfigSchema = z.object({
   ...commonConfigShape,
   ...alertingConfigShape,
+  ...probingConfigShape,
   PORT: envInt(3000, { min: 0, max: 65535 }),
   HOST: z.string().min(1).default('0.0.0.0'),
   DB_POOL_MAX: envInt(10, { min: 1, max: 200 }),
@@ -33,8 +35,6 @@ export const apiConfigSchema = z.object({
   MC_DEFAULT_GATEWAY_PORT: envInt(DEFAULT_GATEWAY_PORT, { min: 1, max: 65535 }),
   MC_DEFAULT_GATEWAY_TOKEN: envOptionalString(),
   MC_DEFAULT_GATEWAY_NAME: envOptionalString().pipe(z.string().max(100).default('Default gateway')),
-  /** The worker's probe deadline; manual probes wait for it (plus queueing) before answering. */
-  PROBE_TIMEOUT_MS: envInt(5000, { min: 200, max: 60_000 }),
   /** A CLI connection without a heartbeat for this long is disconnected (the seed's 60 s). */
   HEARTBEAT_TIMEOUT_S: envInt(60, { min: 5, max: 86_400 }),
   /** What tools are told to use between heartbeats; keep it well below the timeout. */

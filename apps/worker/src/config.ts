@@ -1,10 +1,18 @@
 import { hostname } from 'node:os'
-import { alertingConfigShape, commonConfigShape, envInt, loadConfig, secretKeySchema } from '@mc/runtime'
+import {
+  alertingConfigShape,
+  commonConfigShape,
+  envInt,
+  loadConfig,
+  probingConfigShape,
+  secretKeySchema,
+} from '@mc/runtime'
 import { z } from 'zod'
 
 export const workerConfigSchema = z.object({
   ...commonConfigShape,
   ...alertingConfigShape,
+  ...probingConfigShape,
   DB_POOL_MAX: envInt(5, { min: 1, max: 200 }),
   /** Postgres cancels a worker statement that runs longer; sweeps and rollups over big tables need time. */
   DB_STATEMENT_TIMEOUT_MS: envInt(60_000, { min: 100, max: 600_000 }),
@@ -12,13 +20,17 @@ export const workerConfigSchema = z.object({
   WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
   /** Decrypts the stored gateway tokens for probes. */
   MC_SECRET_KEY: secretKeySchema,
-  PROBE_INTERVAL_S: envInt(30, { min: 5, max: 3600 }),
   /** Probes wait on the network, not the CPU: enough in flight that a sweep takes about one timeout. */
   PROBE_CONCURRENCY: envInt(1000, { min: 1, max: 10_000 }),
-  PROBE_TIMEOUT_MS: envInt(5000, { min: 200, max: 60_000 }),
   /** Failures in a row before an online gateway is shown as failed. */
   FAILURE_THRESHOLD: envInt(1, { min: 1, max: 100 }),
   PROBE_RETENTION_DAYS: envInt(30, { min: 1, max: 3650 }),
+  /** Failed probes in a row of the primary before a healthy standby takes over. */
+  FAILOVER_AFTER: envInt(3, { min: 1, max: 100 }),
+  /** No second automatic failover within this long of the last: no ping-pong between two sick gateways. */
+  FAILOVER_COOLDOWN_S: envInt(600, { min: 0, max: 86_400 }),
+  /** Online probes in a row of the former primary before the role returns to it; 0 = never. */
+  FAILBACK_AFTER: envInt(0, { min: 0, max: 1000 }),
   /** How often CLI connections without heartbeats are expired. */
   EXPIRY_SWEEP_S: envInt(15, { min: 1, max: 3600 }),
   /** How often reminders, the ends of maintenance windows and conditions that clear with time are checked. */

@@ -73,6 +73,8 @@ export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown
   return {
     evaluate,
     afterProbes: (probed: ProbedGateway[]) => probes(probed.map((p) => [p.gatewayId, p.previousVersion])),
+    /** The primary role moved away from (or could not leave) this gateway. */
+    afterFailover: (fromId: number) => evaluate('failover', { type: 'gateway', ids: [fromId] }),
     afterExpiry: ofAgents('expiry'),
     afterAgentActivity: ofAgents('agent_activity'),
     afterUsage: ofAgents('usage'),

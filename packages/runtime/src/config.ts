@@ -122,3 +122,16 @@ export const alertingConfigShape = {
    */
   ALERT_RETRY_BASE_MS: envInt(20_000, { min: 10, max: 600_000 }),
 }
+
+/**
+ * Probe settings the worker (which probes) and the api share: manual probes wait for the deadline,
+ * and a manual failover counts a standby's last probe as fresh within two intervals, as the worker's
+ * automatic one does.
+ */
+export const probingConfigShape = {
+  PROBE_INTERVAL_S: envInt(30, { min: 5, max: 3600 }),
+  PROBE_TIMEOUT_MS: envInt(5000, { min: 200, max: 60_000 }),
+}
+
+/** A standby's last probe counts for a failover when it is at most two probe intervals old. */
+export const failoverFreshS = (config: { PROBE_INTERVAL_S: number }) => 2 * config.PROBE_INTERVAL_S

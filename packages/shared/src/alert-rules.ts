@@ -51,6 +51,12 @@ export const alertRuleKinds = {
     label: 'Gateway version changed',
     params: z.strictObject({}),
   },
+  failover: {
+    subject: 'gateway',
+    severity: 'critical',
+    label: 'Primary failed over',
+    params: z.strictObject({}),
+  },
   agent_lost: {
     subject: 'agent',
     severity: 'critical',

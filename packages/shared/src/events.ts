@@ -54,6 +54,16 @@ export const gatewayChangeEventSchema = z.object({
 })
 export type GatewayChangeEvent = z.infer<typeof gatewayChangeEventSchema>
 
+/** The primary role moved (or, with `to_id` null, could not move for want of a healthy standby). */
+export const gatewayFailoverEventSchema = z.object({
+  type: z.literal('gateway.failover'),
+  from_id: z.number().int(),
+  to_id: z.number().int().nullable(),
+  reason: z.string(),
+  at: unixSecondsSchema,
+})
+export type GatewayFailoverEvent = z.infer<typeof gatewayFailoverEventSchema>
+
 export const gatewayDeletedEventSchema = z.object({
   type: z.literal('gateway.deleted'),
   gateway_id: z.number().int(),
@@ -113,6 +123,7 @@ export const mcEventSchema = z.discriminatedUnion('type', [
   gatewayStatusEventSchema,
   gatewayChangeEventSchema,
   gatewayDeletedEventSchema,
+  gatewayFailoverEventSchema,
   connectionEventSchema,
   connectionsExpiredEventSchema,
   agentStatusEventSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { gatewayHostSchema } from './gateway-host.ts'
 import { idSchema } from './ids.ts'
+import { queryInt } from './query-params.ts'
 import { gatewayStatusSchema } from './statuses.ts'
 import { nullableUnixSecondsSchema, unixSecondsSchema } from './time.ts'
 
@@ -26,6 +27,8 @@ export const gatewaySchema = z.object({
   last_probe_at: nullableUnixSecondsSchema,
   /** wss:// only: accept a self-signed certificate. */
   tls_insecure: z.boolean(),
+  /** A standby: lower takes over first when the primary fails over; null = not a standby. */
+  failover_priority: z.number().int().nullable(),
 })
 export type Gateway = z.infer<typeof gatewaySchema>
 
@@ -40,6 +43,12 @@ const primaryFlagSchema = z
   .union([z.boolean(), z.literal(0), z.literal(1)], { error: 'must be true, false, 1 or 0' })
   .transform((value) => value === true || value === 1)
 const tokenSchema = z.string().max(4096, 'at most 4096 characters')
+const failoverPrioritySchema = z
+  .number({ error: 'must be a whole number from 1 to 1000, or null for no standby' })
+  .int('must be a whole number from 1 to 1000, or null for no standby')
+  .min(1, 'must be from 1 to 1000 (lower goes first), or null for no standby')
+  .max(1000, 'must be from 1 to 1000 (lower goes first), or null for no standby')
+  .nullable()
 
 export const createGatewayRequestSchema = z.strictObject({
   name: nameSchema,
@@ -48,6 +57,7 @@ export const createGatewayRequestSchema = z.strictObject({
   token: tokenSchema.nullable().optional(),
   is_primary: primaryFlagSchema.default(false),
   tls_insecure: z.boolean().default(false),
+  failover_priority: failoverPrioritySchema.default(null),
 })
 export type CreateGatewayRequest = z.input<typeof createGatewayRequestSchema>
 
@@ -86,10 +96,11 @@ export const updateGatewayRequestSchema = z
     token: tokenSchema.nullable().optional(),
     is_primary: primaryFlagSchema.optional(),
     tls_insecure: z.boolean().optional(),
+    failover_priority: failoverPrioritySchema.optional(),
     ...probeOwnedFields,
   })
   .refine(({ id: _, ...fields }) => Object.values(fields).some((value) => value !== undefined), {
-    message: 'nothing to change: give name, host, port, token, is_primary or tls_insecure',
+    message: 'nothing to change: give name, host, port, token, is_primary, tls_insecure or failover_priority',
   })
 
 export type UpdateGatewayRequest = z.input<typeof updateGatewayRequestSchema>
@@ -99,3 +110,32 @@ export const deleteGatewayRequestSchema = z.strictObject({ id: idSchema })
 export const gatewayResponseSchema = z.object({ gateway: gatewaySchema })
 export const gatewaysResponseSchema = z.object({ gateways: z.array(gatewaySchema) })
 export const deleteGatewayResponseSchema = z.object({ deleted: z.literal(true), id: z.number().int() })
+
+/** `POST /api/gateways/failover`: to this gateway, or (left out) the best standby. */
+export const failoverRequestSchema = z.strictObject({ to_id: idSchema.optional() })
+
+/** One move of the primary role; `to_id` null: an automatic failover that found no healthy standby. */
+export const gatewayFailoverSchema = z.object({
+  id: z.number().int(),
+  from_id: z.number().int().nullable(),
+  from_name: z.string(),
+  to_id: z.number().int().nullable(),
+  to_name: z.string().nullable(),
+  kind: z.enum(['failover', 'failback', 'manual', 'no_candidate']),
+  reason: z.string(),
+  automatic: z.boolean(),
+  actor: z.string(),
+  at: unixSecondsSchema,
+})
+export type GatewayFailover = z.infer<typeof gatewayFailoverSchema>
+
+export const failoverResponseSchema = z.object({ failover: gatewayFailoverSchema, gateway: gatewaySchema })
+export type FailoverResponse = z.infer<typeof failoverResponseSchema>
+export const failoversResponseSchema = z.object({ failovers: z.array(gatewayFailoverSchema) })
+export type FailoversResponse = z.infer<typeof failoversResponseSchema>
+/** `GET /api/gateways/failovers`: the newest moves of the primary role. */
+export const failoversQuerySchema = z.strictObject({ limit: queryInt(1, 200).default(20) })
+
+/** `GET /api/gateways/primary`: for tools that must follow the primary. Never its token. */
+export const primaryGatewayResponseSchema = z.object({ gateway: gatewaySchema, ws_url: z.string() })
+export type PrimaryGatewayResponse = z.infer<typeof primaryGatewayResponseSchema>

@@ -13,6 +13,7 @@ import {
   sameOriginHeaders,
   TEST_PASSWORD,
 } from '../testing/factories.ts'
+import { makePrimary, makeStandby } from '../testing/failover-factories.ts'
 import { useTestApp } from '../testing/test-app.ts'
 import { apiRoutes } from './index.ts'
 
@@ -144,6 +145,30 @@ const table: RouteCase[] = [
     path: '/gateways/status-changes',
     access: 'viewer',
     request: async () => ({ url: '/api/gateways/status-changes?limit=5' }),
+  },
+  {
+    method: 'POST',
+    path: '/gateways/failover',
+    access: 'admin',
+    request: async () => {
+      await makePrimary(t.deps.db)
+      return { url: '/api/gateways/failover', body: { to_id: (await makeStandby(t.deps.db)).id } }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/gateways/failovers',
+    access: 'viewer',
+    request: async () => ({ url: '/api/gateways/failovers?limit=5' }),
+  },
+  {
+    method: 'GET',
+    path: '/gateways/primary',
+    access: 'viewer',
+    request: async () => {
+      await makePrimary(t.deps.db)
+      return { url: '/api/gateways/primary' }
+    },
   },
   {
     method: 'GET',

@@ -94,12 +94,14 @@ export function gatewayRoutes({
             token: sealToken(body.token) ?? null,
             isPrimary: body.is_primary,
             tlsInsecure: body.tls_insecure,
+            failoverPriority: body.failover_priority,
           }),
         )
         await audit(c, 'gateway.create', `gateway:${row.name}#${row.id}`, {
           host: row.host,
           port: row.port,
           is_primary: row.isPrimary,
+          failover_priority: row.failoverPriority,
           token_set: row.token !== null,
         })
         announce('gateway.created', row, false)
@@ -120,6 +122,7 @@ export function gatewayRoutes({
             token: sealToken(body.token),
             isPrimary: body.is_primary,
             tlsInsecure: body.tls_insecure,
+            failoverPriority: body.failover_priority,
           }),
         )
         if (!result) throw new HttpError(404, `no gateway with id ${body.id}`)

@@ -13,8 +13,11 @@ import { meRoutes } from './auth/me.ts'
 import { connectRoutes } from './connect.ts'
 import { eventRoutes } from './events.ts'
 import { fleetOverviewRoutes } from './fleet/overview.ts'
+import { gatewayFailoverRoutes } from './gateways/failover.ts'
+import { gatewayFailoversRoutes } from './gateways/failovers.ts'
 import { gatewayHealthRoutes } from './gateways/health.ts'
 import { gatewayRelayRoutes } from './gateways/live.ts'
+import { primaryGatewayRoutes } from './gateways/primary.ts'
 import { statusChangeRoutes } from './gateways/status-changes.ts'
 import { gatewayRoutes } from './gateways.ts'
 import { healthRoutes } from './health.ts'
@@ -46,6 +49,9 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...statusChangeRoutes(deps),
     ...gatewayHealthRoutes(deps),
     ...gatewayRelayRoutes(deps),
+    ...gatewayFailoverRoutes(deps),
+    ...gatewayFailoversRoutes(deps),
+    ...primaryGatewayRoutes(deps),
     ...connectRoutes(deps),
     ...agentRoutes(deps),
     ...heartbeatRoutes(deps),

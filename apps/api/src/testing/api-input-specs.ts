@@ -11,6 +11,8 @@ import {
   createUserRequestSchema,
   deleteGatewayRequestSchema,
   disconnectRequestSchema,
+  failoverRequestSchema,
+  failoversQuerySchema,
   heartbeatRequestSchema,
   incidentsQuerySchema,
   loginRequestSchema,
@@ -42,6 +44,7 @@ const gatewayFields = {
   port: fc.integer({ min: 1, max: 65535 }),
   token: fc.option(text(60)),
   is_primary: fc.boolean(),
+  failover_priority: fc.option(fc.integer({ min: 1, max: 1000 })),
 }
 const metadata = fc.dictionary(text(12), fc.jsonValue({ maxDepth: 3, stringUnit: 'grapheme' }), {
   maxKeys: 4,
@@ -84,6 +87,12 @@ export const bodySpecs: Record<string, BodySpec> = {
       fc.record({ id: missingId }),
       fc.record({ ids: fc.array(missingId, { minLength: 1, maxLength: 5 }) }),
     ),
+  },
+  'POST /gateways/failover': {
+    schema: failoverRequestSchema,
+    valid: fc.record({ to_id: unseededId }),
+    // Without to_id it would fail over to the best standby: always name one that does not exist.
+    target: fc.record({ to_id: missingId }),
   },
   'PATCH /alerts/channels/:id': {
     schema: updateAlertChannelRequestSchema,
@@ -157,6 +166,7 @@ export const querySpecs: Record<string, QuerySpec> = {
   'GET /connect': strictQuery(connectionsQuerySchema),
   'GET /audit': strictQuery(auditQuerySchema),
   'GET /gateways/status-changes': strictQuery(statusChangesQuerySchema),
+  'GET /gateways/failovers': strictQuery(failoversQuerySchema),
   'GET /gateways/health/history': strictQuery(probeHistoryQuerySchema),
   'GET /gateways/health/recent': strictQuery(recentProbesQuerySchema),
   'GET /alerts/deliveries': strictQuery(alertDeliveriesQuerySchema),

@@ -11,6 +11,10 @@ export interface ListeningApi {
   /** e.g. `http://127.0.0.1:41234` */
   url: string
   db: Database
+  /** Where it keeps its data, for a worker process beside it. */
+  databaseUrl: string
+  redisUrl: string
+  redisPrefix: string
 }
 
 /**
@@ -38,6 +42,9 @@ export function useListeningApi(env: Record<string, string> = {}): ListeningApi 
     )
     context.url = `http://127.0.0.1:${api.port}`
     context.db = database.db
+    context.databaseUrl = database.url
+    context.redisUrl = redis.url
+    context.redisPrefix = redis.prefix
   })
   afterAll(() => api?.stop())
   return context

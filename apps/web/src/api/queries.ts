@@ -41,6 +41,8 @@ export const queryKeys = {
   probeHistory: (id: number) => ['gateways', 'history', id] as const,
   probeChart: (id: number) => ['gateways', 'history', id, 'last-24h'] as const,
   probeLog: (id: number) => ['gateways', 'history', id, 'log'] as const,
+  /** The primary role's latest move, for the Gateway Manager; a `gateway.failover` event refreshes it. */
+  lastFailover: ['gateways', 'failovers', 'last'] as const,
   /**
    * Direct CLI connections live under `['connections']` (the paged lists and the Gateway Manager's
    * live section) and agents under `['agents']` (list pages and each agent's page, which embeds its

@@ -101,6 +101,37 @@ describe('a batch of events', () => {
     expect(queryClient.getQueryState(queryKeys.gatewayList)?.isInvalidated).toBe(true)
   })
 
+  it('keeps every failover and has the last failover asked for again; the flag moves with the gateway updates', () => {
+    const failover = (to: number | null, at: number): McEvent => ({
+      type: 'gateway.failover',
+      from_id: 1,
+      to_id: to,
+      reason: 'gw-a failed 3 probes in a row',
+      at,
+    })
+    const updated = (id: number): McEvent => ({
+      type: 'gateway.updated',
+      gateway: makeGateway({ id, is_primary: id === 2 ? 1 : 0 }),
+      token_changed: false,
+      at: 5,
+    })
+    const batch = batchOf([updated(1), updated(2), failover(2, 5), failover(null, 6)])
+    expect(batch.failovers.map((event) => event.type === 'gateway.failover' && event.to_id)).toEqual([
+      2,
+      null,
+    ])
+    expect(isEmptyBatch(batchOf([failover(null, 6)]))).toBe(false)
+
+    const queryClient = new QueryClient()
+    queryClient.setQueryData(queryKeys.lastFailover, null)
+    queryClient.setQueryData(queryKeys.gatewayList, {
+      gateways: [makeGateway({ id: 1, is_primary: 1 }), makeGateway({ id: 2 })],
+    })
+    applyBatch(queryClient, batch)
+    expect(queryClient.getQueryState(queryKeys.lastFailover)?.isInvalidated).toBe(true)
+    expect(queryClient.getQueryState(queryKeys.gatewayList)?.isInvalidated).toBe(true)
+  })
+
   it('writes the gateway each event carries, but never over a later probe already cached', () => {
     const queryClient = new QueryClient()
     queryClient.setQueryData(queryKeys.gatewayList, {

@@ -25,8 +25,8 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
 
 /**
  * Writes one batch of events into the React Query cache: probed gateways, incidents, deletions and
- * heartbeats are written in place (one write per view); created and updated gateways are asked for
- * again.
+ * heartbeats are written in place (one write per view); created and updated gateways, and the last
+ * failover, are asked for again.
  * Opened connections, mass expiries and agent status changes are not in the cache:
  * `event-stream.ts` has those views ask again (throttled).
  */
@@ -56,6 +56,11 @@ export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
     for (const id of batch.changed) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayDetail(id), refetchType: 'active' })
     }
+  }
+
+  // The log entry behind a move (names, kind, actor) is the API's: the last failover is asked again.
+  if (batch.failovers.length > 0) {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.lastFailover, refetchType: 'active' })
   }
 
   if (batch.heartbeats.size > 0 || batch.disconnects.size > 0) {

@@ -1,4 +1,4 @@
-import type { Gateway, GatewayStatusEvent, Incident, McEvent } from '@mc/shared'
+import type { Gateway, GatewayFailoverEvent, GatewayStatusEvent, Incident, McEvent } from '@mc/shared'
 import { newerIncident } from '../api/incident-cache.ts'
 
 /**
@@ -23,6 +23,11 @@ export interface EventBatch {
   membershipChanged: boolean
   /** Each incident opened, acknowledged or resolved, as far along as its events show it. */
   incidents: Map<number, Incident>
+  /**
+   * Moves of the primary role (or failed attempts), oldest first. The flag itself moves with the
+   * `gateway.updated` events of both gateways; these say why, for the live view that follows it.
+   */
+  failovers: GatewayFailoverEvent[]
 }
 
 export function emptyBatch(): EventBatch {
@@ -35,6 +40,7 @@ export function emptyBatch(): EventBatch {
     disconnects: new Map(),
     membershipChanged: false,
     incidents: new Map(),
+    failovers: [],
   }
 }
 
@@ -53,6 +59,9 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
     case 'gateway.created':
     case 'gateway.updated':
       batch.changed.add(event.gateway.id)
+      return
+    case 'gateway.failover':
+      batch.failovers.push(event)
       return
     case 'gateway.deleted':
       batch.changed.delete(event.gateway_id)
@@ -91,6 +100,7 @@ export function isEmptyBatch(batch: EventBatch): boolean {
     batch.heartbeats.size === 0 &&
     batch.disconnects.size === 0 &&
     !batch.membershipChanged &&
-    batch.incidents.size === 0
+    batch.incidents.size === 0 &&
+    batch.failovers.length === 0
   )
 }

@@ -3,6 +3,7 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import { queryKeys } from '../api/queries.ts'
 import { applyBatch } from './apply-batch.ts'
 import { addToBatch, emptyBatch, isEmptyBatch } from './event-batch.ts'
+import { announcePrimaryMoves } from './primary-moves.ts'
 import { setStreamStatus } from './stream-status.ts'
 
 /** Events are applied to the cache at most this often: a burst of a thousand is one render. */
@@ -91,6 +92,7 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     batch = emptyBatch()
     if (isEmptyBatch(ready)) return
     applyBatch(queryClient, ready)
+    announcePrimaryMoves(ready.failovers)
     if (ready.membershipChanged) membership.request()
     if (ready.flips.length > 0 || ready.membershipChanged) fleet.request()
     if (ready.incidents.size > 0) alerts.request()

@@ -17,7 +17,17 @@ describe('createGatewayBody', () => {
       token: undefined,
       is_primary: false,
       tls_insecure: false,
+      failover_priority: null,
     })
+  })
+
+  it('sends an empty standby priority as null (no standby), a typed one as a number for the API to judge', () => {
+    const form = { ...EMPTY_GATEWAY_FORM, name: 'a', host: 'b' }
+    expect(createGatewayBody({ ...form, failoverPriority: ' 3 ' }, false).failover_priority).toBe(3)
+    expect(createGatewayBody({ ...form, failoverPriority: '2000' }, false).failover_priority).toBe(2000)
+    expect(createGatewayBody({ ...form, failoverPriority: '1.5' }, false).failover_priority).toBe(1.5)
+    // Not NaN, which JSON would send as null and so silently as "no standby".
+    expect(createGatewayBody({ ...form, failoverPriority: 'first' }, false).failover_priority).toBe(0)
   })
 
   it('leaves a bad port for the API to judge, and an empty one to its default', () => {
@@ -64,6 +74,22 @@ describe('updateGatewayBody', () => {
     expect(updateGatewayBody(gateway, { ...unchanged, token: 'ignored' }, true)).toEqual({
       id: 7,
       token: null,
+    })
+  })
+
+  it('sends the standby priority when it changed: a new one, or null to stop being a standby', () => {
+    expect(updateGatewayBody(gateway, { ...unchanged, failoverPriority: '1' }, false)).toEqual({
+      id: 7,
+      failover_priority: 1,
+    })
+    const standby = makeGateway({ id: 9, failover_priority: 2 })
+    expect(gatewayFormValues(standby).failoverPriority).toBe('2')
+    expect(updateGatewayBody(standby, gatewayFormValues(standby), false)).toBeNull()
+    expect(
+      updateGatewayBody(standby, { ...gatewayFormValues(standby), failoverPriority: ' ' }, false),
+    ).toEqual({
+      id: 9,
+      failover_priority: null,
     })
   })
 

@@ -16,10 +16,20 @@ export interface GatewayFormValues {
   token: string
   /** wss:// only: accept a self-signed certificate. */
   tlsInsecure: boolean
+  /** As typed: empty = not a standby, else 1–1000 (lower takes over first); the API judges it. */
+  failoverPriority: string
 }
 
 /** The request fields the forms show, for the API's 400 details. */
-export const GATEWAY_FORM_FIELDS = ['name', 'host', 'port', 'token', 'is_primary', 'tls_insecure'] as const
+export const GATEWAY_FORM_FIELDS = [
+  'name',
+  'host',
+  'port',
+  'token',
+  'is_primary',
+  'tls_insecure',
+  'failover_priority',
+] as const
 
 export const EMPTY_GATEWAY_FORM: GatewayFormValues = {
   name: '',
@@ -27,6 +37,7 @@ export const EMPTY_GATEWAY_FORM: GatewayFormValues = {
   port: String(DEFAULT_GATEWAY_PORT),
   token: '',
   tlsInsecure: false,
+  failoverPriority: '',
 }
 
 /**
@@ -37,6 +48,18 @@ export const EMPTY_GATEWAY_FORM: GatewayFormValues = {
 function portOf(text: string): number | undefined {
   const trimmed = text.trim()
   return trimmed === '' ? undefined : Number(trimmed)
+}
+
+/**
+ * The standby priority as typed: empty means no standby (null). Text that is no number goes as 0,
+ * not as NaN (which JSON would send as null, silently "no standby"), so the API answers with its
+ * range message under the field.
+ */
+function failoverPriorityOf(text: string): number | null {
+  const trimmed = text.trim()
+  if (trimmed === '') return null
+  const priority = Number(trimmed)
+  return Number.isNaN(priority) ? 0 : priority
 }
 
 /** The self-signed flag means something for wss:// hosts only; elsewhere it is always off. */
@@ -50,6 +73,7 @@ export function createGatewayBody(values: GatewayFormValues, isPrimary: boolean)
     token: values.token === '' ? undefined : values.token,
     is_primary: isPrimary,
     tls_insecure: tlsInsecureOf(values),
+    failover_priority: failoverPriorityOf(values.failoverPriority),
   }
 }
 
@@ -61,6 +85,7 @@ export function gatewayFormValues(gateway: Gateway): GatewayFormValues {
     port: String(gateway.port),
     token: '',
     tlsInsecure: gateway.tls_insecure,
+    failoverPriority: gateway.failover_priority === null ? '' : String(gateway.failover_priority),
   }
 }
 
@@ -78,10 +103,12 @@ export function updateGatewayBody(
   const host = values.host.trim()
   const port = portOf(values.port)
   const tlsInsecure = tlsInsecureOf(values)
+  const failoverPriority = failoverPriorityOf(values.failoverPriority)
   if (name !== gateway.name) body.name = name
   if (host !== gateway.host) body.host = host
   if (port !== gateway.port) body.port = port
   if (tlsInsecure !== gateway.tls_insecure) body.tls_insecure = tlsInsecure
+  if (failoverPriority !== gateway.failover_priority) body.failover_priority = failoverPriority
   if (clearToken) body.token = null
   else if (values.token !== '') body.token = values.token
   return Object.keys(body).length > 1 ? body : null

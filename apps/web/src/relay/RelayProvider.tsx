@@ -4,6 +4,7 @@ import { gatewayListQuery } from '../api/gateways.ts'
 import { useRole } from '../auth/use-role.ts'
 import { browserRelayStoreDeps } from './browser-socket.ts'
 import { createRelayStore } from './relay-store.ts'
+import { connectablePrimary, useFollowPrimary } from './use-follow-primary.ts'
 import { RelayStoreContext, useRelayStore } from './use-relay.ts'
 
 /**
@@ -26,14 +27,15 @@ export function RelayProvider({ children }: { children: ReactNode }) {
 
 /**
  * For operators and admins: the primary gateway connects when the gateway list first loads, unless
- * it has no token (the API could only fail, as Connect on its card is off for the same reason).
+ * it has no token (the API could only fail, as Connect on its card is off for the same reason); a
+ * relay on the primary then follows the primary role when it moves.
  */
 function AutoConnectPrimary() {
   const store = useRelayStore()
   const allowed = useRole().can('operator')
   // One look at the list: its own page polls it; this observer adds no polling of its own.
   const gateways = useQuery({ ...gatewayListQuery, refetchInterval: false, enabled: allowed })
-  const primary = gateways.data?.gateways.find((gateway) => gateway.is_primary === 1 && gateway.token_set)
+  const primary = connectablePrimary(gateways.data?.gateways)
   const loaded = gateways.data !== undefined
   const primaryId = primary?.id
   const primaryName = primary?.name
@@ -41,5 +43,6 @@ function AutoConnectPrimary() {
     if (!allowed || !loaded) return
     store.autoConnect(primaryId === undefined ? null : { id: primaryId, name: primaryName ?? null })
   }, [store, allowed, loaded, primaryId, primaryName])
+  useFollowPrimary(store, allowed ? gateways.data?.gateways : undefined)
   return null
 }

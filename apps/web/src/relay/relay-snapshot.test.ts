@@ -8,6 +8,7 @@ import {
   GIVE_UP_AFTER_FAILURES,
   IDLE_SNAPSHOT,
   parseRelayMessage,
+  primaryMoveText,
   type RelaySnapshot,
   shouldGiveUp,
   startRelay,
@@ -162,5 +163,17 @@ describe('startRelay', () => {
   it('starts an empty feed for another gateway', () => {
     const next = startRelay(withEvents, { id: 2, name: 'Bravo' })
     expect(next).toMatchObject({ gateway: { id: 2, name: 'Bravo' }, events: [], received: 0 })
+  })
+})
+
+describe('primaryMoveText', () => {
+  it('says where the primary moved and why, naming gateways known only by id', () => {
+    const from = { id: 1, name: 'gw-a' }
+    expect(primaryMoveText({ from, to: { id: 2, name: 'gw-b' }, reason: 'gw-a failed 2 probes' })).toBe(
+      'Primary moved from gw-a to gw-b: gw-a failed 2 probes',
+    )
+    expect(primaryMoveText({ from, to: { id: 2, name: null }, reason: null })).toBe(
+      'Primary moved from gw-a to gateway #2.',
+    )
   })
 })

@@ -39,6 +39,14 @@ export interface RelayGateway {
   name: string | null
 }
 
+/** The primary role moved while the relay showed the former primary, so the relay followed it. */
+export interface PrimaryMove {
+  from: RelayGateway
+  to: RelayGateway
+  /** Why it moved (the `gateway.failover` event's reason); null until known, or moved by hand. */
+  reason: string | null
+}
+
 /** A relayed event in the feed; `key` numbers the relay's events from 1, for list keys. */
 export type FeedEvent = LiveEventMessage & { key: number }
 
@@ -58,6 +66,8 @@ export interface RelaySnapshot {
   closeCode: number | null
   /** Failed attempts to reach the gateway since it was last connected (or the relay started). */
   failures: number
+  /** Set when this relay switched to the gateway by itself, following the primary role. */
+  moved: PrimaryMove | null
 }
 
 export const IDLE_SNAPSHOT: RelaySnapshot = {
@@ -69,6 +79,7 @@ export const IDLE_SNAPSHOT: RelaySnapshot = {
   received: 0,
   closeCode: null,
   failures: 0,
+  moved: null,
 }
 
 /** A relay is active while it may still deliver: the gateway's card offers Close live view then. */
@@ -170,5 +181,14 @@ export function startRelay(snapshot: RelaySnapshot, gateway: RelayGateway): Rela
     received: same ? snapshot.received : 0,
     closeCode: null,
     failures: 0,
+    moved: null,
   }
+}
+
+const nameOf = (gateway: RelayGateway) => gateway.name ?? `gateway #${gateway.id}`
+
+/** "Primary moved from gw-a to gw-b: gw-a failed 3 probes in a row (…)", for the live view. */
+export function primaryMoveText(move: PrimaryMove): string {
+  const moved = `Primary moved from ${nameOf(move.from)} to ${nameOf(move.to)}`
+  return move.reason ? `${moved}: ${move.reason}` : `${moved}.`
 }

@@ -269,6 +269,43 @@ describe('relay store', () => {
     expect(manual.sockets).toHaveLength(1)
   })
 
+  it('follows the primary role from the former primary to the new one, saying why', () => {
+    const { store, sockets, last } = setup()
+    store.connect(1, 'gw-a')
+    last().handlers.onClose(1006, '')
+    const a = { id: 1, name: 'gw-a' }
+    const b = { id: 2, name: 'gw-b' }
+    store.followPrimary({ from: a, to: b, reason: null })
+    expect(sockets[0]?.closedWith).toEqual(null)
+    expect(sockets.map((socket) => socket.gatewayId)).toEqual([1, 2])
+    expect(store.getSnapshot()).toMatchObject({
+      phase: 'connecting',
+      gateway: b,
+      moved: { from: a, reason: null },
+    })
+
+    // The event with the reason arrives after the flag (or before: then the flag changes nothing).
+    store.followPrimary({ from: a, to: b, reason: 'gw-a failed 3 probes in a row' })
+    store.followPrimary({ from: a, to: b, reason: null })
+    expect(sockets).toHaveLength(2)
+    expect(store.getSnapshot().moved?.reason).toBe('gw-a failed 3 probes in a row')
+
+    // A relay opened by hand afterwards no longer explains a move.
+    store.connect(3, 'gw-c')
+    expect(store.getSnapshot().moved).toBeNull()
+  })
+
+  it('leaves a relay on another gateway, or none, where it is when the primary moves', () => {
+    const { store, sockets } = setup()
+    const move = { from: { id: 1, name: 'gw-a' }, to: { id: 2, name: 'gw-b' }, reason: 'gone' }
+    store.followPrimary(move)
+    expect(store.getSnapshot().phase).toBe('idle')
+    store.connect(3, 'gw-c')
+    store.followPrimary(move)
+    expect(sockets.map((socket) => socket.gatewayId)).toEqual([3])
+    expect(store.getSnapshot()).toMatchObject({ gateway: { id: 3 }, moved: null })
+  })
+
   it('pause closes the socket but keeps the relay; resume opens it again', () => {
     const { store, sockets } = setup()
     store.resume()

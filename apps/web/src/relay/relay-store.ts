@@ -6,6 +6,7 @@ import {
   giveUp,
   IDLE_SNAPSHOT,
   isActive,
+  type PrimaryMove,
   parseRelayMessage,
   type RelayGateway,
   type RelaySnapshot,
@@ -52,6 +53,12 @@ export interface RelayStore {
    * connected or disconnected already. Only the first call per store counts.
    */
   autoConnect(primary: RelayGateway | null): void
+  /**
+   * The primary role moved: a relay on the former primary (whatever its phase) switches to the new
+   * one and keeps `move` to say why; others stay. Told twice (the flag, then the event with the
+   * reason, in either order), the second only adds the reason.
+   */
+  followPrimary(move: PrimaryMove): void
   /** Closes the socket but keeps the relay (the provider unmounting); `resume` opens it again. */
   pause(): void
   resume(): void
@@ -170,6 +177,18 @@ export function createRelayStore(deps: RelayStoreDeps): RelayStore {
       if (autoDecided) return
       autoDecided = true
       if (primary) connect(primary.id, primary.name)
+    },
+    followPrimary(move) {
+      const on = snapshot.gateway?.id
+      const moved = snapshot.moved
+      if (on === move.to.id && moved?.from.id === move.from.id) {
+        if (moved.reason === null && move.reason !== null)
+          set({ ...snapshot, moved: { ...moved, reason: move.reason } })
+        return
+      }
+      if (on !== move.from.id) return
+      connect(move.to.id, move.to.name)
+      set({ ...snapshot, moved: move })
     },
     pause() {
       release('page closed')

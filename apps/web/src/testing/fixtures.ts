@@ -19,6 +19,7 @@ export function makeGateway(overrides: Partial<Gateway> & Pick<Gateway, 'id'>): 
     last_error: null,
     last_probe_at: null,
     tls_insecure: false,
+    failover_priority: null,
     ...overrides,
   }
 }

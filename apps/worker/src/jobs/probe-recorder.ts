@@ -3,8 +3,9 @@ import type { ProbeReading } from '@mc/openclaw'
 import { publishEvents } from '@mc/runtime'
 import { gatewayStatusEvent, type McEvent, type ProbeResult, probeResultOf } from '@mc/shared'
 import type { WorkerContext } from '../worker-context.ts'
+import { createFailoverDecider } from './failover-decider.ts'
 
-type Ctx = Pick<WorkerContext, 'db' | 'config' | 'redis' | 'alertEvaluator'>
+type Ctx = Pick<WorkerContext, 'db' | 'config' | 'redis' | 'logger' | 'alertEvaluator'>
 
 interface Finished {
   gatewayId: number
@@ -34,6 +35,7 @@ const MAX_PROBES_PER_STATEMENT = 50
 export function createProbeRecorder(ctx: Ctx): ProbeRecorder {
   const queued: Finished[] = []
   let storing = false
+  const failover = createFailoverDecider(ctx)
 
   async function storeQueued(): Promise<void> {
     storing = true
@@ -58,6 +60,11 @@ export function createProbeRecorder(ctx: Ctx): ProbeRecorder {
           row ? [{ gatewayId: row.gateway.id, previousVersion: row.previousVersion }] : [],
         ),
       )
+      // Awaited, unlike the alerts: a dead primary's failover starts the moment its probe is stored,
+      // not behind the next groups, and the probe (a manual one, a test) is answered once the role
+      // has moved. It holds up the next group only when the primary is failing or a former primary
+      // is back, for a short transaction or two that never throw.
+      await failover.afterProbes(recorded.flatMap((row) => (row ? [row.gateway] : [])))
       for (const [index, finished] of group.entries()) finished.resolve(results[index] ?? null)
     } catch (error) {
       for (const finished of group) finished.reject(error)

@@ -2,11 +2,12 @@ import type { AlertRuleKind } from '@mc/shared'
 import type { SQL } from 'drizzle-orm'
 
 /**
- * What facts make a kind evaluated: a stored probe (gateways), an expiry sweep (agents whose
+ * What facts make a kind evaluated: a stored probe (gateways), a move of the primary role (the
+ * gateway it moved from), an expiry sweep (agents whose
  * connections timed out), agent activity (a connect or heartbeat: agents back), token usage
  * recorded, or the periodic alert tick (conditions that clear with time).
  */
-export type AlertTrigger = 'probe' | 'expiry' | 'agent_activity' | 'usage' | 'tick'
+export type AlertTrigger = 'probe' | 'failover' | 'expiry' | 'agent_activity' | 'usage' | 'tick'
 
 /**
  * A rule kind as SQL over its subject's row (`s`: a `gateways` or `agents` row) and the rule (`r`,

@@ -1,5 +1,6 @@
 import { agentLost } from './agent-lost.ts'
 import type { AlertKind } from './alert-kind.ts'
+import { failover } from './failover.ts'
 import { gatewayAuthFailed } from './gateway-auth-failed.ts'
 import { gatewayDown } from './gateway-down.ts'
 import { gatewayFlapping } from './gateway-flapping.ts'
@@ -14,6 +15,7 @@ export const ALERT_KINDS: AlertKind[] = [
   gatewayFlapping,
   gatewayAuthFailed,
   gatewayVersionChanged,
+  failover,
   agentLost,
   tokenBudget,
 ]

@@ -25,5 +25,6 @@ export function presentGateway(row: GatewayRow): Gateway {
     last_error: row.lastError,
     last_probe_at: unixSecondsOrNull(row.lastProbeAt),
     tls_insecure: row.tlsInsecure,
+    failover_priority: row.failoverPriority,
   }
 }

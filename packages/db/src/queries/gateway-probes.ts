@@ -105,6 +105,7 @@ export async function recordProbes(
           when cur.status = 'online' and cur.consecutive_failures + 1 < ${failureThreshold} then 'online'::gateway_status
           else i.status end,
         consecutive_failures = case when i.status = 'online' then 0 else cur.consecutive_failures + 1 end,
+        consecutive_successes = case when i.status = 'online' then g.consecutive_successes + 1 else 0 end,
         last_probe_at = now(),
         last_error = case when i.status = 'online' then null else i.error end,
         last_seen = case when i.status = 'online' then now() else g.last_seen end,

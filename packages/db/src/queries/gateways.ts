@@ -60,6 +60,12 @@ export async function findGateway(db: Database, id: number): Promise<GatewayRow 
   return row
 }
 
+/** The primary gateway; undefined when none is (an empty registry, or every primary deleted). */
+export async function findPrimaryGateway(db: Database): Promise<GatewayRow | undefined> {
+  const [row] = await db.select().from(gateways).where(eq(gateways.isPrimary, true))
+  return row
+}
+
 /** The gateways of `ids` that exist, in no particular order. */
 export async function findGateways(db: Database, ids: number[]): Promise<GatewayRow[]> {
   if (ids.length === 0) return []
@@ -79,6 +85,11 @@ export interface GatewayValues {
   token: string | null
   isPrimary: boolean
   tlsInsecure?: boolean
+  /**
+   * A standby's place in line (1 goes first); null or left out: not a standby. The primary may
+   * have one too: it is ignored while it is primary and counts once the role has moved away.
+   */
+  failoverPriority?: number | null
 }
 
 export async function createGateway(db: Database, values: GatewayValues): Promise<GatewayRow> {

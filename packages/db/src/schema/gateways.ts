@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { boolean, check, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { createdAt, timestamptz, updatedAt } from './columns.ts'
 import { gatewayStatusEnum } from './enums.ts'
 
@@ -24,6 +24,10 @@ export const gateways = pgTable(
     lastError: text('last_error'),
     lastProbeAt: timestamptz('last_probe_at'),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    /** Online probes in a row: what failing back to a recovered former primary waits for. */
+    consecutiveSuccesses: integer('consecutive_successes').notNull().default(0),
+    /** A standby: lower goes first when the primary fails over; null = not a standby. */
+    failoverPriority: integer('failover_priority'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -31,5 +35,6 @@ export const gateways = pgTable(
     uniqueIndex('gateways_name_lower_key').on(sql`lower(${t.name})`),
     // At most one primary: the database enforces it, so concurrent updates cannot break it.
     uniqueIndex('gateways_one_primary_key').on(t.isPrimary).where(sql`${t.isPrimary}`),
+    check('gateways_failover_priority_positive', sql`${t.failoverPriority} >= 1`),
   ],
 )

@@ -27,7 +27,7 @@ interface GatewayCardProps extends GatewayActions {
 }
 
 /**
- * The seed's GatewayCard: status, name, PRIMARY, the relay status when it is the gateway
+ * The seed's GatewayCard: status, name, PRIMARY or STANDBY #n, the relay status when it is the gateway
  * being watched, its incident, the facts line, the probe strip and the actions.
  */
 export function GatewayCard({
@@ -48,6 +48,7 @@ export function GatewayCard({
       data-gateway={gateway.name}
       data-status={gateway.status}
       data-primary={gateway.is_primary === 1}
+      data-standby={gateway.failover_priority ?? ''}
       data-relay={relay ?? 'none'}
       className={cx(
         'rounded-lg border bg-card p-4 transition-shadow duration-700',
@@ -65,6 +66,9 @@ export function GatewayCard({
           </h3>
           <GatewayStatusLabel status={gateway.status} />
           {gateway.is_primary === 1 && <Badge variant="primary">Primary</Badge>}
+          {gateway.is_primary === 0 && gateway.failover_priority !== null && (
+            <Badge>Standby #{gateway.failover_priority}</Badge>
+          )}
           <RelayBadge status={relay} />
           <IncidentLinkBadge incident={incident} />
         </div>

@@ -4,7 +4,9 @@ import { TextField } from '../../components/TextField.tsx'
 import { isSecureUrlHost } from '../../lib/gateway-address.ts'
 import type { GatewayFormValues } from '../../lib/gateway-form.ts'
 
-type FieldErrors = Partial<Record<'name' | 'host' | 'port' | 'token' | 'tls_insecure', string>>
+type FieldErrors = Partial<
+  Record<'name' | 'host' | 'port' | 'token' | 'tls_insecure' | 'failover_priority', string>
+>
 
 interface GatewayFieldsProps {
   values: GatewayFormValues
@@ -18,7 +20,7 @@ interface GatewayFieldsProps {
 }
 
 /**
- * Name, host, port and token, shared by the add form and the edit dialog; "allow a self-signed
+ * Name, host, port, token and standby priority, shared by the add form and the edit dialog; "allow a self-signed
  * certificate" appears once the host is a wss:// URL. The API's complaints show under each field.
  */
 export function GatewayFields({
@@ -73,6 +75,18 @@ export function GatewayFields({
         error={errors.token}
         value={values.token}
         onChange={(event) => set({ token: event.target.value })}
+      />
+      <TextField
+        label="Standby priority"
+        name="failover_priority"
+        inputMode="numeric"
+        autoComplete="off"
+        disabled={disabled}
+        placeholder="Not a standby"
+        hint="1–1000: takes over when the primary fails, lower first. Empty: not a standby"
+        error={errors.failover_priority}
+        value={values.failoverPriority}
+        onChange={(event) => set({ failoverPriority: event.target.value })}
       />
       {isSecureUrlHost(values.host) && (
         <CheckboxField

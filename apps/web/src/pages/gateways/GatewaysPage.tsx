@@ -13,6 +13,7 @@ import { useConfirmation } from '../../lib/use-confirmation.ts'
 import { DirectConnectionsSection } from '../connections/DirectConnectionsSection.tsx'
 import { AddGatewayForm } from './AddGatewayForm.tsx'
 import { EditGatewayDialog } from './EditGatewayDialog.tsx'
+import { FailoverSection } from './FailoverSection.tsx'
 import { GatewayList } from './GatewayList.tsx'
 import { GatewaysEmptyState } from './GatewaysEmptyState.tsx'
 import { ProbeButton } from './ProbeButton.tsx'
@@ -77,27 +78,33 @@ export function GatewaysPage() {
         empty={<GatewaysEmptyState onAdd={can('admin') ? () => setAdding(true) : null} adding={adding} />}
       >
         {(data) => (
-          <GatewayList
-            gateways={data.gateways}
-            busyId={setPrimary.isPending ? (setPrimary.variables?.id ?? null) : null}
-            probedAt={prober.probedAt}
-            onProbe={(gateway) => prober.run({ id: gateway.id })}
-            onSetPrimary={(gateway) =>
-              setPrimary.mutate(
-                { id: gateway.id, is_primary: true },
-                {
-                  onSuccess: () => say(`${gateway.name} is now the primary gateway.`),
-                  onError: (error) =>
-                    setNotice({
-                      tone: 'error',
-                      text: `Could not make ${gateway.name} primary: ${errorMessage(error)}`,
-                    }),
-                },
-              )
-            }
-            onEdit={setEditing}
-            onDelete={deleting.ask}
-          />
+          <>
+            <FailoverSection
+              gateways={data.gateways}
+              onFailedOver={(gateway) => say(`Failed over: ${gateway.name} is now the primary gateway.`)}
+            />
+            <GatewayList
+              gateways={data.gateways}
+              busyId={setPrimary.isPending ? (setPrimary.variables?.id ?? null) : null}
+              probedAt={prober.probedAt}
+              onProbe={(gateway) => prober.run({ id: gateway.id })}
+              onSetPrimary={(gateway) =>
+                setPrimary.mutate(
+                  { id: gateway.id, is_primary: true },
+                  {
+                    onSuccess: () => say(`${gateway.name} is now the primary gateway.`),
+                    onError: (error) =>
+                      setNotice({
+                        tone: 'error',
+                        text: `Could not make ${gateway.name} primary: ${errorMessage(error)}`,
+                      }),
+                  },
+                )
+              }
+              onEdit={setEditing}
+              onDelete={deleting.ask}
+            />
+          </>
         )}
       </QueryView>
 

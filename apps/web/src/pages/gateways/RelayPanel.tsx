@@ -1,16 +1,17 @@
 import { LIVE_CLOSE } from '@mc/shared'
 import { useRole } from '../../auth/use-role.ts'
+import { Alert } from '../../components/Alert.tsx'
 import { Button } from '../../components/Button.tsx'
 import { Panel } from '../../components/Panel.tsx'
 import { RelayState } from '../../relay/RelayState.tsx'
-import { isActive } from '../../relay/relay-snapshot.ts'
+import { isActive, primaryMoveText } from '../../relay/relay-snapshot.ts'
 import { useRelaySnapshot, useRelayStore } from '../../relay/use-relay.ts'
 import { RelayEventFeed } from './RelayEventFeed.tsx'
 
 /**
  * The seed's "Current Connection Info" box: the relay in full, Close live view (or
- * Try again after giving up, Connect again after the API ended it), and the gateway's relayed
- * events. For operators and admins (viewers cannot connect), once there is a gateway to connect to
+ * Try again after giving up, Connect again after the API ended it), why it switched gateways by
+ * itself (the primary moved), and the gateway's relayed events. For operators and admins (viewers cannot connect), once there is a gateway to connect to
  * or an ended relay to explain.
  */
 export function RelayPanel({ hasGateways }: { hasGateways: boolean }) {
@@ -58,6 +59,11 @@ export function RelayPanel({ hasGateways }: { hasGateways: boolean }) {
         ) : undefined
       }
     >
+      {snapshot.moved && (
+        <Alert tone="warning" className="mb-3">
+          <span data-testid="primary-moved">{primaryMoveText(snapshot.moved)}</span>
+        </Alert>
+      )}
       <RelayState snapshot={snapshot} />
       <RelayEventFeed events={snapshot.events} received={snapshot.received} active={active} />
     </Panel>

@@ -1,0 +1,29 @@
+import { findPrimaryGateway, presentGateway } from '@mc/db'
+import { gatewayUrl, type PrimaryGatewayResponse } from '@mc/shared'
+import type { RouteDeps } from '../../app-deps.ts'
+import { HttpError } from '../../http/http-error.ts'
+import type { RouteDef } from '../../http/route.ts'
+
+/** For tools and scripts that must follow the primary through failovers: where it is, never its token. */
+export function primaryGatewayRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
+  return [
+    {
+      method: 'GET',
+      path: '/gateways/primary',
+      access: 'viewer',
+      handler: async (c) => {
+        const row = await findPrimaryGateway(db)
+        if (!row)
+          throw new HttpError(
+            404,
+            'no gateway is primary: make one primary with PUT /api/gateways { "id": …, "is_primary": true }',
+          )
+        const body: PrimaryGatewayResponse = {
+          gateway: presentGateway(row),
+          ws_url: gatewayUrl(row.host, row.port),
+        }
+        return c.json(body)
+      },
+    },
+  ]
+}

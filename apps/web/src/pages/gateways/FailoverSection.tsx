@@ -1,0 +1,62 @@
+import type { Gateway } from '@mc/shared'
+import { useState } from 'react'
+import { useLastFailover } from '../../api/failovers.ts'
+import { useRole } from '../../auth/use-role.ts'
+import { Button } from '../../components/Button.tsx'
+import { errorMessage } from '../../lib/error-message.ts'
+import { lastFailoverText } from '../../lib/failovers.ts'
+import { useNowSeconds } from '../../lib/use-now.ts'
+import { FailoverDialog } from './FailoverDialog.tsx'
+
+interface FailoverSectionProps {
+  gateways: readonly Gateway[]
+  /** After a failover by hand: the gateway that is primary now. */
+  onFailedOver: (gateway: Gateway) => void
+}
+
+/**
+ * The primary role's latest move (live: a `gateway.failover` event asks for it again) and, for
+ * admins, "Fail over now" while there is a primary and another gateway to take over.
+ */
+export function FailoverSection({ gateways, onFailedOver }: FailoverSectionProps) {
+  const last = useLastFailover()
+  const { can } = useRole()
+  const now = useNowSeconds(5_000)
+  const [asking, setAsking] = useState(false)
+  const primary = gateways.find((gateway) => gateway.is_primary === 1)
+  const text = last.isError
+    ? `Could not load the last failover: ${errorMessage(last.error)}`
+    : last.data === undefined
+      ? 'Loading the last failover…'
+      : lastFailoverText(last.data, now)
+
+  return (
+    <section
+      aria-label="Failover"
+      className="flex flex-wrap items-center justify-between gap-2 rounded-lg border bg-card px-4 py-2.5"
+    >
+      <p className="min-w-0 text-muted-foreground text-xs">
+        <span className="font-medium text-foreground">Last failover: </span>
+        <span data-testid="last-failover" data-kind={last.data?.kind ?? 'none'} className="break-words">
+          {text}
+        </span>
+      </p>
+      {can('admin') && primary && gateways.length > 1 && (
+        <Button className="h-7" onClick={() => setAsking(true)}>
+          Fail over now
+        </Button>
+      )}
+      {asking && primary && (
+        <FailoverDialog
+          primary={primary}
+          gateways={gateways}
+          onCancel={() => setAsking(false)}
+          onDone={(gateway) => {
+            setAsking(false)
+            onFailedOver(gateway)
+          }}
+        />
+      )}
+    </section>
+  )
+}

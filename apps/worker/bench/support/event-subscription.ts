@@ -1,0 +1,24 @@
+import { eventsChannel, parseEventMessage } from '@mc/runtime'
+import type { McEvent } from '@mc/shared'
+import type { Redis } from 'ioredis'
+
+/** One event as this process heard it, with its arrival time (`performance.now()` clock). */
+export interface HeardEvent {
+  at: number
+  event: McEvent
+}
+
+/**
+ * Listens to the run's event channel (what every api replica relays to browsers) on a connection of
+ * its own, resolved once subscribed: every event heard is kept, in order, with its arrival time.
+ */
+export async function subscribeToEvents(redis: Redis, prefix: string) {
+  const subscriber = redis.duplicate()
+  const heard: HeardEvent[] = []
+  subscriber.on('message', (_channel: string, message: string) => {
+    const parsed = parseEventMessage(message)
+    if (parsed) heard.push({ at: performance.now(), event: parsed.event })
+  })
+  await subscriber.subscribe(eventsChannel(prefix))
+  return { heard, close: () => subscriber.disconnect() }
+}
