@@ -77,7 +77,7 @@ describe('standby failover', () => {
 
     await alphaFake.stop()
     await primaryCard('Bravo').waitFor({ timeout: WITHIN_FAILOVER_MS })
-    expect(await card('Alpha').getAttribute('data-primary')).toBe('false')
+    await card('Alpha').and(page.locator('[data-primary="false"]')).waitFor()
     await lastFailover()
       .filter({
         hasText: new RegExp(`^Alpha → Bravo \\d+ s ago: Alpha failed ${FAILOVER_AFTER} probes in a row`),

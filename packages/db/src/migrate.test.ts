@@ -30,6 +30,7 @@ describe('runMigrations', () => {
       'api_keys',
       'audit_log',
       'direct_connections',
+      'gateway_failovers',
       'gateway_probe_hourly',
       'gateway_probes',
       'gateway_status_changes',

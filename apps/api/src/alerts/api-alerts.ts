@@ -7,7 +7,7 @@ import type { ApiConfig } from '../config.ts'
 /** What the api needs to queue incident notices (the worker's delivery queue, opened once) and to evaluate rules. */
 export interface ApiAlerts {
   context: AlertContext
-  /** Agents back (a connect or heartbeat) resolve `agent_lost`; recorded token usage may break a budget. */
+  /** An agent back (a connect) resolves `agent_lost`; recorded token usage may break a budget. */
   evaluator: AlertEvaluator
   close(): Promise<void>
 }

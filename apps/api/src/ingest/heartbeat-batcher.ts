@@ -32,13 +32,13 @@ export function createHeartbeatBatcher(
           : [],
       ),
     )
-    const beating = settled.flatMap((s) =>
-      s.status === 'fulfilled' && s.value.kind === 'ok' ? [s.value] : [],
+    // Recorded tokens may break a budget. (A heartbeat never brings a lost agent back: it needs a
+    // live connection, which a lost agent has not; its next connect does.) Not awaited: rule
+    // evaluation never holds up the heartbeats' answers.
+    const spending = settled.flatMap((s) =>
+      s.status === 'fulfilled' && s.value.kind === 'ok' && s.value.tokenRecorded ? [s.value.agentId] : [],
     )
-    // Not awaited: rule evaluation never holds up the heartbeats' answers.
-    void alerts.afterAgentActivity([...new Set(beating.map((beat) => beat.agentId))])
-    const spending = beating.filter((beat) => beat.tokenRecorded)
-    if (spending.length > 0) void alerts.afterUsage([...new Set(spending.map((beat) => beat.agentId))])
+    if (spending.length > 0) void alerts.afterUsage([...new Set(spending)])
     return settled
   }, options)
   return { record }

@@ -77,7 +77,7 @@ describe('a batch of events', () => {
   it('drops deleted gateways from the cached list and asks again for created or updated ones', () => {
     const queryClient = new QueryClient()
     queryClient.setQueryData(queryKeys.gatewayList, {
-      gateways: [makeGateway({ id: 1 }), makeGateway({ id: 2 }), makeGateway({ id: 3 })],
+      gateways: [makeGateway({ id: 1 }), makeGateway({ id: 2 }), makeGateway({ id: 3, updated_at: 2_000 })],
     })
     applyBatch(queryClient, batchOf([{ type: 'gateway.deleted', gateway_id: 2, name: 'gateway-2', at: 3 }]))
     const list = () =>
@@ -91,7 +91,7 @@ describe('a batch of events', () => {
       batchOf([
         {
           type: 'gateway.updated',
-          gateway: makeGateway({ id: 3, name: 'old' }),
+          gateway: makeGateway({ id: 3, name: 'old', updated_at: 1_000 }),
           token_changed: false,
           at: 4,
         },
@@ -128,6 +128,11 @@ describe('a batch of events', () => {
       gateways: [makeGateway({ id: 1, is_primary: 1 }), makeGateway({ id: 2 })],
     })
     applyBatch(queryClient, batch)
+    // The flag moves at once, on both gateways, before the list comes back.
+    const flags = queryClient
+      .getQueryData<{ gateways: { is_primary: number }[] }>(queryKeys.gatewayList)
+      ?.gateways.map((gateway) => gateway.is_primary)
+    expect(flags).toEqual([0, 1])
     expect(queryClient.getQueryState(queryKeys.lastFailover)?.isInvalidated).toBe(true)
     expect(queryClient.getQueryState(queryKeys.gatewayList)?.isInvalidated).toBe(true)
   })

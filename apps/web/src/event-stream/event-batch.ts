@@ -6,7 +6,7 @@ import { newerIncident } from '../api/incident-cache.ts'
  * newest probed state per gateway and the newest heartbeat per connection survive.
  */
 export interface EventBatch {
-  /** Each probed gateway as its newest `gateway.status` event shows it. */
+  /** Each gateway as its newest `gateway.status`, `gateway.created` or `gateway.updated` event shows it. */
   probed: Map<number, Gateway>
   /** `gateway.status` events whose status changed, oldest first. */
   flips: GatewayStatusEvent[]
@@ -58,6 +58,9 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
       return
     case 'gateway.created':
     case 'gateway.updated':
+      // Written in place at once, so a failover demotes the old primary in the same render that a
+      // probe of the new one promotes it; the list is also asked for again (its order, new rows).
+      batch.probed.set(event.gateway.id, event.gateway)
       batch.changed.add(event.gateway.id)
       return
     case 'gateway.failover':

@@ -3,7 +3,7 @@ import type { AlertKind } from './alert-kind.ts'
 
 /**
  * Evaluated for the agents an expiry sweep took offline (their heartbeats stopped, not a clean
- * disconnect); clears when the agent connects or beats again.
+ * disconnect); clears when the agent connects again (a lost agent has no connection to beat on).
  */
 export const agentLost: AlertKind = {
   kind: 'agent_lost',

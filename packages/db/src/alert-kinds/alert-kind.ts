@@ -4,7 +4,7 @@ import type { SQL } from 'drizzle-orm'
 /**
  * What facts make a kind evaluated: a stored probe (gateways), a move of the primary role (the
  * gateway it moved from), an expiry sweep (agents whose
- * connections timed out), agent activity (a connect or heartbeat: agents back), token usage
+ * connections timed out), agent activity (a connect: an agent back), token usage
  * recorded, or the periodic alert tick (conditions that clear with time).
  */
 export type AlertTrigger = 'probe' | 'failover' | 'expiry' | 'agent_activity' | 'usage' | 'tick'
