@@ -13,18 +13,16 @@ import {
   listIncidentTimeline,
 } from '@mc/db'
 import { startFakeGateway } from '@mc/openclaw/fake'
-import { QUEUES } from '@mc/runtime'
 import type { CreateAlertChannelRequest } from '@mc/shared'
 import { eventually } from '@mc/testing'
 import { startHttpRecorder } from '@mc/testing/http-recorder'
 import { startSmtpRecorder } from '@mc/testing/smtp-recorder'
 import type { Job } from 'bullmq'
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startJobRunner } from '../job-runner.ts'
-import { alertDelivery } from '../jobs/alert-delivery.ts'
+import { afterAll, describe, expect, it } from 'vitest'
 import { alertTick } from '../jobs/alert-tick.ts'
 import { probeGatewayJob } from '../jobs/probe-gateway.ts'
+import { useAlertDeliveryRunner } from '../testing/alert-delivery-runner.ts'
 import { useWorkerContext } from '../testing/worker-context.ts'
 
 const receivers = { http: await startHttpRecorder(), smtp: await startSmtpRecorder() }
@@ -71,16 +69,7 @@ const deliveriesOf = async (channelId: number) =>
   (await listAlertDeliveries(ctx.db, { channelId, limit: 100 })).rows.reverse()
 
 describe('gateway_down alerts, delivered to real receivers', () => {
-  let deliveries: Awaited<ReturnType<typeof startJobRunner>>
-  beforeAll(async () => {
-    // The tick is run by hand below, where a test needs it.
-    deliveries = await startJobRunner([alertDelivery(ctx)], {
-      connection: ctx.redis,
-      prefix: ctx.config.REDIS_PREFIX,
-      logger: ctx.logger,
-    })
-  })
-  afterAll(() => deliveries.close())
+  const deliveries = useAlertDeliveryRunner(ctx)
 
   it('a gateway that stops opens one incident and tells each channel once; back online, once more', async () => {
     const fake = await startFakeGateway({ token: 't' })
@@ -155,11 +144,14 @@ describe('gateway_down alerts, delivered to real receivers', () => {
       expect(receivers.smtp.mails[1]?.text).toMatch(/resolved after/)
       const [incident] = (await listIncidents(ctx.db, { limit: 10 })).rows
       expect(incident).toMatchObject({ id: opened?.id, status: 'resolved', resolvedBy: null })
+      // Each attempt is logged once its receiver has answered.
       for (const c of Object.values(channels))
-        expect((await deliveriesOf(c.id)).map((d) => [d.event, d.ok])).toEqual([
-          ['incident.opened', true],
-          ['incident.resolved', true],
-        ])
+        await eventually(async () =>
+          expect((await deliveriesOf(c.id)).map((d) => [d.event, d.ok])).toEqual([
+            ['incident.opened', true],
+            ['incident.resolved', true],
+          ]),
+        )
     } finally {
       await fake.stop()
     }
@@ -188,8 +180,8 @@ describe('gateway_down alerts, delivered to real receivers', () => {
       )
     await rule(ids, [hook.id, mail.id])
     // The delivery jobs wait until every incident is queued: the channel's one job then carries them all.
-    const queue = deliveries.queues.get(QUEUES.alertDelivery)
-    await queue?.pause()
+    const queue = deliveries.queue()
+    await queue.pause()
     try {
       for (let start = 0; start < ids.length; start += 25) await probe(ids.slice(start, start + 25))
       for (let start = 0; start < ids.length; start += 25) await probe(ids.slice(start, start + 25))
@@ -199,7 +191,7 @@ describe('gateway_down alerts, delivered to real receivers', () => {
         ).toHaveLength(300),
       )
     } finally {
-      await queue?.resume()
+      await queue.resume()
     }
     const before = receivers.http.requests.filter((r) => r.path === '/fleet').length
     await eventually(async () => expect(await deliveriesOf(hook.id)).toHaveLength(1))
@@ -247,13 +239,16 @@ describe('gateway_down alerts, delivered to real receivers', () => {
       [3, true, 200],
     ])
     const [incident] = (await listIncidents(ctx.db, { gatewayId: gateway.id, limit: 1 })).rows
-    const timeline = await listIncidentTimeline(ctx.db, incident?.id ?? 0)
-    expect(timeline.map((entry) => entry.type)).toEqual([
-      'opened',
-      'delivery_failed',
-      'delivery_failed',
-      'notified',
-    ])
+    // The timeline entry follows the attempt's log row.
+    await eventually(async () => {
+      const timeline = await listIncidentTimeline(ctx.db, incident?.id ?? 0)
+      expect(timeline.map((entry) => entry.type)).toEqual([
+        'opened',
+        'delivery_failed',
+        'delivery_failed',
+        'notified',
+      ])
+    })
     receivers.http.respondWith(() => 200)
   })
 

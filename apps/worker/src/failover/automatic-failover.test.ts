@@ -12,8 +12,7 @@ import { eventually } from '@mc/testing'
 import { startHttpRecorder } from '@mc/testing/http-recorder'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startJobRunner } from '../job-runner.ts'
-import { alertDelivery } from '../jobs/alert-delivery.ts'
+import { useAlertDeliveryRunner } from '../testing/alert-delivery-runner.ts'
 import { useStandbyFleet } from '../testing/standby-fleet.ts'
 import { useWorkerContext } from '../testing/worker-context.ts'
 
@@ -30,13 +29,8 @@ const ctx = useWorkerContext({
 const fleet = useStandbyFleet(ctx)
 const probe = fleet.prober()
 
-let deliveries: Awaited<ReturnType<typeof startJobRunner>>
+useAlertDeliveryRunner(ctx)
 beforeAll(async () => {
-  deliveries = await startJobRunner([alertDelivery(ctx)], {
-    connection: ctx.redis,
-    prefix: ctx.config.REDIS_PREFIX,
-    logger: ctx.logger,
-  })
   const hook = await createAlertChannel(ctx.db, {
     name: 'hook',
     type: 'webhook',
@@ -55,10 +49,7 @@ beforeAll(async () => {
     enabled: true,
   })
 })
-afterAll(async () => {
-  await deliveries.close()
-  await receiver.close()
-})
+afterAll(() => receiver.close())
 
 const failoverIncidentOf = (gatewayId: number) =>
   eventually(async () => {
