@@ -14,7 +14,7 @@ export interface AlertContext {
   db: Database
   /** The `alert-delivery` queue. */
   deliveryQueue: Queue
-  /** Announces incident events (the api's publisher or the worker's Redis). */
-  publish: (events: McEvent[]) => Promise<unknown> | undefined
+  /** Announces incident events (the api's fire-and-forget publisher, or the worker's Redis). */
+  publish: (events: McEvent[]) => unknown
   settings: AlertSettings
 }

@@ -8,7 +8,7 @@ import {
   markNoticesDelivered,
 } from '@mc/db'
 import type { TokenCipher } from '@mc/runtime'
-import { type AlertRuleKind, type AlertSeverity, alertRuleKinds } from '@mc/shared'
+import type { AlertRuleKind, AlertSeverity } from '@mc/shared'
 import type { AlertContext } from './alert-context.ts'
 import type { AlertMessage, IncidentNotice, SendOptions, SendResult } from './alert-message.ts'
 import { channelTarget } from './channel-secrets.ts'
@@ -30,7 +30,7 @@ function noticeOf({ event, incident }: ClaimedNotice, publicUrl: string | undefi
     incidentId: incident.id,
     kind,
     ruleName: incident.ruleName,
-    severity: (incident.severity as AlertSeverity) ?? alertRuleKinds[kind]?.severity,
+    severity: incident.severity as AlertSeverity,
     subject: {
       type: incident.subjectType as 'gateway' | 'agent',
       id: incident.subjectId,

@@ -27,10 +27,7 @@ export function createApiAlerts(
   const context: AlertContext = {
     db,
     deliveryQueue,
-    publish: (list) => {
-      events.publishAll(list)
-      return undefined
-    },
+    publish: (list) => events.publishAll(list),
     settings: config,
   }
   return {
