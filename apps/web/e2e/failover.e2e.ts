@@ -70,7 +70,10 @@ describe('standby failover', () => {
     await primaryCard('Alpha').waitFor()
     expect(await card('Bravo').getAttribute('data-standby')).toBe('1')
     expect(await card('Bravo').getByText('Standby #1').isVisible()).toBe(true)
-    expect(await lastFailover().textContent()).toBe('No failover yet')
+    // Its own query: it may still be loading when the cards are shown.
+    await lastFailover()
+      .filter({ hasText: /^No failover yet$/ })
+      .waitFor()
     await relayOn(alpha).waitFor()
     // The standby must have been probed online (and recently) to be a candidate.
     await onlineCard('Bravo').waitFor({ timeout: WITHIN_ONE_PROBE_MS })
@@ -128,9 +131,10 @@ describe('standby failover', () => {
     await dialog.getByLabel('Take over with').selectOption('')
     await dialog.getByRole('button', { name: 'Fail over now' }).click()
     await dialog.waitFor({ state: 'detached' })
-    expect(await page.getByTestId('notice').textContent()).toBe(
-      'Failed over: Charlie is now the primary gateway.',
-    )
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: /^Failed over: Charlie is now the primary gateway\.$/ })
+      .waitFor()
     await primaryCard('Charlie').waitFor()
     await lastFailover()
       .filter({ hasText: /^Bravo → Charlie \d+ s ago: failover by hand from Bravo to Charlie$/ })
