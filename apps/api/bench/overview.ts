@@ -13,7 +13,7 @@ import {
 } from '@mc/testing/bench-runs'
 import { sql } from 'drizzle-orm'
 import { startBenchApi } from './support/bench-api.ts'
-import { closedLoop } from './support/closed-loop.ts'
+import { getP95 } from './support/get-p95.ts'
 import { seedProbeHistory } from './support/probe-history-seed.ts'
 import { rawUptimeReference } from './support/raw-uptime-reference.ts'
 
@@ -40,13 +40,9 @@ try {
   let failures = 0
   /** p95 (ms) of one client's back-to-back GETs of `path(n)` for DURATION_MS. */
   const httpP95 = async (path: (n: number) => string) => {
-    const result = await closedLoop(1, DURATION_MS, async (_agent, n) => {
-      const res = await fetch(`http://127.0.0.1:${api.port}${path(n)}`, { headers: { 'x-api-key': api.key } })
-      await res.arrayBuffer()
-      return res.status
-    })
+    const result = await getP95(api, path, DURATION_MS)
     failures += result.failures
-    return percentile(result.latencies, 0.95)
+    return result.p95
   }
   /** p95 (ms) of `samples` runs of `query(n)`, one after the other. */
   const queryP95 = async (samples: number, query: (n: number) => Promise<unknown>) => {

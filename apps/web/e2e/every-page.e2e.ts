@@ -187,6 +187,17 @@ const PAGES: PageCase[] = [
     ready: (page) => heading(page, 'codex-session-01'),
   },
   {
+    // Listed once the workers watch Production's fake sessions; empty until then.
+    name: 'sessions',
+    path: () => '/sessions',
+    signedIn: true,
+    ready: (page) =>
+      page
+        .getByTestId('sessions-count')
+        .or(page.getByRole('heading', { name: 'No sessions yet' }))
+        .waitFor(),
+  },
+  {
     name: 'incidents',
     path: () => '/incidents',
     signedIn: true,

@@ -11,7 +11,7 @@ const heading = (name: string) => app.page.getByRole('heading', { level: 1, name
 describe('navigation', () => {
   beforeEach(() => app.signIn())
 
-  it('shows the Overview at / with the brand and the seven sections', async () => {
+  it('shows the Overview at / with the brand and the eight sections', async () => {
     await app.page.goto(app.url('/'))
     await heading('Overview').waitFor()
 
@@ -22,6 +22,7 @@ describe('navigation', () => {
       'Gateways',
       'Connections',
       'Agents',
+      'Sessions',
       'Incidents',
       'Alerts',
       'Settings',
@@ -56,7 +57,7 @@ describe('navigation', () => {
     expect(await navLink('Agents').getAttribute('aria-current')).toBe('page')
   })
 
-  it('fits the seven sections in one row on a phone, and each tab goes there', async () => {
+  it('fits the eight sections in one row on a phone, and each tab goes there', async () => {
     const phone = VIEWPORTS.find((viewport) => viewport.name === 'phone')
     if (!phone) throw new Error('no phone viewport')
     await app.page.setViewportSize(phone)
@@ -66,7 +67,7 @@ describe('navigation', () => {
     const boxes = await mainNav()
       .getByRole('link')
       .evaluateAll((links) => links.map((link) => link.getBoundingClientRect().toJSON() as DOMRect))
-    expect(boxes).toHaveLength(7)
+    expect(boxes).toHaveLength(8)
     expect(new Set(boxes.map((box) => Math.round(box.top))).size).toBe(1)
     expect(boxes.filter((box) => box.left < 0 || box.right > phone.width)).toEqual([])
 
@@ -90,13 +91,19 @@ describe('navigation', () => {
     expect(await main.textContent()).toMatch(/Gateways appear here once they are registered/)
   })
 
-  it('shows empty states on the Connections and Agents pages', async () => {
+  it('shows empty states on the Connections, Agents and Sessions pages', async () => {
     await app.page.goto(app.url('/connections'))
     await app.page.getByRole('heading', { name: 'No direct connections' }).waitFor()
     expect(await app.page.getByRole('main').textContent()).toContain('POST /api/connect')
 
     await app.page.goto(app.url('/agents'))
     await app.page.getByRole('heading', { name: 'No agents yet' }).waitFor()
+
+    await navLink('Sessions').click()
+    await heading('Sessions').waitFor()
+    expect(new URL(app.page.url()).pathname).toBe('/sessions')
+    expect(await navLink('Sessions').getAttribute('aria-current')).toBe('page')
+    await app.page.getByRole('heading', { name: 'No sessions yet' }).waitFor()
   })
 
   it('shows a 404 page inside the app frame for an unknown route', async () => {

@@ -20,6 +20,8 @@ import { LoginPage } from './pages/login/LoginPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { OverviewPage } from './pages/overview/OverviewPage.tsx'
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx'
+import { SessionPage } from './pages/sessions/detail/SessionPage.tsx'
+import { SessionsPage } from './pages/sessions/SessionsPage.tsx'
 import { ApiKeysPanel } from './pages/settings/api-keys/ApiKeysPanel.tsx'
 import { AuditPanel } from './pages/settings/audit/AuditPanel.tsx'
 import { SettingsLayout } from './pages/settings/SettingsLayout.tsx'
@@ -47,6 +49,8 @@ export const router = createBrowserRouter([
       { path: 'connections', element: <ConnectionsPage /> },
       { path: 'agents', element: <AgentsPage /> },
       { path: 'agents/:id', element: <AgentPage /> },
+      { path: 'sessions', element: <SessionsPage /> },
+      { path: 'sessions/:id', element: <SessionPage /> },
       { path: 'incidents', element: <IncidentsPage /> },
       { path: 'incidents/:id', element: <IncidentPage /> },
       {

@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import {
   alertingConfigShape,
   commonConfigShape,
+  envBoolean,
   envInt,
   loadConfig,
   probingConfigShape,
@@ -35,6 +36,18 @@ export const workerConfigSchema = z.object({
   EXPIRY_SWEEP_S: envInt(15, { min: 1, max: 3600 }),
   /** How often reminders, the ends of maintenance windows and conditions that clear with time are checked. */
   ALERT_TICK_S: envInt(15, { min: 1, max: 3600 }),
+  /** Hold a live connection to every gateway with a token and mirror its sessions. */
+  WATCHERS_ENABLED: envBoolean(true),
+  /** A session without a run and without activity for this long is idle (a gateway's own setting wins). */
+  SESSION_IDLE_S: envInt(1800, { min: 5, max: 30 * 86_400 }),
+  /** A session whose run shows no activity for this long is stuck (a gateway's own setting wins). */
+  SESSION_STUCK_S: envInt(900, { min: 5, max: 30 * 86_400 }),
+  /** How often sessions are moved to idle or stuck as time passes. */
+  SESSION_SWEEP_S: envInt(15, { min: 1, max: 3600 }),
+  /** Ended sessions are deleted after this many days. */
+  SESSION_RETENTION_DAYS: envInt(30, { min: 1, max: 3650 }),
+  /** How often a watcher reloads its gateway's whole session list (finds sessions deleted there). */
+  SESSION_RELOAD_S: envInt(600, { min: 5, max: 86_400 }),
 })
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>

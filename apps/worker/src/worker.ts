@@ -14,6 +14,7 @@ import { startHeartbeat } from './heartbeat.ts'
 import { type JobRunner, startJobRunner } from './job-runner.ts'
 import { createJobDefinitions } from './jobs/index.ts'
 import type { JobDefinition } from './jobs/job-definition.ts'
+import { startWatcherPool } from './watchers/watcher-pool.ts'
 import { createWorkerAlerts } from './worker-alerts.ts'
 import type { WorkerContext } from './worker-context.ts'
 
@@ -22,7 +23,10 @@ export interface RunningWorker {
   stop(): Promise<void>
 }
 
-/** Boots a worker: checks dependencies, migrates, starts every job and the liveness heartbeat. */
+/**
+ * Boots a worker: checks dependencies, migrates, starts every job, the gateway session watchers
+ * (unless WATCHERS_ENABLED is off) and the liveness heartbeat.
+ */
 export async function startWorker(
   config: WorkerConfig,
   chooseJobs: (ctx: WorkerContext) => JobDefinition[] = createJobDefinitions,
@@ -62,6 +66,7 @@ export async function startWorker(
     prefix: config.REDIS_PREFIX,
     logger,
   })
+  const watchers = config.WATCHERS_ENABLED ? startWatcherPool({ ...ctx, workerId: config.WORKER_ID }) : null
   const heartbeat = startHeartbeat({
     redis,
     prefix: config.REDIS_PREFIX,
@@ -76,6 +81,7 @@ export async function startWorker(
     async stop() {
       logger.info('worker shutting down')
       await heartbeat.stop()
+      await watchers?.stop()
       await jobs.close()
       await probeQueue.close()
       await closeAlerts()

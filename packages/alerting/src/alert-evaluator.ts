@@ -25,7 +25,7 @@ const incidentEvent = (type: IncidentEvent['type'], row: IncidentRow, at: number
 
 /**
  * Evaluates the rules where their facts are written (after a probe write, an expiry sweep, a batch
- * of connects or heartbeats, the alert tick): opens and resolves incidents in the database,
+ * of connects or heartbeats, session writes, the alert tick): opens and resolves incidents in the database,
  * announces them, and queues their notices. It never throws into the caller's work: a failure is
  * reported to `onError`, and the next evaluation of the same facts catches up.
  */
@@ -62,12 +62,12 @@ export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown
       evaluate('probe', { type: 'gateway', ids: [...batch.keys()], previousVersions: [...batch.values()] }),
     onError,
   )
-  const ofAgents = (trigger: AlertTrigger) => {
+  const coalesced = (trigger: AlertTrigger, type: 'agent' | 'session') => {
     const add = coalescingRunner<null>(
-      (batch) => evaluate(trigger, { type: 'agent', ids: [...batch.keys()] }),
+      (batch) => evaluate(trigger, { type, ids: [...batch.keys()] }),
       onError,
     )
-    return (agentIds: number[]) => add(agentIds.map((id) => [id, null]))
+    return (ids: number[]) => add(ids.map((id) => [id, null]))
   }
 
   return {
@@ -75,9 +75,11 @@ export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown
     afterProbes: (probed: ProbedGateway[]) => probes(probed.map((p) => [p.gatewayId, p.previousVersion])),
     /** The primary role moved away from (or could not leave) this gateway. */
     afterFailover: (fromId: number) => evaluate('failover', { type: 'gateway', ids: [fromId] }),
-    afterExpiry: ofAgents('expiry'),
-    afterAgentActivity: ofAgents('agent_activity'),
-    afterUsage: ofAgents('usage'),
+    afterExpiry: coalesced('expiry', 'agent'),
+    afterAgentActivity: coalesced('agent_activity', 'agent'),
+    afterUsage: coalesced('usage', 'agent'),
+    /** A watcher wrote these sessions, or the state sweep moved them (to idle or stuck). */
+    afterSessionChanges: coalesced('session', 'session'),
   }
 }
 

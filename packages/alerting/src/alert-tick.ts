@@ -5,6 +5,7 @@ import {
   incidentsReleasedFromMaintenance,
   subjectsOfUnresolvedIncidents,
 } from '@mc/db'
+import { ALERT_SUBJECT_TYPES } from '@mc/shared'
 import type { AlertContext } from './alert-context.ts'
 import type { AlertEvaluator } from './alert-evaluator.ts'
 import { queueIncidentNotices, scheduleDeliveries } from './incident-notices.ts'
@@ -15,12 +16,12 @@ const STRANDED_AFTER_S = 60
 /**
  * What time alone changes: reminders of open, unacknowledged incidents; openings held back by a
  * maintenance window that has ended; conditions that clear with time (a flapping window, a new
- * budget day); and deliveries whose job was lost.
+ * budget day) and incidents of subjects that are gone (sessions of a deleted gateway); and
+ * deliveries whose job was lost.
  */
 export async function runAlertTick(ctx: AlertContext, evaluator: AlertEvaluator) {
   const subjects = await subjectsOfUnresolvedIncidents(ctx.db, ALERT_KINDS)
-  await evaluator.evaluate('tick', { type: 'gateway', ids: subjects.gateway })
-  await evaluator.evaluate('tick', { type: 'agent', ids: subjects.agent })
+  for (const type of ALERT_SUBJECT_TYPES) await evaluator.evaluate('tick', { type, ids: subjects[type] })
   const reminders = await incidentsDueForReminder(ctx.db)
   await queueIncidentNotices(ctx, reminders, 'incident.reminder')
   const released = await incidentsReleasedFromMaintenance(ctx.db)

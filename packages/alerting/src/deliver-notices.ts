@@ -8,7 +8,7 @@ import {
   markNoticesDelivered,
 } from '@mc/db'
 import type { TokenCipher } from '@mc/runtime'
-import type { AlertRuleKind, AlertSeverity } from '@mc/shared'
+import type { AlertRuleKind, AlertSeverity, AlertSubjectType } from '@mc/shared'
 import type { AlertContext } from './alert-context.ts'
 import type { AlertMessage, IncidentNotice, SendOptions, SendResult } from './alert-message.ts'
 import { channelTarget } from './channel-secrets.ts'
@@ -32,7 +32,7 @@ function noticeOf({ event, incident }: ClaimedNotice, publicUrl: string | undefi
     ruleName: incident.ruleName,
     severity: incident.severity as AlertSeverity,
     subject: {
-      type: incident.subjectType as 'gateway' | 'agent',
+      type: incident.subjectType as AlertSubjectType,
       id: incident.subjectId,
       name: incident.subjectName,
     },

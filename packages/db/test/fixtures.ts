@@ -1,6 +1,7 @@
 import type { ProbeReading } from '@mc/openclaw'
 import type { Database } from '../src/client.ts'
 import { connectAgent } from '../src/queries/direct-connections.ts'
+import type { SessionRowInput } from '../src/queries/gateway-sessions.ts'
 import { createGateway } from '../src/queries/gateways.ts'
 
 /** A probe that reached the gateway: 20 ms, 3 sessions, 2 agents unless told otherwise. */
@@ -41,3 +42,28 @@ export const openConnection = (db: Database, agentName: string, toolName = 'code
     connectionId: `conn-${agentName}-${toolName}`,
     timeoutS: 60,
   })
+
+// One moment for every fixture row: the same session described twice is the same row (nothing changed).
+const FIXTURE_NOW = Date.now()
+
+/** A session as a gateway reports it: labelled `key`, no run, last updated a minute before the tests began. */
+export const sessionRow = (key: string, fields: Partial<SessionRowInput> = {}): SessionRowInput => ({
+  key,
+  agentId: 'main',
+  label: key,
+  kind: 'direct',
+  model: 'echo-1',
+  modelProvider: 'mock',
+  createdAt: FIXTURE_NOW - 3_600_000,
+  updatedAt: FIXTURE_NOW - 60_000,
+  lastInteractionAt: null,
+  hasActiveRun: false,
+  runStatus: null,
+  startedAt: null,
+  endedAt: null,
+  inputTokens: null,
+  outputTokens: null,
+  estimatedCostUsd: null,
+  archived: false,
+  ...fields,
+})

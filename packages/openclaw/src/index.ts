@@ -10,3 +10,13 @@ export { type ConnectParams, connectParamsSchema } from './protocol/connect-para
 export { CLIENT_IDS, CLIENT_MODES, OPERATOR_SCOPES, PROTOCOL_VERSION } from './protocol/constants.ts'
 export type { ErrorShape, EventFrame, RequestFrame, ResponseFrame } from './protocol/frames.ts'
 export { type HelloOk, helloOkSchema } from './protocol/hello.ts'
+export {
+  DEFAULT_SESSIONS_PAGE_SIZE,
+  type ListSessionsOptions,
+  listAllSessions,
+  MAX_LISTED_SESSIONS,
+  type SessionsClient,
+  subscribeSessions,
+} from './sessions/list-sessions.ts'
+export { type GatewaySessionRow, MAX_SESSION_TEXT_LENGTH, parseSessionRow } from './sessions/session-row.ts'
+export { parseSessionsChanged, type SessionsChange } from './sessions/sessions-changed.ts'

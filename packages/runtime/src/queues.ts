@@ -13,6 +13,8 @@ export const QUEUES = {
   /** One job per channel and group wait: it sends every notice queued for the channel meanwhile. */
   alertDelivery: 'alert-delivery',
   alertTick: 'alert-tick',
+  sessionSweep: 'session-sweep',
+  sessionRetention: 'session-retention',
 } as const
 
 /** BullMQ keys live under `<REDIS_PREFIX>:bull`, so installations sharing a Redis stay apart. */
@@ -29,6 +31,8 @@ export const SCHEDULED_QUEUES = [
   QUEUES.pruneSignIns,
   QUEUES.expireConnections,
   QUEUES.alertTick,
+  QUEUES.sessionSweep,
+  QUEUES.sessionRetention,
 ] as const
 
 export const jobSchedulerId = (queue: string) => `${queue}:schedule`

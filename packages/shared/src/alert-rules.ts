@@ -6,9 +6,19 @@ export const ALERT_SEVERITIES = ['critical', 'warning', 'info'] as const
 export const alertSeveritySchema = z.enum(ALERT_SEVERITIES)
 export type AlertSeverity = z.infer<typeof alertSeveritySchema>
 
-/** What an incident is about: a registered gateway, or a CLI agent (by id; the name is shown). */
-export const ALERT_SUBJECT_TYPES = ['gateway', 'agent'] as const
+/**
+ * What an incident is about: a registered gateway, a CLI agent, or an agent session on a gateway
+ * (by id; the name is shown).
+ */
+export const ALERT_SUBJECT_TYPES = ['gateway', 'agent', 'session'] as const
 export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number]
+
+/** Which list of a rule's scope limits its subjects: a session is in scope through its gateway. */
+export const ALERT_SCOPE_OF_SUBJECT = {
+  gateway: 'gateway_ids',
+  agent: 'agent_names',
+  session: 'gateway_ids',
+} as const satisfies Record<AlertSubjectType, 'gateway_ids' | 'agent_names'>
 
 const whole = (min: number, max: number) =>
   z
@@ -72,6 +82,18 @@ export const alertRuleKinds = {
       window: z.enum(['day', 'month']).default('day'),
     }),
   },
+  session_idle: {
+    subject: 'session',
+    severity: 'warning',
+    label: 'Session idle',
+    params: z.strictObject({}),
+  },
+  session_stuck: {
+    subject: 'session',
+    severity: 'critical',
+    label: 'Session stuck',
+    params: z.strictObject({}),
+  },
 } as const satisfies Record<
   string,
   { subject: AlertSubjectType; severity: AlertSeverity; label: string; params: z.ZodType }
@@ -82,7 +104,7 @@ export const ALERT_RULE_KINDS = Object.keys(alertRuleKinds) as [AlertRuleKind, .
 export const alertRuleKindSchema = z.enum(ALERT_RULE_KINDS)
 export type AlertRuleParams<K extends AlertRuleKind> = z.infer<(typeof alertRuleKinds)[K]['params']>
 
-/** Absent or empty lists mean every gateway and every agent. */
+/** Absent or empty lists mean every gateway and every agent; a session kind is scoped by its gateways. */
 export const alertScopeSchema = z.strictObject({
   gateway_ids: z.array(idSchema).max(1000, 'at most 1000 gateways').optional(),
   agent_names: z.array(z.string().trim().min(1).max(200)).max(1000, 'at most 1000 agents').optional(),

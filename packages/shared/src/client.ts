@@ -59,12 +59,14 @@ import {
   probeResponseSchema,
   recentProbesResponseSchema,
 } from './probes.ts'
+import { type SessionState, sessionResponseSchema, sessionsResponseSchema } from './sessions.ts'
 import {
   type CreateUserRequest,
   type UpdateUserRequest,
   userResponseSchema,
   usersResponseSchema,
 } from './users.ts'
+import { gatewayWatcherResponseSchema } from './watchers.ts'
 
 /** A non-2xx answer from the API, carrying its JSON error body. */
 export class ApiRequestError extends Error {
@@ -92,6 +94,16 @@ interface RequestOptions<T> {
   /** Statuses that carry a valid response body although they are not 2xx (e.g. 503 from health). */
   acceptStatuses?: number[]
   signal?: AbortSignal
+}
+
+/** `GET /api/sessions` as a client sends it. */
+export type SessionListQuery = {
+  gateway_id?: number
+  agent?: string
+  state?: SessionState | 'all'
+  q?: string
+  limit?: number
+  before?: string
 }
 
 const okSchema = z.object({ ok: z.literal(true) })
@@ -180,6 +192,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
           schema: recentProbesResponseSchema,
           signal,
         }),
+      /** What the worker watching the gateway's sessions is doing; `watcher` is null while none does. */
+      watcher: (id: number, signal?: AbortSignal) =>
+        request('GET', `/api/gateways/${id}/watcher`, { schema: gatewayWatcherResponseSchema, signal }),
       /** Status flips of every gateway, newest first; pass `next_before` as `before` for older ones. */
       statusChanges: (query: StatusChangesQuery = {}, signal?: AbortSignal) =>
         request('GET', `/api/gateways/status-changes${toQueryString(query)}`, {
@@ -275,6 +290,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
         request('POST', `/api/incidents/${id}/ack`, { schema: incidentResponseSchema }),
       resolve: (id: number) =>
         request('POST', `/api/incidents/${id}/resolve`, { schema: incidentResponseSchema }),
+    },
+    sessions: {
+      /** Newest activity first, with the counts per state; pass `next_before` as `before` for more. */
+      list: (query: SessionListQuery = {}, signal?: AbortSignal) =>
+        request('GET', `/api/sessions${toQueryString(query)}`, { schema: sessionsResponseSchema, signal }),
+      get: (id: number, signal?: AbortSignal) =>
+        request('GET', `/api/sessions/${id}`, { schema: sessionResponseSchema, signal }),
     },
     maintenance: {
       list: (signal?: AbortSignal) =>

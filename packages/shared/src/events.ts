@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type Gateway, gatewaySchema } from './gateways.ts'
 import { incidentEventSchema } from './incidents.ts'
+import { sessionChangedEventSchema } from './sessions.ts'
 import { agentStatusSchema, type GatewayStatus, gatewayStatusSchema } from './statuses.ts'
 import { unixSecondsSchema } from './time.ts'
 
@@ -128,6 +129,7 @@ export const mcEventSchema = z.discriminatedUnion('type', [
   connectionsExpiredEventSchema,
   agentStatusEventSchema,
   incidentEventSchema,
+  sessionChangedEventSchema,
 ])
 export type McEvent = z.infer<typeof mcEventSchema>
 

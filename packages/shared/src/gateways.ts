@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { gatewayHostSchema } from './gateway-host.ts'
 import { idSchema } from './ids.ts'
 import { queryInt } from './query-params.ts'
+import { sessionThresholdSchema } from './sessions.ts'
 import { gatewayStatusSchema } from './statuses.ts'
 import { nullableUnixSecondsSchema, unixSecondsSchema } from './time.ts'
 
@@ -29,6 +30,10 @@ export const gatewaySchema = z.object({
   tls_insecure: z.boolean(),
   /** A standby: lower takes over first when the primary fails over; null = not a standby. */
   failover_priority: z.number().int().nullable(),
+  /** Its sessions count as idle after this many seconds without activity; null: the worker's default. */
+  session_idle_s: z.number().int().nullable(),
+  /** A run without an update for this many seconds counts as stuck; null: the worker's default. */
+  session_stuck_s: z.number().int().nullable(),
 })
 export type Gateway = z.infer<typeof gatewaySchema>
 
@@ -58,6 +63,8 @@ export const createGatewayRequestSchema = z.strictObject({
   is_primary: primaryFlagSchema.default(false),
   tls_insecure: z.boolean().default(false),
   failover_priority: failoverPrioritySchema.default(null),
+  session_idle_s: sessionThresholdSchema.default(null),
+  session_stuck_s: sessionThresholdSchema.default(null),
 })
 export type CreateGatewayRequest = z.input<typeof createGatewayRequestSchema>
 
@@ -97,10 +104,13 @@ export const updateGatewayRequestSchema = z
     is_primary: primaryFlagSchema.optional(),
     tls_insecure: z.boolean().optional(),
     failover_priority: failoverPrioritySchema.optional(),
+    session_idle_s: sessionThresholdSchema.optional(),
+    session_stuck_s: sessionThresholdSchema.optional(),
     ...probeOwnedFields,
   })
   .refine(({ id: _, ...fields }) => Object.values(fields).some((value) => value !== undefined), {
-    message: 'nothing to change: give name, host, port, token, is_primary, tls_insecure or failover_priority',
+    message:
+      'nothing to change: give name, host, port, token, is_primary, tls_insecure, failover_priority, session_idle_s or session_stuck_s',
   })
 
 export type UpdateGatewayRequest = z.input<typeof updateGatewayRequestSchema>

@@ -8,7 +8,7 @@ export const INCIDENT_STATUSES = ['open', 'acknowledged', 'resolved'] as const
 export const incidentStatusSchema = z.enum(INCIDENT_STATUSES)
 export type IncidentStatus = z.infer<typeof incidentStatusSchema>
 
-/** One condition (a rule) on one subject (a gateway or an agent), from its opening to its end. */
+/** One condition (a rule) on one subject (a gateway, an agent or a session), from its opening to its end. */
 export const incidentSchema = z.object({
   id: z.number().int(),
   rule_id: z.number().int().nullable(),

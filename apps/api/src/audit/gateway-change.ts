@@ -10,6 +10,8 @@ const AUDITED_FIELDS = [
   ['port', 'port'],
   ['isPrimary', 'is_primary'],
   ['failoverPriority', 'failover_priority'],
+  ['sessionIdleS', 'session_idle_s'],
+  ['sessionStuckS', 'session_stuck_s'],
 ] as const satisfies readonly (readonly [keyof GatewayRow, string])[]
 
 /**

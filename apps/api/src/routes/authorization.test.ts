@@ -14,6 +14,7 @@ import {
   TEST_PASSWORD,
 } from '../testing/factories.ts'
 import { makePrimary, makeStandby } from '../testing/failover-factories.ts'
+import { makeSession } from '../testing/session-factories.ts'
 import { useTestApp } from '../testing/test-app.ts'
 import { apiRoutes } from './index.ts'
 
@@ -169,6 +170,19 @@ const table: RouteCase[] = [
       await makePrimary(t.deps.db)
       return { url: '/api/gateways/primary' }
     },
+  },
+  {
+    method: 'GET',
+    path: '/gateways/:id/watcher',
+    access: 'viewer',
+    request: async () => ({ url: `/api/gateways/${gateway.id}/watcher` }),
+  },
+  { method: 'GET', path: '/sessions', access: 'viewer', request: async () => ({ url: '/api/sessions' }) },
+  {
+    method: 'GET',
+    path: '/sessions/:id',
+    access: 'viewer',
+    request: async () => ({ url: `/api/sessions/${(await makeSession(t.deps.db, gateway.id)).id}` }),
   },
   {
     method: 'GET',

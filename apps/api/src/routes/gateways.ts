@@ -95,6 +95,8 @@ export function gatewayRoutes({
             isPrimary: body.is_primary,
             tlsInsecure: body.tls_insecure,
             failoverPriority: body.failover_priority,
+            sessionIdleS: body.session_idle_s,
+            sessionStuckS: body.session_stuck_s,
           }),
         )
         await audit(c, 'gateway.create', `gateway:${row.name}#${row.id}`, {
@@ -102,6 +104,8 @@ export function gatewayRoutes({
           port: row.port,
           is_primary: row.isPrimary,
           failover_priority: row.failoverPriority,
+          session_idle_s: row.sessionIdleS,
+          session_stuck_s: row.sessionStuckS,
           token_set: row.token !== null,
         })
         announce('gateway.created', row, false)
@@ -123,6 +127,8 @@ export function gatewayRoutes({
             isPrimary: body.is_primary,
             tlsInsecure: body.tls_insecure,
             failoverPriority: body.failover_priority,
+            sessionIdleS: body.session_idle_s,
+            sessionStuckS: body.session_stuck_s,
           }),
         )
         if (!result) throw new HttpError(404, `no gateway with id ${body.id}`)

@@ -147,6 +147,7 @@ beforeAll(async () => {
       'DELETE /keys/:id': [String(spareKey.id)],
       'GET /gateways/:id': [String(primary.id)],
       'GET /gateways/:id/live': [String(primary.id)],
+      'GET /gateways/:id/watcher': [String(primary.id)],
       'GET /agents/:id': agentRefs,
       'POST /agents/:id/heartbeat': agentRefs,
     },

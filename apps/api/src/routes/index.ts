@@ -19,6 +19,7 @@ import { gatewayHealthRoutes } from './gateways/health.ts'
 import { gatewayRelayRoutes } from './gateways/live.ts'
 import { primaryGatewayRoutes } from './gateways/primary.ts'
 import { statusChangeRoutes } from './gateways/status-changes.ts'
+import { gatewayWatcherRoutes } from './gateways/watcher.ts'
 import { gatewayRoutes } from './gateways.ts'
 import { healthRoutes } from './health.ts'
 import { incidentAckRoutes } from './incidents/ack.ts'
@@ -26,6 +27,7 @@ import { incidentResolveRoutes } from './incidents/resolve.ts'
 import { incidentRoutes } from './incidents.ts'
 import { apiKeyRoutes } from './keys.ts'
 import { maintenanceRoutes } from './maintenance.ts'
+import { sessionRoutes } from './sessions.ts'
 import { userRoutes } from './users.ts'
 
 /**
@@ -52,6 +54,8 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...gatewayFailoverRoutes(deps),
     ...gatewayFailoversRoutes(deps),
     ...primaryGatewayRoutes(deps),
+    ...gatewayWatcherRoutes(deps),
+    ...sessionRoutes(deps),
     ...connectRoutes(deps),
     ...agentRoutes(deps),
     ...heartbeatRoutes(deps),

@@ -17,9 +17,12 @@ import {
   incidentsQuerySchema,
   loginRequestSchema,
   MAX_ID,
+  MAX_SESSION_THRESHOLD_S,
+  MIN_SESSION_THRESHOLD_S,
   probeHistoryQuerySchema,
   probeRequestSchema,
   recentProbesQuerySchema,
+  sessionsQuerySchema,
   statusChangesQuerySchema,
   updateAlertChannelRequestSchema,
   updateAlertRuleRequestSchema,
@@ -38,6 +41,7 @@ const text = (max: number) =>
 const role = fc.constantFrom('viewer', 'operator', 'admin')
 const unseededId = fc.integer({ min: FIRST_MISSING_ID, max: MAX_ID })
 const password = fc.string({ unit: 'grapheme', minLength: 10, maxLength: 40 })
+const sessionThreshold = fc.option(fc.integer({ min: MIN_SESSION_THRESHOLD_S, max: MAX_SESSION_THRESHOLD_S }))
 const gatewayFields = {
   name: text(40),
   host: fc.constantFrom('gw.internal', '10.0.0.7', '[::1]', 'ws://gw-9', 'wss://gw.example/path?room=1'),
@@ -45,6 +49,8 @@ const gatewayFields = {
   token: fc.option(text(60)),
   is_primary: fc.boolean(),
   failover_priority: fc.option(fc.integer({ min: 1, max: 1000 })),
+  session_idle_s: sessionThreshold,
+  session_stuck_s: sessionThreshold,
 }
 const metadata = fc.dictionary(text(12), fc.jsonValue({ maxDepth: 3, stringUnit: 'grapheme' }), {
   maxKeys: 4,
@@ -171,6 +177,7 @@ export const querySpecs: Record<string, QuerySpec> = {
   'GET /gateways/health/recent': strictQuery(recentProbesQuerySchema),
   'GET /alerts/deliveries': strictQuery(alertDeliveriesQuerySchema),
   'GET /incidents': strictQuery(incidentsQuerySchema),
+  'GET /sessions': strictQuery(sessionsQuerySchema),
   // A valid id would open a stream that does not end: only ids that are not event ids.
   'GET /events': {
     keys: ['last_event_id'],

@@ -1,4 +1,4 @@
-import type { AgentStatus, AuditQuery, ConnectionStatus, IncidentStatus } from '@mc/shared'
+import type { AgentStatus, AuditQuery, ConnectionStatus, IncidentStatus, SessionState } from '@mc/shared'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { api } from './client.ts'
 
@@ -9,6 +9,15 @@ export interface ConnectionFilters {
   status?: ConnectionStatus
   agent?: string
   tool?: string
+}
+
+/** The Sessions page's filters: no state means every session still on its gateway. */
+export interface SessionFilters {
+  gateway_id?: number
+  /** The gateway's agent id, exactly. */
+  agent?: string
+  state?: SessionState | 'all'
+  q?: string
 }
 
 /** The Agents page's query: search, status and a page of `AGENTS_PAGE_SIZE`. */
@@ -41,6 +50,8 @@ export const queryKeys = {
   probeHistory: (id: number) => ['gateways', 'history', id] as const,
   probeChart: (id: number) => ['gateways', 'history', id, 'last-24h'] as const,
   probeLog: (id: number) => ['gateways', 'history', id, 'log'] as const,
+  /** What the worker watching a gateway's sessions does (polled: no event carries it). */
+  gatewayWatcher: (id: number) => ['gateways', 'watcher', id] as const,
   /** The primary role's latest move, for the Gateway Manager; a `gateway.failover` event refreshes it. */
   lastFailover: ['gateways', 'failovers', 'last'] as const,
   /**
@@ -65,6 +76,15 @@ export const queryKeys = {
   incidentLists: ['incidents', 'list'] as const,
   incidentList: (status: IncidentStatus) => ['incidents', 'list', status] as const,
   incidentDetail: (id: number) => ['incidents', 'detail', id] as const,
+  /**
+   * Gateway sessions live under `['sessions']`: the paged lists (the Sessions page, a gateway's
+   * section) and the overview's counts; a `session.changed` event has them all ask again.
+   */
+  sessions: ['sessions'] as const,
+  sessionList: (filters: SessionFilters, pageSize: number) =>
+    ['sessions', 'list', filters, pageSize] as const,
+  sessionCounts: ['sessions', 'counts'] as const,
+  sessionDetail: (id: number) => ['sessions', 'detail', id] as const,
   /** Channels, rules and the delivery log (admin) under `['alerts']`; maintenance windows apart. */
   alerts: ['alerts'] as const,
   alertChannels: ['alerts', 'channels'] as const,

@@ -207,4 +207,18 @@ describe('a batch of events', () => {
     const data = queryClient.getQueryData<{ connections: DirectConnection[] }>(queryKeys.liveConnections)
     expect(data?.connections).toMatchObject([{ connection_id: 'conn-a', status: 'connected' }])
   })
+
+  it('marks a burst of session changes as one "ask again" for the session views', () => {
+    const changed = (gatewayId: number): McEvent => ({
+      type: 'session.changed',
+      gateway_id: gatewayId,
+      count: 1,
+      sessions: [],
+      at: 170,
+    })
+    expect(emptyBatch().sessionsChanged).toBe(false)
+    const batch = batchOf([changed(1), changed(2), changed(1)])
+    expect(batch.sessionsChanged).toBe(true)
+    expect(isEmptyBatch(batch)).toBe(false)
+  })
 })

@@ -28,6 +28,11 @@ export interface EventBatch {
    * `gateway.updated` events of both gateways; these say why, for the live view that follows it.
    */
   failovers: GatewayFailoverEvent[]
+  /**
+   * Sessions changed. Their lists are asked for again rather than patched: a session's place in
+   * them (the filters, the order by activity, the counts) is the API's to judge.
+   */
+  sessionsChanged: boolean
 }
 
 export function emptyBatch(): EventBatch {
@@ -41,6 +46,7 @@ export function emptyBatch(): EventBatch {
     membershipChanged: false,
     incidents: new Map(),
     failovers: [],
+    sessionsChanged: false,
   }
 }
 
@@ -92,6 +98,9 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
       batch.incidents.set(event.incident.id, known ? newerIncident(known, event.incident) : event.incident)
       return
     }
+    case 'session.changed':
+      batch.sessionsChanged = true
+      return
   }
 }
 
@@ -104,6 +113,7 @@ export function isEmptyBatch(batch: EventBatch): boolean {
     batch.disconnects.size === 0 &&
     !batch.membershipChanged &&
     batch.incidents.size === 0 &&
-    batch.failovers.length === 0
+    batch.failovers.length === 0 &&
+    !batch.sessionsChanged
   )
 }

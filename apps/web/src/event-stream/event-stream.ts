@@ -28,6 +28,12 @@ export const FLEET_REFRESH_MS = 5_000
  */
 export const ALERTS_REFRESH_MS = 5_000
 
+/**
+ * Sessions are not in the cache (their place in a filtered list is the API's to judge): after
+ * `session.changed` events open session views ask again, at most this often.
+ */
+export const SESSIONS_REFRESH_MS = 1_000
+
 /** Every view the stream keeps current: asked again when events may have been missed. */
 const LIVE_VIEWS = [
   queryKeys.gateways,
@@ -35,6 +41,7 @@ const LIVE_VIEWS = [
   queryKeys.agents,
   queryKeys.fleet,
   queryKeys.incidents,
+  queryKeys.sessions,
 ]
 
 /**
@@ -75,6 +82,7 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
   )
   const fleet = throttledRefresh(queryClient, [queryKeys.fleet], FLEET_REFRESH_MS)
   const alerts = throttledRefresh(queryClient, [queryKeys.alerts], ALERTS_REFRESH_MS)
+  const sessions = throttledRefresh(queryClient, [queryKeys.sessions], SESSIONS_REFRESH_MS)
 
   // Only views showing data catch up: a query without any (a 404 page, say) would be reset to
   // loading by a refetch, and has nothing an event could have changed.
@@ -96,6 +104,7 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     if (ready.membershipChanged) membership.request()
     if (ready.flips.length > 0 || ready.membershipChanged) fleet.request()
     if (ready.incidents.size > 0) alerts.request()
+    if (ready.sessionsChanged) sessions.request()
   }
   const onEvent = (message: MessageEvent<string>) => {
     lastId = message.lastEventId || lastId
@@ -150,6 +159,7 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     membership.cancel()
     fleet.cancel()
     alerts.cancel()
+    sessions.cancel()
     setStreamStatus('connecting')
   }
 }

@@ -58,6 +58,15 @@ export function AgentsIcon({ className }: { className?: string }) {
   )
 }
 
+export function SessionsIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l.9-4.6A8 8 0 1 1 21 12Z" />
+      <path d="M8.5 12h.01M12 12h.01M15.5 12h.01" />
+    </Icon>
+  )
+}
+
 export function IncidentsIcon({ className }: { className?: string }) {
   return (
     <Icon className={className}>

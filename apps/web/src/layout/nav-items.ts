@@ -6,6 +6,7 @@ import {
   GatewaysIcon,
   IncidentsIcon,
   OverviewIcon,
+  SessionsIcon,
   SettingsIcon,
 } from './icons.tsx'
 
@@ -21,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/gateways', label: 'Gateways', icon: GatewaysIcon },
   { to: '/connections', label: 'Connections', icon: ConnectionsIcon },
   { to: '/agents', label: 'Agents', icon: AgentsIcon },
+  { to: '/sessions', label: 'Sessions', icon: SessionsIcon },
   { to: '/incidents', label: 'Incidents', icon: IncidentsIcon },
   { to: '/alerts', label: 'Alerts', icon: AlertsIcon },
   { to: '/settings', label: 'Settings', icon: SettingsIcon },

@@ -18,7 +18,18 @@ describe('createGatewayBody', () => {
       is_primary: false,
       tls_insecure: false,
       failover_priority: null,
+      session_idle_s: null,
+      session_stuck_s: null,
     })
+  })
+
+  it('sends empty session thresholds as null (the default), typed ones as numbers for the API to judge', () => {
+    const form = { ...EMPTY_GATEWAY_FORM, name: 'a', host: 'b' }
+    expect(createGatewayBody({ ...form, sessionIdleS: ' 600 ', sessionStuckS: '' }, false)).toMatchObject({
+      session_idle_s: 600,
+      session_stuck_s: null,
+    })
+    expect(createGatewayBody({ ...form, sessionStuckS: 'soon' }, false).session_stuck_s).toBe(0)
   })
 
   it('sends an empty standby priority as null (no standby), a typed one as a number for the API to judge', () => {
@@ -90,6 +101,18 @@ describe('updateGatewayBody', () => {
     ).toEqual({
       id: 9,
       failover_priority: null,
+    })
+  })
+
+  it('sends a session threshold when it changed: a new one, or null to go back to the default', () => {
+    const tuned = makeGateway({ id: 10, session_idle_s: 600, session_stuck_s: 60 })
+    const values = gatewayFormValues(tuned)
+    expect(values).toMatchObject({ sessionIdleS: '600', sessionStuckS: '60' })
+    expect(updateGatewayBody(tuned, values, false)).toBeNull()
+    expect(updateGatewayBody(tuned, { ...values, sessionIdleS: '', sessionStuckS: '120' }, false)).toEqual({
+      id: 10,
+      session_idle_s: null,
+      session_stuck_s: 120,
     })
   })
 

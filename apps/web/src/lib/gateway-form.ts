@@ -18,6 +18,9 @@ export interface GatewayFormValues {
   tlsInsecure: boolean
   /** As typed: empty = not a standby, else 1–1000 (lower takes over first); the API judges it. */
   failoverPriority: string
+  /** Seconds as typed: empty = the worker's default; the API judges the rest. */
+  sessionIdleS: string
+  sessionStuckS: string
 }
 
 /** The request fields the forms show, for the API's 400 details. */
@@ -29,6 +32,8 @@ export const GATEWAY_FORM_FIELDS = [
   'is_primary',
   'tls_insecure',
   'failover_priority',
+  'session_idle_s',
+  'session_stuck_s',
 ] as const
 
 export const EMPTY_GATEWAY_FORM: GatewayFormValues = {
@@ -38,6 +43,8 @@ export const EMPTY_GATEWAY_FORM: GatewayFormValues = {
   token: '',
   tlsInsecure: false,
   failoverPriority: '',
+  sessionIdleS: '',
+  sessionStuckS: '',
 }
 
 /**
@@ -51,15 +58,15 @@ function portOf(text: string): number | undefined {
 }
 
 /**
- * The standby priority as typed: empty means no standby (null). Text that is no number goes as 0,
- * not as NaN (which JSON would send as null, silently "no standby"), so the API answers with its
- * range message under the field.
+ * An optional number as typed (the standby priority, a session threshold): empty means none (null).
+ * Text that is no number goes as 0, not as NaN (which JSON would send as null, silently "none"),
+ * so the API answers with its range message under the field.
  */
-function failoverPriorityOf(text: string): number | null {
+function optionalNumberOf(text: string): number | null {
   const trimmed = text.trim()
   if (trimmed === '') return null
-  const priority = Number(trimmed)
-  return Number.isNaN(priority) ? 0 : priority
+  const value = Number(trimmed)
+  return Number.isNaN(value) ? 0 : value
 }
 
 /** The self-signed flag means something for wss:// hosts only; elsewhere it is always off. */
@@ -73,9 +80,13 @@ export function createGatewayBody(values: GatewayFormValues, isPrimary: boolean)
     token: values.token === '' ? undefined : values.token,
     is_primary: isPrimary,
     tls_insecure: tlsInsecureOf(values),
-    failover_priority: failoverPriorityOf(values.failoverPriority),
+    failover_priority: optionalNumberOf(values.failoverPriority),
+    session_idle_s: optionalNumberOf(values.sessionIdleS),
+    session_stuck_s: optionalNumberOf(values.sessionStuckS),
   }
 }
+
+const textOf = (value: number | null) => (value === null ? '' : String(value))
 
 /** The edit form starts from the gateway as it is; its token field starts empty ("keep"). */
 export function gatewayFormValues(gateway: Gateway): GatewayFormValues {
@@ -85,7 +96,9 @@ export function gatewayFormValues(gateway: Gateway): GatewayFormValues {
     port: String(gateway.port),
     token: '',
     tlsInsecure: gateway.tls_insecure,
-    failoverPriority: gateway.failover_priority === null ? '' : String(gateway.failover_priority),
+    failoverPriority: textOf(gateway.failover_priority),
+    sessionIdleS: textOf(gateway.session_idle_s),
+    sessionStuckS: textOf(gateway.session_stuck_s),
   }
 }
 
@@ -103,12 +116,16 @@ export function updateGatewayBody(
   const host = values.host.trim()
   const port = portOf(values.port)
   const tlsInsecure = tlsInsecureOf(values)
-  const failoverPriority = failoverPriorityOf(values.failoverPriority)
+  const failoverPriority = optionalNumberOf(values.failoverPriority)
+  const sessionIdleS = optionalNumberOf(values.sessionIdleS)
+  const sessionStuckS = optionalNumberOf(values.sessionStuckS)
   if (name !== gateway.name) body.name = name
   if (host !== gateway.host) body.host = host
   if (port !== gateway.port) body.port = port
   if (tlsInsecure !== gateway.tls_insecure) body.tls_insecure = tlsInsecure
   if (failoverPriority !== gateway.failover_priority) body.failover_priority = failoverPriority
+  if (sessionIdleS !== gateway.session_idle_s) body.session_idle_s = sessionIdleS
+  if (sessionStuckS !== gateway.session_stuck_s) body.session_stuck_s = sessionStuckS
   if (clearToken) body.token = null
   else if (values.token !== '') body.token = values.token
   return Object.keys(body).length > 1 ? body : null

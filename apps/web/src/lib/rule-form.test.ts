@@ -93,6 +93,15 @@ describe('createRuleBody', () => {
     })
   })
 
+  it('scopes a session kind by its gateways, with no parameters', () => {
+    for (const kind of ['session_idle', 'session_stuck'] as const)
+      expect(createRuleBody({ ...form, kind, params: {} })).toMatchObject({
+        kind,
+        params: {},
+        scope: { gateway_ids: [4, 5] },
+      })
+  })
+
   it('builds a body the API accepts', () => {
     expect(createAlertRuleRequestSchema.safeParse(createRuleBody(form)).success).toBe(true)
     expect(alertRuleKinds.gateway_down.params.safeParse(createRuleBody(form).params).success).toBe(true)

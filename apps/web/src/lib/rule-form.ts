@@ -1,4 +1,5 @@
 import {
+  ALERT_SCOPE_OF_SUBJECT,
   type AlertRule,
   type AlertRuleKind,
   alertRuleKinds,
@@ -52,7 +53,7 @@ export interface RuleFormValues {
   kind: AlertRuleKind
   /** Parameter name → text as typed; empty takes the kind's default. */
   params: Record<string, string>
-  /** Gateway kinds: the gateways it watches; none means every gateway. */
+  /** Gateway and session kinds: the gateways it watches; none means every gateway. */
   gatewayIds: number[]
   /** Agent kinds: names, comma-separated; empty means every agent. */
   agentNames: string
@@ -114,8 +115,11 @@ function paramsOf(values: RuleFormValues): Record<string, unknown> {
   return params
 }
 
+/** Which list of the scope a kind's rules fill: gateways for gateway and session kinds. */
+export const scopeList = (kind: AlertRuleKind) => ALERT_SCOPE_OF_SUBJECT[alertRuleKinds[kind].subject]
+
 function scopeOf(values: RuleFormValues): { gateway_ids?: number[]; agent_names?: string[] } {
-  if (alertRuleKinds[values.kind].subject === 'gateway') return { gateway_ids: values.gatewayIds }
+  if (scopeList(values.kind) === 'gateway_ids') return { gateway_ids: values.gatewayIds }
   const names = values.agentNames
     .split(',')
     .map((name) => name.trim())

@@ -20,6 +20,8 @@ export function makeGateway(overrides: Partial<Gateway> & Pick<Gateway, 'id'>): 
     last_probe_at: null,
     tls_insecure: false,
     failover_priority: null,
+    session_idle_s: null,
+    session_stuck_s: null,
     ...overrides,
   }
 }

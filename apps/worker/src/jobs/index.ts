@@ -7,6 +7,8 @@ import { probeGatewayJob } from './probe-gateway.ts'
 import { probeRetention, probeRollup } from './probe-history.ts'
 import { probeSweep } from './probe-sweep.ts'
 import { pruneExpiredSignIns } from './prune-expired-sign-ins.ts'
+import { sessionRetention } from './session-retention.ts'
+import { sessionSweep } from './session-sweep.ts'
 
 /** Every job this worker runs. A new kind of job is one file in this folder and one line here. */
 export function createJobDefinitions(ctx: WorkerContext): JobDefinition[] {
@@ -19,5 +21,7 @@ export function createJobDefinitions(ctx: WorkerContext): JobDefinition[] {
     expireStaleConnections(ctx),
     alertDelivery(ctx),
     alertTick(ctx),
+    sessionSweep(ctx),
+    sessionRetention(ctx),
   ]
 }

@@ -6,7 +6,8 @@ import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
 import { createProbeRecorder } from './probe-recorder.ts'
 
-const CLIENT_VERSION = 'mission-control'
+/** Sent as `client.version` by every connection the worker opens to a gateway. */
+export const CLIENT_VERSION = 'mission-control'
 // At most this many probes start at once, while the event loop keeps up (fewer when it lags more
 // than PROBE_BUSY_LAG_MS); a probe still in its handshake after PROBE_SLOT_MS waits on its gateway
 // and lets the next one start. A healthy handshake takes ≈15 ms and ≈1 ms of this thread, so on a

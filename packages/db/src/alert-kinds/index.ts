@@ -5,6 +5,8 @@ import { gatewayAuthFailed } from './gateway-auth-failed.ts'
 import { gatewayDown } from './gateway-down.ts'
 import { gatewayFlapping } from './gateway-flapping.ts'
 import { gatewayVersionChanged } from './gateway-version-changed.ts'
+import { sessionIdle } from './session-idle.ts'
+import { sessionStuck } from './session-stuck.ts'
 import { tokenBudget } from './token-budget.ts'
 
 export type { AlertKind, AlertTrigger } from './alert-kind.ts'
@@ -18,4 +20,6 @@ export const ALERT_KINDS: AlertKind[] = [
   failover,
   agentLost,
   tokenBudget,
+  sessionIdle,
+  sessionStuck,
 ]

@@ -26,5 +26,7 @@ export function presentGateway(row: GatewayRow): Gateway {
     last_probe_at: unixSecondsOrNull(row.lastProbeAt),
     tls_insecure: row.tlsInsecure,
     failover_priority: row.failoverPriority,
+    session_idle_s: row.sessionIdleS,
+    session_stuck_s: row.sessionStuckS,
   }
 }

@@ -8,12 +8,16 @@ import { rowOf } from './raw-row.ts'
 
 export type NoticeEventName = 'incident.opened' | 'incident.reminder' | 'incident.resolved'
 
-const subjectInMaintenance = sql`(i.subject_type = 'gateway' and ${gatewayInMaintenance(sql`i.subject_id`)})`
+/** A gateway's incident, or one of its sessions', while the gateway is in a maintenance window. */
+const sessionGateway = sql`(select x.gateway_id from gateway_sessions x where x.id = i.subject_id)`
+const subjectInMaintenance = sql`((i.subject_type = 'gateway' and ${gatewayInMaintenance(sql`i.subject_id`)})
+  or (i.subject_type = 'session' and ${gatewayInMaintenance(sessionGateway)}))`
 
 /**
  * Puts the incidents' notices in the outbox of each enabled channel of their rules, and answers the
- * channels that got one. An opening or reminder of a gateway in maintenance waits (the incident is
- * marked and its timeline says so); a resolution is told only to those told of the opening.
+ * channels that got one. An opening or reminder of a gateway (or one of its sessions) in maintenance
+ * waits (the incident is marked and its timeline says so); a resolution is told only to those told
+ * of the opening.
  */
 export async function queueNotices(
   db: Database,

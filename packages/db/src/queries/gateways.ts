@@ -90,6 +90,9 @@ export interface GatewayValues {
    * have one too: it is ignored while it is primary and counts once the role has moved away.
    */
   failoverPriority?: number | null
+  /** Per-gateway session thresholds in seconds; null or left out: the worker's defaults. */
+  sessionIdleS?: number | null
+  sessionStuckS?: number | null
 }
 
 export async function createGateway(db: Database, values: GatewayValues): Promise<GatewayRow> {

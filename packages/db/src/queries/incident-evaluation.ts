@@ -1,4 +1,4 @@
-import { alertRuleKinds } from '@mc/shared'
+import { type AlertSubjectType, alertRuleKinds } from '@mc/shared'
 import { type SQL, sql } from 'drizzle-orm'
 import type { AlertKind, AlertTrigger } from '../alert-kinds/index.ts'
 import type { Database } from '../client.ts'
@@ -6,37 +6,69 @@ import { incidents } from '../schema/incidents.ts'
 import type { IncidentRow } from './incidents.ts'
 import { rowOf } from './raw-row.ts'
 
-/** The subjects a trigger is about: gateways (with the version each reported before the probe) or agents. */
+/**
+ * The subjects a trigger is about: gateways (with the version each reported before the probe),
+ * agents, or gateway sessions.
+ */
 export type EvaluationSubjects =
   | { type: 'gateway'; ids: number[]; previousVersions?: (string | null)[] }
   | { type: 'agent'; ids: number[] }
+  | { type: 'session'; ids: number[] }
 
 export interface Evaluated {
   opened: IncidentRow[]
   resolved: IncidentRow[]
 }
 
-/** `s`: the subjects' rows; a gateway's also carries `previous_version`. */
-function subjectRows(subjects: EvaluationSubjects): SQL {
-  if (subjects.type === 'agent')
-    return sql`select a.* from agents a where a.id = any(${sql.param(subjects.ids)}::int[])`
-  const previous = subjects.previousVersions ?? subjects.ids.map(() => null)
-  return sql`select g.*, v.previous_version from gateways g
-    join unnest(${sql.param(subjects.ids)}::int[], ${sql.param(previous)}::text[]) as v(id, previous_version) on v.id = g.id`
-}
-
-const inScope = (kind: AlertKind) =>
-  kind.subject === 'gateway'
-    ? sql`(cardinality(r.scope_gateway_ids) = 0 or s.id = any(r.scope_gateway_ids))`
-    : sql`(cardinality(r.scope_agent_names) = 0 or s.name = any(r.scope_agent_names))`
-
 /** Whether the gateway whose id is `gatewayId` is in a maintenance window now. */
 export const gatewayInMaintenance = (gatewayId: SQL) => sql`exists (select 1 from maintenance_windows m
   where ${gatewayId} = any(m.gateway_ids) and m.cancelled_at is null and now() >= m.starts_at and now() < m.ends_at)`
 
-/** Whether the subject is in a maintenance window now (agents never are). */
-const inMaintenance = (kind: AlertKind) =>
-  kind.subject === 'gateway' ? gatewayInMaintenance(sql`s.id`) : sql`false`
+const gatewayInScope = (gatewayId: SQL) =>
+  sql`(cardinality(r.scope_gateway_ids) = 0 or ${gatewayId} = any(r.scope_gateway_ids))`
+
+/** A session as people know it: its label, or its key when it has none. */
+const sessionName = sql`coalesce(nullif(x.label, ''), x.session_key)`
+
+/**
+ * Per subject type: its rows (`s`, with the `id` and `name` an incident keeps), whether a rule
+ * (`r`) covers it, and whether it is in a maintenance window now.
+ */
+const SUBJECTS: {
+  [T in AlertSubjectType]: {
+    rows: (subjects: Extract<EvaluationSubjects, { type: T }>) => SQL
+    inScope: SQL
+    inMaintenance: SQL
+  }
+} = {
+  gateway: {
+    // A gateway's row also carries `previous_version`.
+    rows: (subjects) => {
+      const previous = subjects.previousVersions ?? subjects.ids.map(() => null)
+      return sql`select g.*, v.previous_version from gateways g
+        join unnest(${sql.param(subjects.ids)}::int[], ${sql.param(previous)}::text[]) as v(id, previous_version) on v.id = g.id`
+    },
+    inScope: gatewayInScope(sql`s.id`),
+    inMaintenance: gatewayInMaintenance(sql`s.id`),
+  },
+  agent: {
+    rows: (subjects) => sql`select a.* from agents a where a.id = any(${sql.param(subjects.ids)}::int[])`,
+    inScope: sql`(cardinality(r.scope_agent_names) = 0 or s.name = any(r.scope_agent_names))`,
+    inMaintenance: sql`false`,
+  },
+  // A session is named, scoped and put in maintenance by its gateway.
+  session: {
+    rows: (subjects) => sql`select x.*, g.name || ' / ' || ${sessionName} as name,
+        ${sessionName} as session_name, g.name as gateway_name
+      from gateway_sessions x join gateways g on g.id = x.gateway_id
+      where x.id = any(${sql.param(subjects.ids)}::int[])`,
+    inScope: gatewayInScope(sql`s.gateway_id`),
+    inMaintenance: gatewayInMaintenance(sql`s.gateway_id`),
+  },
+}
+
+const subjectRows = (subjects: EvaluationSubjects): SQL =>
+  (SUBJECTS[subjects.type].rows as (subjects: EvaluationSubjects) => SQL)(subjects)
 
 /**
  * Opens an incident for each enabled rule of the kind × subject in its scope whose condition holds.
@@ -50,9 +82,9 @@ async function openIncidents(db: Database, kind: AlertKind, subjects: Evaluation
       insert into incidents (rule_id, rule_name, kind, severity, subject_type, subject_id, subject_name,
         summary, in_maintenance, status, resolved_at)
       select r.id, r.name, r.kind, ${alertRuleKinds[kind.kind].severity}, ${kind.subject}, s.id, s.name,
-        left(${kind.summary}, 1000), ${inMaintenance(kind)},
+        left(${kind.summary}, 1000), ${SUBJECTS[kind.subject].inMaintenance},
         ${once ? 'resolved' : 'open'}::incident_status, ${once ? sql`now()` : sql`null`}
-      from alert_rules r join s on ${inScope(kind)}
+      from alert_rules r join s on ${SUBJECTS[kind.subject].inScope}
       where r.kind = ${kind.kind} and r.enabled and (${kind.opensWhen})
       order by r.id, s.id
       on conflict (rule_id, subject_type, subject_id) where status <> 'resolved' do nothing
@@ -65,18 +97,23 @@ async function openIncidents(db: Database, kind: AlertKind, subjects: Evaluation
   return rows.map((row) => rowOf(incidents, row))
 }
 
-/** Resolves the kind's unresolved incidents of these subjects whose condition cleared. */
+/**
+ * Resolves the kind's unresolved incidents of these subjects whose condition cleared, or whose
+ * subject is gone (a session of a deleted gateway, say): nothing would ever clear those.
+ */
 async function resolveIncidents(db: Database, kind: AlertKind, subjects: EvaluationSubjects) {
   const rows = await db.execute<Record<string, unknown>>(sql`
     with s as (${subjectRows(subjects)}), resolved as (
       update incidents i set status = 'resolved', resolved_at = now()
-      from s, alert_rules r
+      from unnest(${sql.param(subjects.ids)}::int[]) as v(id) left join s on s.id = v.id, alert_rules r
       where i.kind = ${kind.kind} and i.status <> 'resolved' and i.subject_type = ${kind.subject}
-        and i.subject_id = s.id and r.id = i.rule_id and (${kind.resolvesWhen})
-      returning i.*
+        and i.subject_id = v.id and r.id = i.rule_id and (s.id is null or (${kind.resolvesWhen}))
+      returning i.*, s.id is null as gone
     ), timeline as (
       insert into incident_timeline (incident_id, at, type, detail)
-      select id, resolved_at, 'resolved', 'the condition cleared' from resolved
+      select id, resolved_at, 'resolved',
+        case when gone then ${`its ${kind.subject} no longer exists`} else 'the condition cleared' end
+      from resolved
     )
     select * from resolved`)
   return rows.map((row) => rowOf(incidents, row))
@@ -112,13 +149,21 @@ export async function evaluateIncidents(
   return evaluated
 }
 
-/** The subjects of unresolved incidents of kinds that clear with time (evaluated by the alert tick). */
-export async function subjectsOfUnresolvedIncidents(db: Database, kinds: AlertKind[]) {
+/**
+ * The subjects of unresolved incidents of kinds the alert tick evaluates (conditions that clear
+ * with time, subjects that may disappear), by subject type.
+ */
+export async function subjectsOfUnresolvedIncidents(
+  db: Database,
+  kinds: AlertKind[],
+): Promise<Record<AlertSubjectType, number[]>> {
   const names = kinds.filter((kind) => kind.resolvesOn.includes('tick')).map((kind) => kind.kind)
-  if (names.length === 0) return { gateway: [], agent: [] }
-  const rows = await db.execute<{ subject_type: 'gateway' | 'agent'; ids: number[] }>(sql`
-    select subject_type, array_agg(distinct subject_id) as ids from incidents
-    where status <> 'resolved' and kind = any(${sql.param(names)}::text[]) group by subject_type`)
-  const ids = (type: 'gateway' | 'agent') => rows.find((row) => row.subject_type === type)?.ids ?? []
-  return { gateway: ids('gateway'), agent: ids('agent') }
+  const rows =
+    names.length === 0
+      ? []
+      : await db.execute<{ subject_type: AlertSubjectType; ids: number[] }>(sql`
+          select subject_type, array_agg(distinct subject_id) as ids from incidents
+          where status <> 'resolved' and kind = any(${sql.param(names)}::text[]) group by subject_type`)
+  const ids = (type: AlertSubjectType) => rows.find((row) => row.subject_type === type)?.ids ?? []
+  return { gateway: ids('gateway'), agent: ids('agent'), session: ids('session') }
 }

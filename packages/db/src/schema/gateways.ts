@@ -28,6 +28,10 @@ export const gateways = pgTable(
     consecutiveSuccesses: integer('consecutive_successes').notNull().default(0),
     /** A standby: lower goes first when the primary fails over; null = not a standby. */
     failoverPriority: integer('failover_priority'),
+    /** Overrides SESSION_IDLE_S for this gateway's sessions; null: the worker's default. */
+    sessionIdleS: integer('session_idle_s'),
+    /** Overrides SESSION_STUCK_S for this gateway's sessions; null: the worker's default. */
+    sessionStuckS: integer('session_stuck_s'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -36,5 +40,7 @@ export const gateways = pgTable(
     // At most one primary: the database enforces it, so concurrent updates cannot break it.
     uniqueIndex('gateways_one_primary_key').on(t.isPrimary).where(sql`${t.isPrimary}`),
     check('gateways_failover_priority_positive', sql`${t.failoverPriority} >= 1`),
+    check('gateways_session_idle_s_min', sql`${t.sessionIdleS} >= 5`),
+    check('gateways_session_stuck_s_min', sql`${t.sessionStuckS} >= 5`),
   ],
 )

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { errorMessage } from '@mc/shared'
 import type { GatewayTarget } from '../../src/client/target.ts'
+import { isRecord } from '../../src/protocol/is-record.ts'
 import { closedPort } from '../../src/testing/free-port.ts'
 import type { OpenclawInstallation } from './install.ts'
 
@@ -20,6 +21,13 @@ export interface RealGateway {
   stop(): Promise<void>
 }
 
+export interface RealGatewayOptions {
+  /** Merged over the offline defaults, object by object (e.g. `mockModelConfig(mock)`). */
+  config?: GatewayConfig
+}
+
+type GatewayConfig = Record<string, unknown>
+
 const READY_TIMEOUT_MS = 120_000
 // A run whose test process was killed leaves its state folder (≈ 40 MB) behind; reap old ones.
 const STALE_RUN_MS = 60 * 60 * 1000
@@ -27,7 +35,10 @@ const STOP_TIMEOUT_MS = 20_000
 const watchdog = join(dirname(fileURLToPath(import.meta.url)), 'gateway-watchdog.ts')
 
 /** One real gateway on a free loopback port, with its own state folder, config and environment. */
-export async function startRealGateway(installation: OpenclawInstallation): Promise<RealGateway> {
+export async function startRealGateway(
+  installation: OpenclawInstallation,
+  options: RealGatewayOptions = {},
+): Promise<RealGateway> {
   const port = await closedPort()
   const token = randomBytes(24).toString('base64url')
   await removeStaleRuns(installation.folder)
@@ -40,7 +51,8 @@ export async function startRealGateway(installation: OpenclawInstallation): Prom
     log: join(root, 'gateway.log'),
   }
   await Promise.all([paths.home, paths.state, paths.tmp].map((path) => mkdir(path, { recursive: true })))
-  await writeFile(paths.config, JSON.stringify(gatewayConfig(port, token), null, 2))
+  const config = mergeConfig(gatewayConfig(port, token), options.config ?? {})
+  await writeFile(paths.config, JSON.stringify(config, null, 2))
 
   const log = openSync(paths.log, 'a')
   const started = performance.now()
@@ -100,6 +112,15 @@ function gatewayConfig(port: number, token: string) {
     cron: { enabled: false },
     agents: { defaults: { heartbeat: { every: '0m' } } },
   }
+}
+
+function mergeConfig(base: GatewayConfig, extra: GatewayConfig): GatewayConfig {
+  const merged = { ...base }
+  for (const [key, value] of Object.entries(extra)) {
+    const known = merged[key]
+    merged[key] = isRecord(known) && isRecord(value) ? mergeConfig(known, value) : value
+  }
+  return merged
 }
 
 function gatewayEnv(installation: OpenclawInstallation, paths: Record<string, string>): NodeJS.ProcessEnv {

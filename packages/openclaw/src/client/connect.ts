@@ -65,10 +65,13 @@ export async function connectGateway(target: GatewayTarget, options: ConnectOpti
       })
     }
     channel.markReady()
+    // The snapshot (presence, health: ≈24 KB on a busy gateway) is of no use after the handshake, and
+    // a long-lived client (a watcher, the relay) would hold it for the life of its connection.
+    const { snapshot: _snapshot, ...kept } = hello.data
     // From the open socket, not from the start: a socket that waits for the event loop before it even
     // connects (a sweep starts many) must not count that wait as the gateway's.
     const handshakeMs = Math.round(answer.arrivedAt - (channel.openedAt ?? answer.arrivedAt))
-    return new GatewayClient(channel, url, hello.data, handshakeMs)
+    return new GatewayClient(channel, url, kept, handshakeMs)
   } catch (error) {
     throw await handshakeFailure(channel, error, deadline.signal)
   } finally {

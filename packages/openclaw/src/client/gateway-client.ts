@@ -1,4 +1,4 @@
-import type { HelloOk } from '../protocol/hello.ts'
+import type { HelloInfo } from '../protocol/hello.ts'
 import type { FrameChannel, GatewayClose, GatewayEvent, RequestOptions } from './frame-channel.ts'
 
 /** An authenticated WebSocket to one gateway (a gateway client), as `connectGateway` returns it. */
@@ -9,8 +9,8 @@ export class GatewayClient {
     channel: FrameChannel,
     /** The WebSocket URL (never carries the token). */
     readonly url: string,
-    /** The gateway's hello-ok payload: server.version, features, snapshot, auth, policy. */
-    readonly hello: HelloOk,
+    /** The gateway's hello-ok payload without its snapshot: server.version, features, auth, policy. */
+    readonly hello: HelloInfo,
     /** Milliseconds from the WebSocket being open (upgrade done) to hello-ok's arrival. */
     readonly handshakeMs: number,
   ) {

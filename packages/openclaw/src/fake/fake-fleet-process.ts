@@ -15,7 +15,7 @@ process.on('message', async (request: FleetRequest) => {
         await startFakeGateway({
           token: options.token,
           agents: 2,
-          sessions: i % 7,
+          sessions: options.sessionsEach ?? i % 7,
           helloPresence: options.helloPresence,
           methodDelaysMs: { connect: options.helloDelayMs },
         }),

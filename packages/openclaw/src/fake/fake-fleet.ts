@@ -12,6 +12,8 @@ export interface FakeFleetOptions {
   helloDelayMs: number
   /** Presence entries in each hello-ok (about 80 make the ≈24 KB of a busy real gateway). */
   helloPresence: number
+  /** Sessions on each healthy fake; default a few (0 to 6), varying by fake. */
+  sessionsEach?: number
 }
 
 export type FleetRequest =

@@ -8,8 +8,15 @@ import { AuthThrottle } from './auth-throttle.ts'
 import { healthSnapshot } from './fake-methods.ts'
 import { emptyRecords, type FakeRecords, record } from './fake-records.ts'
 import { FakeSession, type SessionHost } from './fake-session.ts'
+import { sessionsChangedPayload } from './fake-sessions-changed.ts'
 import type { FakeGatewayMode, FakeSettings } from './fake-settings.ts'
-import { FakeWorld } from './fake-world.ts'
+import {
+  DEFAULT_AGENT_ID,
+  type FakeSessionRow,
+  FakeWorld,
+  type NewSession,
+  type RunEnd,
+} from './fake-world.ts'
 import { httpAnswer, rawHtmlResponse, writeAnswer } from './http-routes.ts'
 import { createSelfSignedCert, type SelfSignedCert } from './self-signed-cert.ts'
 import { TimerSet } from './timer-set.ts'
@@ -45,12 +52,33 @@ export interface FakeGateway {
   setStarting(starting: boolean): void
   setToken(token: string): void
   setVersion(version: string): void
+  /** Trims or fills (with fresh `main` sessions, each announced like a create) to these counts. */
   setCounts(counts: { agents?: number; sessions?: number }): void
   /** Answers `method` `ms` later than usual (0 to undo). */
   setMethodDelay(method: string, ms: number): void
   /** Caps the scopes a token login gets (null: as requested, like the real gateway). */
   setTokenScopes(scopes: string[] | null): void
   counts(): { agents: number; sessions: number }
+  /**
+   * Creates a session (on `main` unless `agentId`, which must exist), as `sessions.create` does: a keyed
+   * `sessions.changed` with `reason: "create"` goes to subscribed clients. `updatedAt` backdates it.
+   */
+  createSession(options?: NewSession & { agentId?: string }): { key: string }
+  /** Starts a run: `status: "running"`, `hasActiveRun`, a keyed event with `phase: "start"`. `at` backdates it. */
+  startRun(key: string, options?: { at?: number }): { runId: string }
+  /**
+   * Ends the session's run: `status: "done"`, tokens and `estimatedCostUsd` set, a keyed event with
+   * `phase: "end"`. `at` backdates it.
+   */
+  endRun(key: string, options?: RunEnd): void
+  /** Activity without a run (a message sent): `updatedAt` moves to `at` (default now), with a keyed event. */
+  touchSession(key: string, at?: number): void
+  /** Drops the session with no event, as a deleted or pruned session vanishes from the real list. */
+  removeSession(key: string): void
+  /** A keyless `sessions.changed` `{reason: "update", agentId}` (default `main`): "reload the list". */
+  emitSessionsUpdate(agentId?: string): void
+  /** Copies of the session rows the fake holds, newest `updatedAt` first. */
+  sessionRows(): FakeSessionRow[]
   /** Sends an event to every authenticated client (e.g. `presence`). */
   emitEvent(event: string, payload: unknown): void
   /** Sends a raw text frame to every authenticated client, e.g. a frame type from a future version. */
@@ -124,6 +152,10 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       tick = undefined
     },
   }
+  sessionHost.world.onChange((change) => {
+    const payload = sessionsChangedPayload(change)
+    for (const client of ready) if (client.subscribedToSessions) client.event('sessions.changed', payload)
+  })
   const later = (run: () => void) => (settings.mode === 'slow' ? timers.later(run, settings.slowMs) : run())
 
   server.on('connection', (socket: Socket) => {
@@ -219,6 +251,16 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       settings.tokenScopes = scopes
     },
     counts: () => ({ agents: sessionHost.world.agents.length, sessions: sessionHost.world.sessions.length }),
+    createSession({ agentId = DEFAULT_AGENT_ID, ...session } = {}) {
+      if (!sessionHost.world.hasAgent(agentId)) throw new Error(`fake gateway has no agent ${agentId}`)
+      return { key: sessionHost.world.addSession(agentId, session).key }
+    },
+    startRun: (key, options = {}) => sessionHost.world.startRun(key, options.at),
+    endRun: (key, options) => sessionHost.world.endRun(key, options),
+    touchSession: (key, at) => sessionHost.world.touchSession(key, at),
+    removeSession: (key) => sessionHost.world.removeSession(key),
+    emitSessionsUpdate: (agentId) => sessionHost.world.emitReload(agentId),
+    sessionRows: () => sessionHost.world.newestFirst().map((row) => ({ ...row })),
     emitEvent(event, payload) {
       for (const client of ready) client.event(event, payload)
     },

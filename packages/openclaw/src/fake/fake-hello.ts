@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { FAKE_METHOD_NAMES, healthSnapshot } from './fake-methods.ts'
 import type { FakeWorld } from './fake-world.ts'
 
-export const FAKE_EVENT_NAMES = ['connect.challenge', 'tick', 'health', 'presence', 'shutdown']
+export const FAKE_EVENT_NAMES = [
+  'connect.challenge',
+  'tick',
+  'health',
+  'presence',
+  'shutdown',
+  'sessions.changed',
+]
 
 export interface HelloInput {
   protocol: number

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ErrorShape } from '../protocol/frames.ts'
-import { agentIdFor, DEFAULT_AGENT_ID, type FakeWorld } from './fake-world.ts'
+import { agentIdFor, DEFAULT_AGENT_ID, type FakeSessionRow, type FakeWorld } from './fake-world.ts'
 import { paramsErrorMessage } from './params-error.ts'
 import { hasScope, missingScopeError, type OperatorScope } from './scopes.ts'
 
@@ -12,6 +12,8 @@ export interface MethodContext {
   version: string
   port: number
   startedAt: number
+  /** Turns on `sessions.changed` events for the calling connection. */
+  subscribeSessions(): void
 }
 
 interface Method {
@@ -25,7 +27,12 @@ const sessionsListParams = z.looseObject({
   limit: z.int().min(1).optional(),
   offset: z.int().min(0).optional(),
   agentId: z.string().min(1).optional(),
+  activeMinutes: z.number().positive().optional(),
+  search: z.string().optional(),
+  label: z.string().optional(),
+  archived: z.union([z.boolean(), z.literal('all')]).optional(),
 })
+type SessionsListParams = z.infer<typeof sessionsListParams>
 const agentsCreateParams = z.strictObject({
   name: z.string().min(1),
   workspace: z.string().min(1).optional(),
@@ -56,8 +63,9 @@ const METHODS: Record<string, Method> = {
   'sessions.list': {
     scope: 'operator.read',
     handle: (params, { world }) =>
-      withParams('sessions.list', sessionsListParams, params, ({ limit, offset = 0, agentId }) => {
-        const all = agentId ? world.sessions.filter((row) => row.agentId === agentId) : world.sessions
+      withParams('sessions.list', sessionsListParams, params, (filters) => {
+        const { limit, offset = 0 } = filters
+        const all = world.newestFirst().filter(sessionFilter(filters, Date.now()))
         const limitApplied = limit ?? DEFAULT_SESSIONS_LIMIT
         const page = all.slice(offset, offset + limitApplied)
         const hasMore = offset + page.length < all.length
@@ -69,7 +77,7 @@ const METHODS: Record<string, Method> = {
           limitApplied,
           nextOffset: hasMore ? offset + page.length : null,
           hasMore,
-          sessions: page.map((row) => ({ ...row, kind: 'direct', hasActiveRun: false, activeRunIds: [] })),
+          sessions: page.map((row) => ({ ...row })),
         })
       }),
   },
@@ -88,7 +96,7 @@ const METHODS: Record<string, Method> = {
     handle: (params, { world }) =>
       withParams('sessions.create', sessionsCreateParams, params, ({ agentId = DEFAULT_AGENT_ID, label }) => {
         if (!world.hasAgent(agentId)) return invalid(`unknown agent id "${agentId}"`)
-        const { key, sessionId, createdAt, updatedAt } = world.addSession(agentId, label)
+        const { key, sessionId, createdAt, updatedAt } = world.addSession(agentId, { label })
         return ok({
           ok: true,
           key,
@@ -96,6 +104,14 @@ const METHODS: Record<string, Method> = {
           entry: { sessionId, createdAt, updatedAt, label },
           runStarted: false,
         })
+      }),
+  },
+  'sessions.subscribe': {
+    scope: 'operator.read',
+    handle: (params, { subscribeSessions }) =>
+      withParams('sessions.subscribe', emptyParams, params, () => {
+        subscribeSessions()
+        return ok({ subscribed: true })
       }),
   },
   status: {
@@ -155,6 +171,18 @@ export function healthSnapshot(world: FakeWorld) {
     })),
     sessions: { count: byAgent.find(({ agentId }) => agentId === DEFAULT_AGENT_ID)?.count ?? 0 },
   }
+}
+
+/** The real filters: archived sessions only when asked for, `activeMinutes` by `updatedAt`. */
+function sessionFilter(filters: SessionsListParams, now: number) {
+  const { agentId, activeMinutes, label, archived = false } = filters
+  const search = filters.search?.toLowerCase()
+  return (row: FakeSessionRow) =>
+    (archived === 'all' || row.archived === archived) &&
+    (!agentId || row.agentId === agentId) &&
+    (activeMinutes === undefined || row.updatedAt >= now - activeMinutes * 60_000) &&
+    (label === undefined || row.label === label) &&
+    (!search || [row.key, row.label ?? ''].some((text) => text.toLowerCase().includes(search)))
 }
 
 function sessionsByAgent(world: FakeWorld) {

@@ -33,6 +33,7 @@ export class FakeSession {
   private phase: 'challenge' | 'authorizing' | 'ready' | 'closed' = 'challenge'
   private seq = 0
   private scopes: readonly string[] = []
+  private sessionsSubscribed = false
   private readonly timers = new TimerSet()
   private markClosed: () => void = () => {}
 
@@ -53,6 +54,11 @@ export class FakeSession {
 
   get isReady(): boolean {
     return this.phase === 'ready'
+  }
+
+  /** Asked for `sessions.changed` events with `sessions.subscribe`. */
+  get subscribedToSessions(): boolean {
+    return this.sessionsSubscribed
   }
 
   /** Sends an event with the next per-connection `seq`; only authenticated clients get events. */
@@ -134,6 +140,9 @@ export class FakeSession {
       version: settings.version,
       port: this.host.port(),
       startedAt,
+      subscribeSessions: () => {
+        this.sessionsSubscribed = true
+      },
     }
     this.reply(id, answerMethod(method, params, context), { delayMs: settings.methodDelaysMs[method] })
   }

@@ -36,3 +36,6 @@ export const helloOkSchema = z.looseObject({
 })
 
 export type HelloOk = z.infer<typeof helloOkSchema>
+
+/** What a client keeps of hello-ok after the handshake: all but the snapshot. */
+export type HelloInfo = Pick<HelloOk, 'type' | 'protocol' | 'server' | 'features' | 'auth' | 'policy'>

@@ -1,7 +1,9 @@
-import { findIncident } from '@mc/db'
+import { findIncident, findIncidents } from '@mc/db'
+import { makeGateway } from '@mc/db/testing'
 import { alertRuleResponseSchema, alertRulesResponseSchema } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Call, callerWithRole, makeIncident } from '../../testing/alert-factories.ts'
+import { makeSession } from '../../testing/session-factories.ts'
 import { useTestApp } from '../../testing/test-app.ts'
 
 const t = useTestApp()
@@ -111,5 +113,33 @@ describe('alert rules', () => {
       })
     }
     expect((await admin('DELETE', `/api/alerts/rules/${rule.id}`)).status).toBe(404)
+  })
+
+  it('opens incidents for the sessions already stuck when a session rule is created or enabled', async () => {
+    const gw = await makeGateway(t.deps.db, 'rules-stuck-sessions')
+    const stuck = await makeSession(t.deps.db, gw.id, {
+      hasActiveRun: true,
+      updatedAt: Date.now() - 3_600_000,
+    })
+    const running = await makeSession(t.deps.db, gw.id, { hasActiveRun: true })
+    expect([stuck.state, running.state]).toEqual(['stuck', 'active'])
+    const rule = await createRule({
+      name: 'stuck runs',
+      kind: 'session_stuck',
+      channel_ids: [],
+      enabled: false,
+    })
+    const openFor = async () =>
+      (
+        await t.deps.db.execute<{ id: number }>(
+          `select id from incidents where rule_id = ${rule.id} and status <> 'resolved'`,
+        )
+      ).map((row) => row.id)
+    expect(await openFor()).toEqual([])
+    const res = await admin('PATCH', `/api/alerts/rules/${rule.id}`, { enabled: true })
+    expect(res.status, res.text).toBe(200)
+    const [incident] = await findIncidents(t.deps.db, await openFor())
+    expect(incident).toMatchObject({ subjectType: 'session', subjectId: stuck.id, kind: 'session_stuck' })
+    expect(await openFor()).toHaveLength(1)
   })
 })

@@ -7,6 +7,7 @@ import {
   findIncidents,
   listAlertRules,
   missingAlertChannelIds,
+  sessionIdsInStates,
   updateAlertRule,
 } from '@mc/db'
 import {
@@ -37,8 +38,19 @@ export function alertRuleRoutes({
   db,
   config,
   events,
-}: Pick<RouteDeps, 'db' | 'config' | 'events'>): RouteDef[] {
+  alerts,
+}: Pick<RouteDeps, 'db' | 'config' | 'events' | 'alerts'>): RouteDef[] {
   const audit = requestAudit(db, config)
+
+  /**
+   * Gateways and agents come up for evaluation by themselves (every probe, every sweep), but an idle
+   * or stuck session only when its state changes: a new or re-enabled session rule looks at the
+   * sessions already in those states, so it catches what it would have caught had it existed.
+   */
+  async function catchUpSessionRule(row: AlertRuleRow) {
+    if (!row.enabled || alertRuleKinds[row.kind as AlertRuleKind].subject !== 'session') return
+    await alerts.evaluator.afterSessionChanges(await sessionIdsInStates(db, ['idle', 'stuck']))
+  }
 
   const paramsOf = (kind: AlertRuleKind, params: unknown) =>
     parseBodyField<Record<string, unknown>>(alertRuleKinds[kind].params, params, 'params')
@@ -78,6 +90,7 @@ export function alertRuleRoutes({
           enabled: body.enabled,
         })
         await audit(c, 'alert_rule.create', targetOf(row), auditDetail(row))
+        await catchUpSessionRule(row)
         return c.json({ rule: presentAlertRule(row) }, 201)
       },
     },
@@ -107,6 +120,7 @@ export function alertRuleRoutes({
           before: auditDetail(result.before),
           after: auditDetail(result.after),
         })
+        await catchUpSessionRule(result.after)
         return c.json({ rule: presentAlertRule(result.after) })
       },
     },

@@ -1,28 +1,20 @@
 import { schema } from '@mc/db'
-import { type Gateway, gatewayResponseSchema, gatewaysResponseSchema } from '@mc/shared'
+import { gatewaysResponseSchema } from '@mc/shared'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Call, callerWithRole } from '../../testing/alert-factories.ts'
+import { gatewayCalls } from '../../testing/gateway-calls.ts'
 import { useTestApp } from '../../testing/test-app.ts'
 
 const t = useTestApp()
 let admin: Call
+let create: ReturnType<typeof gatewayCalls>['create']
+let update: ReturnType<typeof gatewayCalls>['update']
 
 beforeAll(async () => {
   admin = await callerWithRole(t, 'admin')
+  ;({ create, update } = gatewayCalls(admin))
 })
-
-async function create(body: Record<string, unknown>): Promise<Gateway> {
-  const { status, body: answer, text } = await admin('POST', '/api/gateways', body)
-  expect(status, text).toBe(201)
-  return gatewayResponseSchema.parse(answer).gateway
-}
-
-async function update(body: Record<string, unknown>): Promise<Gateway> {
-  const { status, body: answer, text } = await admin('PUT', '/api/gateways', body)
-  expect(status, text).toBe(200)
-  return gatewayResponseSchema.parse(answer).gateway
-}
 
 describe('failover_priority through POST and PUT /api/gateways', () => {
   it('makes a standby, changes and clears its place in line, and shows it in every answer', async () => {

@@ -2,11 +2,9 @@ import { CheckboxField } from '../../components/CheckboxField.tsx'
 import { NameField } from '../../components/NameField.tsx'
 import { TextField } from '../../components/TextField.tsx'
 import { isSecureUrlHost } from '../../lib/gateway-address.ts'
-import type { GatewayFormValues } from '../../lib/gateway-form.ts'
+import type { GATEWAY_FORM_FIELDS, GatewayFormValues } from '../../lib/gateway-form.ts'
 
-type FieldErrors = Partial<
-  Record<'name' | 'host' | 'port' | 'token' | 'tls_insecure' | 'failover_priority', string>
->
+type FieldErrors = Partial<Record<(typeof GATEWAY_FORM_FIELDS)[number], string>>
 
 interface GatewayFieldsProps {
   values: GatewayFormValues
@@ -20,7 +18,7 @@ interface GatewayFieldsProps {
 }
 
 /**
- * Name, host, port, token and standby priority, shared by the add form and the edit dialog; "allow a self-signed
+ * Name, host, port, token, standby priority and session thresholds, shared by the add form and the edit dialog; "allow a self-signed
  * certificate" appears once the host is a wss:// URL. The API's complaints show under each field.
  */
 export function GatewayFields({
@@ -88,6 +86,33 @@ export function GatewayFields({
         value={values.failoverPriority}
         onChange={(event) => set({ failoverPriority: event.target.value })}
       />
+      <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-[1fr_1fr]">
+        <legend className="mb-2 font-medium text-muted-foreground text-xs">Session thresholds</legend>
+        <TextField
+          label="Idle after (s)"
+          name="session_idle_s"
+          inputMode="numeric"
+          autoComplete="off"
+          disabled={disabled}
+          placeholder="Default"
+          hint="From 5 s: without activity this long a session is idle. Empty: the worker's default"
+          error={errors.session_idle_s}
+          value={values.sessionIdleS}
+          onChange={(event) => set({ sessionIdleS: event.target.value })}
+        />
+        <TextField
+          label="Stuck after (s)"
+          name="session_stuck_s"
+          inputMode="numeric"
+          autoComplete="off"
+          disabled={disabled}
+          placeholder="Default"
+          hint="From 5 s: a run without an update this long is stuck. Empty: the worker's default"
+          error={errors.session_stuck_s}
+          value={values.sessionStuckS}
+          onChange={(event) => set({ sessionStuckS: event.target.value })}
+        />
+      </fieldset>
       {isSecureUrlHost(values.host) && (
         <CheckboxField
           fieldClassName="sm:col-span-2"

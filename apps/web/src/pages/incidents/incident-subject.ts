@@ -1,5 +1,11 @@
-import type { Incident } from '@mc/shared'
+import type { AlertSubjectType, Incident } from '@mc/shared'
 
-/** The page of what an incident is about: its gateway or its agent. */
+const PAGES: Record<AlertSubjectType, string> = {
+  gateway: '/gateways',
+  agent: '/agents',
+  session: '/sessions',
+}
+
+/** The page of what an incident is about: its gateway, its agent or its session. */
 export const subjectPath = (incident: Pick<Incident, 'subject_type' | 'subject_id'>) =>
-  incident.subject_type === 'gateway' ? `/gateways/${incident.subject_id}` : `/agents/${incident.subject_id}`
+  `${PAGES[incident.subject_type]}/${incident.subject_id}`

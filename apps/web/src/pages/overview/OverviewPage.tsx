@@ -11,6 +11,7 @@ import { FleetTiles } from './FleetTiles.tsx'
 import { OpenIncidentsPanel } from './OpenIncidentsPanel.tsx'
 import { OverviewEmptyState } from './OverviewEmptyState.tsx'
 import { RecentFlipsList } from './RecentFlipsList.tsx'
+import { SessionCountsPanel } from './SessionCountsPanel.tsx'
 import { UptimeList } from './UptimeList.tsx'
 import { WorstLatencyList } from './WorstLatencyList.tsx'
 
@@ -74,6 +75,7 @@ export function OverviewPage() {
     <Page title={TITLE} description={DESCRIPTION}>
       <FleetTiles summary={summary} connectedAgents={overview.data?.connected_agents} />
       <OpenIncidentsPanel />
+      <SessionCountsPanel />
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel id="overview-status" title="Gateways by status">
           <Suspense fallback={<Skeleton className="h-48 w-full" />}>

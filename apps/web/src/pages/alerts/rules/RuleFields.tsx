@@ -4,7 +4,7 @@ import { CheckboxList, type CheckboxOption } from '../../../components/CheckboxL
 import { NameField } from '../../../components/NameField.tsx'
 import { SelectField } from '../../../components/SelectField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
-import { paramFields, type RuleFormValues } from '../../../lib/rule-form.ts'
+import { paramFields, type RuleFormValues, scopeList } from '../../../lib/rule-form.ts'
 
 interface RuleFieldsProps {
   values: RuleFormValues
@@ -29,7 +29,6 @@ export function RuleFields({
 }: RuleFieldsProps) {
   const set = (change: Partial<RuleFormValues>) => onChange({ ...values, ...change })
   const setParam = (name: string, text: string) => set({ params: { ...values.params, [name]: text } })
-  const subject = alertRuleKinds[values.kind].subject
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <NameField
@@ -80,7 +79,7 @@ export function RuleFields({
         ),
       )}
       <div className="sm:col-span-2">
-        {subject === 'gateway' ? (
+        {scopeList(values.kind) === 'gateway_ids' ? (
           <CheckboxList
             label="Gateways"
             options={gateways}

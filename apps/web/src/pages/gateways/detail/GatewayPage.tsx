@@ -14,6 +14,7 @@ import { ProbeButton } from '../ProbeButton.tsx'
 import { RelayButton } from '../RelayButton.tsx'
 import { useProbeRunner } from '../use-probe-runner.ts'
 import { GatewayOverview } from './GatewayOverview.tsx'
+import { GatewaySessionsPanel } from './GatewaySessionsPanel.tsx'
 import { LatencyPanel } from './LatencyPanel.tsx'
 import { ProbeLogPanel } from './ProbeLogPanel.tsx'
 
@@ -25,7 +26,7 @@ function parseId(param: string | undefined): number | null {
   return result.success ? result.data : null
 }
 
-/** `/gateways/:id`: one gateway's status, uptime, latency over the day and its probe history. */
+/** `/gateways/:id`: one gateway's status, uptime, sessions, latency over the day and its probe history. */
 export function GatewayPage() {
   const { id: param } = useParams()
   const id = parseId(param)
@@ -76,6 +77,7 @@ export function GatewayPage() {
     >
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
       <GatewayOverview detail={detail.data} />
+      <GatewaySessionsPanel gateway={gateway} />
       <LatencyPanel gatewayId={gateway.id} />
       <ProbeLogPanel gatewayId={gateway.id} />
     </Page>

@@ -1,0 +1,186 @@
+// npm run bench: one real worker process watching 1,000 healthy fake gateways (in a process of their
+// own) with 50 sessions each, all with a token: from the worker's start (process spawn) to every
+// gateway's watcher having finished its first full load (gateway_watchers.loaded_at set) and
+// gateway_sessions holding every session, polling the database every 200 ms; the worker's RSS then,
+// and its RSS and CPU at rest over one PROBE_INTERVAL_S (default 30 s) after the load and the first
+// probe sweep. The window holds one of everything periodic a worker does in service: one probe sweep
+// of the 1,000 gateways, four watcher-pool ticks, two session-state sweeps and each fake's tick and
+// health events on every connection. Beside it, the same window of a worker with WATCHERS_ENABLED
+// off, so the watchers' own share shows. Each run starts a fresh worker on an emptied
+// gateway_sessions and gateway_watchers; BENCH_RUNS runs, min / median / max.
+import type { ChildProcess } from 'node:child_process'
+import { schema } from '@mc/db'
+import {
+  benchScale,
+  formatSpread,
+  machineLoad,
+  measureRuns,
+  type Spread,
+  spreadOf,
+} from '@mc/testing/bench-runs'
+import { sql } from 'drizzle-orm'
+import { workerConfigSchema } from '../src/config.ts'
+import { startBenchStack } from './support/bench-stack.ts'
+import { cpuTimeMs, residentMb } from './support/process-usage.ts'
+
+const GATEWAYS = benchScale(1000, 10)
+const SESSIONS_EACH = benchScale(50, 5)
+// The worker's default: probes run as in service, and the rest window is one interval long (short
+// under BENCH_SMOKE, which only shows that the bench runs).
+const PROBE_INTERVAL_S = benchScale(workerConfigSchema.shape.PROBE_INTERVAL_S.parse(undefined), 5)
+const REST_MS = PROBE_INTERVAL_S * 1000
+const POLL_MS = 200
+/** Past this, the load counts as never. */
+const PATIENCE_MS = 5 * 60_000
+const RSS_TARGET_MB = 400
+const TOKEN = 'bench-token'
+
+interface Progress {
+  loaded: number
+  sessions: number
+  probed: number
+}
+
+async function main() {
+  process.stdout.write(`starting ${GATEWAYS} fake gateways with ${SESSIONS_EACH} sessions each…\n`)
+  const stack = await startBenchStack('watchers', {
+    healthy: GATEWAYS,
+    blackholes: 0,
+    token: TOKEN,
+    helloDelayMs: 0,
+    // ≈24 KB hello-ok frames, like a busy real gateway's: each watcher's connection gets one.
+    helloPresence: 80,
+    sessionsEach: SESSIONS_EACH,
+  })
+  const { db, cipher, fleet } = stack
+  const sessionsTotal = GATEWAYS * SESSIONS_EACH
+
+  /** Watchers done with their first load, stored sessions, and gateways probed since `since`. */
+  const progress = async (since: Date): Promise<Progress> => {
+    const [row] = await db.execute<{ loaded: number; sessions: number; probed: number }>(sql`
+      select (select count(*)::int from gateway_watchers where loaded_at is not null) as loaded,
+             (select count(*)::int from gateway_sessions) as sessions,
+             (select count(*)::int from gateways where last_probe_at >= ${since.toISOString()}) as probed`)
+    return row ?? { loaded: 0, sessions: 0, probed: 0 }
+  }
+  /** Polls until `done`; returns when that was, in ms since `startedAt` (performance clock). */
+  const until = async (what: string, since: Date, startedAt: number, done: (p: Progress) => boolean) => {
+    for (;;) {
+      const now = await progress(since)
+      const elapsed = performance.now() - startedAt
+      if (done(now)) return elapsed
+      if (elapsed > PATIENCE_MS)
+        throw new Error(`${what}: not within ${PATIENCE_MS / 1000} s (${JSON.stringify(now)})`)
+      await new Promise((r) => setTimeout(r, POLL_MS))
+    }
+  }
+  const stopWorker = async (worker: ChildProcess) => {
+    if (worker.exitCode !== null) return
+    const exited = new Promise((resolve) => worker.once('exit', resolve))
+    worker.kill('SIGTERM')
+    await exited
+  }
+  /** A worker's CPU use (% of one core) and RSS (MB) over the rest window, which starts now. */
+  const atRest = async (pid: number) => {
+    const cpuBefore = cpuTimeMs(pid)
+    await new Promise((r) => setTimeout(r, REST_MS))
+    return { cpuPercent: ((cpuTimeMs(pid) - cpuBefore) / REST_MS) * 100, rss: residentMb(pid) }
+  }
+
+  try {
+    await db.insert(schema.gateways).values(
+      fleet.healthyPorts.map((port, i) => ({
+        name: `bench-${i}`,
+        host: '127.0.0.1',
+        port,
+        token: cipher.encrypt(TOKEN),
+      })),
+    )
+    const loadsS: number[] = []
+    const loadedRss: number[] = []
+    const restRss: number[] = []
+    const peakRss: number[] = []
+    const restCpu: number[] = []
+    await measureRuns(async (run) => {
+      await db.execute(sql`truncate gateway_sessions, gateway_watchers`)
+      const since = new Date()
+      const started = performance.now()
+      const worker = await stack.startWorker({ PROBE_INTERVAL_S: String(PROBE_INTERVAL_S) })
+      const pid = worker.pid ?? 0
+      const loadMs = await until(
+        'the first full load',
+        since,
+        started,
+        (p) => p.loaded >= GATEWAYS && p.sessions >= sessionsTotal,
+      )
+      loadsS.push(loadMs / 1000)
+      loadedRss.push(residentMb(pid).now)
+      await until('the first probe sweep', since, started, (p) => p.probed >= GATEWAYS)
+      const rest = await atRest(pid)
+      restCpu.push(rest.cpuPercent)
+      restRss.push(rest.rss.now)
+      peakRss.push(rest.rss.peak)
+      console.log(
+        `run ${run}: loaded in ${(loadMs / 1000).toFixed(2)} s, at rest ${rest.cpuPercent.toFixed(1)} % CPU, ${rest.rss.now} MB`,
+      )
+      await stopWorker(worker)
+      return loadMs
+    })
+
+    // The same worker without watchers: what probing alone costs at rest.
+    const since = new Date()
+    const started = performance.now()
+    const bare = await stack.startWorker({
+      PROBE_INTERVAL_S: String(PROBE_INTERVAL_S),
+      WATCHERS_ENABLED: 'false',
+    })
+    await until('the first probe sweep without watchers', since, started, (p) => p.probed >= GATEWAYS)
+    const bareRest = await atRest(bare.pid ?? 0)
+    await stopWorker(bare)
+
+    const load = machineLoad()
+    const result = (ok: boolean) => (ok ? 'ok' : 'MISSED')
+    const mb = (spread: Spread) => formatSpread(spread, 'MB')
+    const scale = `${GATEWAYS.toLocaleString('en')} gateways × ${SESSIONS_EACH} sessions`
+    console.table([
+      {
+        measure: `${scale}: worker start → every watcher loaded, all ${sessionsTotal.toLocaleString('en')} sessions stored`,
+        'min / median / max': formatSpread(spreadOf(loadsS), 's', 2),
+        reference: `polled every ${POLL_MS} ms; includes process start and migrations`,
+        machine: load,
+        target: '—',
+        result: '',
+      },
+      {
+        measure: 'worker RSS right after the load',
+        'min / median / max': mb(spreadOf(loadedRss)),
+        reference: '',
+        machine: '',
+        target: `≤ ${RSS_TARGET_MB} MB`,
+        result: result(Math.max(...loadedRss) <= RSS_TARGET_MB),
+      },
+      {
+        measure: `worker RSS at rest (after ${REST_MS / 1000} s) / peak since start`,
+        'min / median / max': `${mb(spreadOf(restRss))} / peak ${mb(spreadOf(peakRss))}`,
+        reference: `without watchers: ${bareRest.rss.now} MB / peak ${bareRest.rss.peak} MB`,
+        machine: '',
+        target: `≤ ${RSS_TARGET_MB} MB`,
+        result: result(Math.max(...restRss, ...peakRss) <= RSS_TARGET_MB),
+      },
+      {
+        measure: `worker CPU at rest over ${REST_MS / 1000} s (one probe sweep, 4 pool ticks, fake ticks), % of one core`,
+        'min / median / max': formatSpread(spreadOf(restCpu), '%', 1),
+        reference: `without watchers (probes only): ${bareRest.cpuPercent.toFixed(1)} %`,
+        machine: '',
+        // None given; the reference shows the watchers' own share.
+        target: '—',
+        result: '',
+      },
+    ])
+    console.log(`${loadsS.length} runs, each a fresh worker on emptied session tables; ${load}`)
+  } finally {
+    await stack.stop()
+  }
+}
+
+await main()

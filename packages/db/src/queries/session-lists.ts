@@ -1,0 +1,96 @@
+import type { SessionCounts, SessionCursor, SessionState } from '@mc/shared'
+import { type SQL, sql } from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import { type GatewaySessionRow, withGatewayName } from './gateway-sessions.ts'
+
+export interface SessionFilters {
+  gatewayId?: number
+  /** The gateway's agent id, exactly. */
+  agent?: string
+  /** Undefined: every session still on its gateway; `all`: ended ones too. */
+  state?: SessionState | 'all'
+  /** A case-insensitive substring of the label, key or model. */
+  q?: string
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`)
+
+function filterConditions(filters: SessionFilters): SQL[] {
+  const conditions: SQL[] = []
+  if (filters.gatewayId !== undefined) conditions.push(sql`s.gateway_id = ${filters.gatewayId}`)
+  if (filters.agent !== undefined) conditions.push(sql`s.agent = ${filters.agent}`)
+  if (filters.q !== undefined) {
+    const pattern = `%${escapeLike(filters.q)}%`
+    conditions.push(
+      sql`(s.label ilike ${pattern} or s.session_key ilike ${pattern} or s.model ilike ${pattern})`,
+    )
+  }
+  return conditions
+}
+
+const stateCondition = (state: SessionFilters['state']): SQL[] =>
+  state === 'all' ? [] : state === undefined ? [sql`s.state <> 'ended'`] : [sql`s.state = ${state}`]
+
+const whereAll = (conditions: SQL[]) =>
+  conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `)
+
+/** One page of sessions, newest activity first; `before` continues after an earlier page's last row. */
+export async function listSessions(
+  db: Database,
+  filters: SessionFilters,
+  page: { limit: number; before?: SessionCursor },
+): Promise<{ rows: GatewaySessionRow[]; nextBefore: SessionCursor | null }> {
+  const after = page.before
+    ? [
+        sql`(s.last_activity_at, s.id) < (to_timestamp(${page.before.lastActivityMs} / 1000.0), ${page.before.id})`,
+      ]
+    : []
+  const rows = await db.execute<Record<string, unknown>>(sql`
+    select s.*, g.name as gateway_name from gateway_sessions s join gateways g on g.id = s.gateway_id
+    where ${whereAll([...filterConditions(filters), ...stateCondition(filters.state), ...after])}
+    order by s.last_activity_at desc, s.id desc
+    limit ${page.limit + 1}`)
+  const sessions = rows.slice(0, page.limit).map(withGatewayName)
+  const last = sessions.at(-1)
+  return {
+    rows: sessions,
+    nextBefore:
+      rows.length > page.limit && last
+        ? { lastActivityMs: last.lastActivityAt.getTime(), id: last.id }
+        : null,
+  }
+}
+
+/** How many live sessions are in each state, among those `filters` match (their `state` aside). */
+export async function countSessions(
+  db: Database,
+  filters: Omit<SessionFilters, 'state'> = {},
+): Promise<SessionCounts> {
+  const rows = await db.execute<{ state: SessionState; n: number }>(sql`
+    select s.state, count(*)::int as n from gateway_sessions s
+    where ${whereAll([...filterConditions(filters), sql`s.state <> 'ended'`])}
+    group by s.state`)
+  const count = (state: SessionState) => rows.find((row) => row.state === state)?.n ?? 0
+  return { active: count('active'), ready: count('ready'), idle: count('idle'), stuck: count('stuck') }
+}
+
+export async function findSession(db: Database, id: number): Promise<GatewaySessionRow | undefined> {
+  const [row] = await db.execute<Record<string, unknown>>(sql`
+    select s.*, g.name as gateway_name from gateway_sessions s join gateways g on g.id = s.gateway_id
+    where s.id = ${id}`)
+  return row ? withGatewayName(row) : undefined
+}
+
+/** The ids of the sessions in one of `states` now (for evaluating a new alert rule on them). */
+export async function sessionIdsInStates(db: Database, states: SessionState[]): Promise<number[]> {
+  const rows = await db.execute<{ id: number }>(sql`
+    select id from gateway_sessions where state = any(${sql.param(states)}::session_state[])`)
+  return rows.map((row) => row.id)
+}
+
+/** Deletes sessions that ended more than `days` ago; returns how many. */
+export async function pruneEndedSessions(db: Database, days: number): Promise<number> {
+  const rows = await db.execute(sql`
+    delete from gateway_sessions where ended_at < now() - make_interval(days => ${days}) returning id`)
+  return rows.length
+}
