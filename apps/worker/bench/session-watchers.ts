@@ -7,7 +7,9 @@
 // of the 1,000 gateways, four watcher-pool ticks, two session-state sweeps and each fake's tick and
 // health events on every connection. Beside it, the same window of a worker with WATCHERS_ENABLED
 // off, so the watchers' own share shows. Each run starts a fresh worker on an emptied
-// gateway_sessions and gateway_watchers; BENCH_RUNS runs, min / median / max.
+// gateway_sessions and gateway_watchers; BENCH_RUNS runs, min / median / max. At the end of each run,
+// one new session on each of 100 gateways at once: from its creation on the fake to the
+// `session.changed` event naming it on the run's event channel (what browsers get), p95.
 import type { ChildProcess } from 'node:child_process'
 import { schema } from '@mc/db'
 import {
@@ -15,12 +17,14 @@ import {
   formatSpread,
   machineLoad,
   measureRuns,
+  percentile,
   type Spread,
   spreadOf,
 } from '@mc/testing/bench-runs'
 import { sql } from 'drizzle-orm'
 import { workerConfigSchema } from '../src/config.ts'
 import { startBenchStack } from './support/bench-stack.ts'
+import { subscribeToEvents } from './support/event-subscription.ts'
 import { cpuTimeMs, residentMb } from './support/process-usage.ts'
 
 const GATEWAYS = benchScale(1000, 10)
@@ -33,6 +37,9 @@ const POLL_MS = 200
 /** Past this, the load counts as never. */
 const PATIENCE_MS = 5 * 60_000
 const RSS_TARGET_MB = 400
+const NEW_SESSIONS = benchScale(100, 5)
+/** The issue's promise: a new session shows without waiting for a probe interval. */
+const NEW_SESSION_TARGET_MS = 2000
 const TOKEN = 'bench-token'
 
 interface Progress {
@@ -87,6 +94,31 @@ async function main() {
     return { cpuPercent: ((cpuTimeMs(pid) - cpuBefore) / REST_MS) * 100, rss: residentMb(pid) }
   }
 
+  /** p95 (ms) from a new session's creation on its fake to the event announcing it. */
+  const newSessionP95 = async () => {
+    const events = await subscribeToEvents(stack.redis, stack.prefix)
+    try {
+      const created = await fleet.createSessions(NEW_SESSIONS)
+      const heardAt = new Map<string, number>()
+      const started = performance.now()
+      while (heardAt.size < created.length) {
+        for (const { at, event } of events.heard.splice(0)) {
+          if (event.type !== 'session.changed') continue
+          for (const session of event.sessions) heardAt.set(session.key, performance.timeOrigin + at)
+        }
+        if (performance.now() - started > PATIENCE_MS) throw new Error('new sessions: not all announced')
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      const latencies = created.map((session) => (heardAt.get(session.key) ?? Number.NaN) - session.at)
+      return percentile(
+        latencies.sort((a, b) => a - b),
+        0.95,
+      )
+    } finally {
+      events.close()
+    }
+  }
+
   try {
     await db.insert(schema.gateways).values(
       fleet.healthyPorts.map((port, i) => ({
@@ -101,6 +133,7 @@ async function main() {
     const restRss: number[] = []
     const peakRss: number[] = []
     const restCpu: number[] = []
+    const newSessionMs: number[] = []
     await measureRuns(async (run) => {
       await db.execute(sql`truncate gateway_sessions, gateway_watchers`)
       const since = new Date()
@@ -120,8 +153,9 @@ async function main() {
       restCpu.push(rest.cpuPercent)
       restRss.push(rest.rss.now)
       peakRss.push(rest.rss.peak)
+      newSessionMs.push(await newSessionP95())
       console.log(
-        `run ${run}: loaded in ${(loadMs / 1000).toFixed(2)} s, at rest ${rest.cpuPercent.toFixed(1)} % CPU, ${rest.rss.now} MB`,
+        `run ${run}: loaded in ${(loadMs / 1000).toFixed(2)} s, at rest ${rest.cpuPercent.toFixed(1)} % CPU, ${rest.rss.now} MB, new session announced p95 ${Math.round(newSessionMs.at(-1) ?? 0)} ms`,
       )
       await stopWorker(worker)
       return loadMs
@@ -175,6 +209,14 @@ async function main() {
         // None given; the reference shows the watchers' own share.
         target: '—',
         result: '',
+      },
+      {
+        measure: `a new session on each of ${NEW_SESSIONS} gateways at once → its session.changed event, p95`,
+        'min / median / max': formatSpread(spreadOf(newSessionMs), 'ms'),
+        reference: `probe interval: ${PROBE_INTERVAL_S} s`,
+        machine: '',
+        target: `≤ ${NEW_SESSION_TARGET_MS} ms`,
+        result: result(spreadOf(newSessionMs).median <= NEW_SESSION_TARGET_MS),
       },
     ])
     console.log(`${loadsS.length} runs, each a fresh worker on emptied session tables; ${load}`)

@@ -37,6 +37,13 @@ process.on('message', async (request: FleetRequest) => {
   } else if (request.type === 'set-mode') {
     for (const fake of fakes.healthy) fake.setMode(request.mode)
     reply({ type: 'mode-set' })
+  } else if (request.type === 'create-sessions') {
+    const sessions = fakes.healthy.slice(0, request.count).map((fake) => ({
+      port: fake.port,
+      key: fake.createSession({ label: 'bench-new-session' }).key,
+      at: Date.now(),
+    }))
+    reply({ type: 'sessions-created', sessions })
   } else {
     await Promise.all([...fakes.healthy, ...fakes.blackholes].map((fake) => fake.stop()))
     process.disconnect()

@@ -20,17 +20,26 @@ export type FleetRequest =
   | { type: 'start'; options: FakeFleetOptions }
   | { type: 'take-hello-answers' }
   | { type: 'set-mode'; mode: FakeGatewayMode }
+  | { type: 'create-sessions'; count: number }
   | { type: 'stop' }
 
 export type FleetReply =
   | { type: 'started'; healthyPorts: number[]; blackholePorts: number[] }
   | { type: 'hello-answers'; answers: HelloAnswer[] }
   | { type: 'mode-set' }
+  | { type: 'sessions-created'; sessions: CreatedSession[] }
 
 /** How long one healthy fake (by port) took to answer a hello, from the connect's arrival to hello-ok's sending. */
 export interface HelloAnswer {
   port: number
   ms: number
+}
+
+/** A session a healthy fake (by port) made, and when (epoch ms, this machine's clock). */
+export interface CreatedSession {
+  port: number
+  key: string
+  at: number
 }
 
 export interface FakeFleet {
@@ -40,6 +49,8 @@ export interface FakeFleet {
   takeHelloAnswers(): Promise<HelloAnswer[]>
   /** Switches every healthy fake to `mode` at once (e.g. all stop answering), resolving once done. */
   setMode(mode: FakeGatewayMode): Promise<void>
+  /** One new session on each of the first `count` healthy fakes, announced to their subscribers. */
+  createSessions(count: number): Promise<CreatedSession[]>
   stop(): Promise<void>
 }
 
@@ -61,6 +72,8 @@ export async function startFakeFleet(options: FakeFleetOptions): Promise<FakeFle
     async setMode(mode) {
       await ask(child, { type: 'set-mode', mode }, 'mode-set')
     },
+    createSessions: async (count) =>
+      (await ask(child, { type: 'create-sessions', count }, 'sessions-created')).sessions,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.send({ type: 'stop' } satisfies FleetRequest)
