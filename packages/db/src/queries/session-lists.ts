@@ -1,6 +1,7 @@
 import type { SessionCounts, SessionCursor, SessionState } from '@mc/shared'
 import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
+import { sessionSearchText } from '../schema/gateway-sessions.ts'
 import { type GatewaySessionRow, withGatewayName } from './gateway-sessions.ts'
 
 export interface SessionFilters {
@@ -21,11 +22,26 @@ function filterConditions(filters: SessionFilters): SQL[] {
   if (filters.agent !== undefined) conditions.push(sql`s.agent = ${filters.agent}`)
   if (filters.q !== undefined) {
     const pattern = `%${escapeLike(filters.q)}%`
-    conditions.push(
-      sql`(s.label ilike ${pattern} or s.session_key ilike ${pattern} or s.model ilike ${pattern})`,
-    )
+    const columns = {
+      label: sql.raw('s.label'),
+      sessionKey: sql.raw('s.session_key'),
+      model: sql.raw('s.model'),
+    }
+    conditions.push(sql`${sessionSearchText(columns)} ilike ${pattern}`)
   }
   return conditions
+}
+
+/**
+ * Runs `query`, planned for its own search pattern when there is one: a cached generic plan cannot
+ * know that `ilike '%…%'` of a rare text suits the trigram index, and scans every session instead.
+ */
+function selectRows<Row extends Record<string, unknown>>(db: Database, filters: SessionFilters, query: SQL) {
+  if (filters.q === undefined) return db.execute<Row>(query)
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`)
+    return tx.execute<Row>(query)
+  })
 }
 
 const stateCondition = (state: SessionFilters['state']): SQL[] =>
@@ -45,11 +61,15 @@ export async function listSessions(
         sql`(s.last_activity_at, s.id) < (to_timestamp(${page.before.lastActivityMs} / 1000.0), ${page.before.id})`,
       ]
     : []
-  const rows = await db.execute<Record<string, unknown>>(sql`
+  const rows = await selectRows<Record<string, unknown>>(
+    db,
+    filters,
+    sql`
     select s.*, g.name as gateway_name from gateway_sessions s join gateways g on g.id = s.gateway_id
     where ${whereAll([...filterConditions(filters), ...stateCondition(filters.state), ...after])}
     order by s.last_activity_at desc, s.id desc
-    limit ${page.limit + 1}`)
+    limit ${page.limit + 1}`,
+  )
   const sessions = rows.slice(0, page.limit).map(withGatewayName)
   const last = sessions.at(-1)
   return {
@@ -66,10 +86,14 @@ export async function countSessions(
   db: Database,
   filters: Omit<SessionFilters, 'state'> = {},
 ): Promise<SessionCounts> {
-  const rows = await db.execute<{ state: SessionState; n: number }>(sql`
+  const rows = await selectRows<{ state: SessionState; n: number }>(
+    db,
+    filters,
+    sql`
     select s.state, count(*)::int as n from gateway_sessions s
     where ${whereAll([...filterConditions(filters), sql`s.state <> 'ended'`])}
-    group by s.state`)
+    group by s.state`,
+  )
   const count = (state: SessionState) => rows.find((row) => row.state === state)?.n ?? 0
   return { active: count('active'), ready: count('ready'), idle: count('idle'), stuck: count('stuck') }
 }
