@@ -8,7 +8,10 @@ import { useListeningApi } from '../testing/running-api.ts'
 const SECONDS = Number(process.env.HEARTBEAT_STRESS_SECONDS ?? 20)
 const CLIENTS = 64
 
-const api = useListeningApi()
+// Between phases the test ends the api's database sessions; on a machine running other suites too,
+// opening them again can take longer than the default 1.5 s, which would turn requests into 503s
+// that say nothing about ingest.
+const api = useListeningApi({ DB_CONNECT_TIMEOUT_MS: '15000' })
 let key: string
 
 beforeAll(async () => {
