@@ -110,7 +110,6 @@ export const sessionChangedEventSchema = z.object({
   sessions: z.array(sessionSchema),
   at: unixSecondsSchema,
 })
-export type SessionChangedEvent = z.infer<typeof sessionChangedEventSchema>
 export const MAX_SESSIONS_PER_EVENT = 50
 
 /** Per-gateway thresholds (null: the worker's defaults). */

@@ -39,5 +39,3 @@ export function createFloodGauge(options: FloodGaugeOptions) {
     },
   }
 }
-
-export type FloodGauge = ReturnType<typeof createFloodGauge>

@@ -9,6 +9,9 @@ export interface SessionInboxOptions {
   floodLimit: number
 }
 
+const isOlder = (row: GatewaySessionRow, than: GatewaySessionRow) =>
+  row.updatedAt !== null && than.updatedAt !== null && row.updatedAt < than.updatedAt
+
 /**
  * What a watcher's connection brought since the last flush: the latest row of each session that
  * changed, and whether the list must be reloaded. Runs for every frame the gateway sends, so it
@@ -26,11 +29,12 @@ export function createSessionInbox(options: SessionInboxOptions) {
       const change = parseSessionsChanged(event.payload)
       if (change?.type === 'reload') reloadWanted = true
       if (change?.type !== 'row') return
-      if (pending.size < options.maxPendingRows || pending.has(change.row.key)) {
-        pending.set(change.row.key, change.row)
-      } else {
-        reloadWanted = true
-      }
+      const known = pending.get(change.row.key)
+      // The gateway sends events out of order: an older row must not replace a newer one waiting
+      // here, as storing will not let it replace a newer one stored (equal times: the later wins).
+      if (known && isOlder(change.row, known)) return
+      if (known || pending.size < options.maxPendingRows) pending.set(change.row.key, change.row)
+      else reloadWanted = true
     },
     /** The rows received since the last call, one per session. */
     takeRows(): GatewaySessionRow[] {

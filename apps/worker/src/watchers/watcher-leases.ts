@@ -93,5 +93,3 @@ export function createWatcherLeases(options: WatcherLeasesOptions) {
     },
   }
 }
-
-export type WatcherLeases = ReturnType<typeof createWatcherLeases>
