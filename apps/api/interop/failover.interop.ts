@@ -8,7 +8,6 @@ import { type RealGateway, startRealGateway } from '@mc/openclaw/interop'
 import {
   type Gateway,
   gatewayFailoverEventSchema,
-  gatewayResponseSchema,
   gatewaysResponseSchema,
   type LiveMessage,
   type LiveStateMessage,
@@ -21,6 +20,7 @@ import { makeApiKey } from '../src/testing/factories.ts'
 import { openRelay, type RelayClient } from '../src/testing/relay-client.ts'
 import { useListeningApi } from '../src/testing/running-api.ts'
 import { readSse } from '../src/testing/sse-reader.ts'
+import { registerGateway } from './support/register-gateway.ts'
 import { startWorkerProcess, type WorkerProcess } from './support/worker-process.ts'
 
 const PROBE_INTERVAL_S = 5
@@ -42,19 +42,11 @@ let worker: WorkerProcess | undefined
 const relays: RelayClient[] = []
 let events: ReturnType<typeof readSse> | undefined
 
-async function register(
+const register = (
   name: string,
   gateway: RealGateway,
   role: { is_primary?: boolean; failover_priority?: number },
-) {
-  const res = await fetch(`${api.url}/api/gateways`, {
-    method: 'POST',
-    headers: { ...admin, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, host: '127.0.0.1', port: gateway.port, token: gateway.token, ...role }),
-  })
-  expect(res.status).toBe(201)
-  return gatewayResponseSchema.parse(await res.json()).gateway
-}
+) => registerGateway(api.url, admin, gateway, { name, ...role })
 const get = async (path: string) => {
   const res = await fetch(`${api.url}${path}`, { headers: operator })
   expect(res.status).toBe(200)

@@ -16,17 +16,13 @@ import {
   startMockModel,
   startRealGateway,
 } from '@mc/openclaw/interop'
-import {
-  gatewayResponseSchema,
-  type Session,
-  sessionChangedEventSchema,
-  sessionsResponseSchema,
-} from '@mc/shared'
+import { type Session, sessionChangedEventSchema, sessionsResponseSchema } from '@mc/shared'
 import { eventually } from '@mc/testing'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { makeApiKey } from '../src/testing/factories.ts'
 import { useListeningApi } from '../src/testing/running-api.ts'
 import { readSse } from '../src/testing/sse-reader.ts'
+import { registerGateway } from './support/register-gateway.ts'
 import { startWorkerProcess, type WorkerProcess } from './support/worker-process.ts'
 
 const SESSIONS_BEFORE = 150
@@ -61,18 +57,7 @@ beforeAll(async () => {
   operator = await connectOperator(gateway.target())
   await createSessions(operator, SESSIONS_BEFORE, { labelPrefix: 'before' })
 
-  const res = await fetch(`${api.url}/api/gateways`, {
-    method: 'POST',
-    headers: { ...admin, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: 'interop-sessions',
-      host: '127.0.0.1',
-      port: gateway.port,
-      token: gateway.token,
-    }),
-  })
-  expect(res.status).toBe(201)
-  gatewayId = gatewayResponseSchema.parse(await res.json()).gateway.id
+  gatewayId = (await registerGateway(api.url, admin, gateway, { name: 'interop-sessions' })).id
   worker = await startWorkerProcess({
     databaseUrl: api.databaseUrl,
     redisUrl: api.redisUrl,

@@ -166,6 +166,10 @@ const PAGES: PageCase[] = [
       Promise.all([
         page.locator('[data-testid="latency-chart"] .recharts-surface').waitFor(),
         page.getByTestId('probe-count').waitFor(),
+        // Sections that load on their own: walked by keyboard before they settle, a control could
+        // be replaced under the focus.
+        page.getByTestId('timeline-count').or(page.getByText('No events yet')).waitFor(),
+        page.getByTestId('auth-failures-total').waitFor(),
       ]),
   },
   {
@@ -196,6 +200,34 @@ const PAGES: PageCase[] = [
         .getByTestId('sessions-count')
         .or(page.getByRole('heading', { name: 'No sessions yet' }))
         .waitFor(),
+  },
+  {
+    // Tool calls of Production's fake sessions, if its agents ran any yet; empty until then.
+    name: 'tools',
+    path: () => '/tools',
+    signedIn: true,
+    ready: (page) =>
+      page
+        .getByRole('table', { name: 'Tools' })
+        .or(page.getByRole('heading', { name: 'No tool calls in this window' }))
+        .waitFor(),
+  },
+  {
+    // A viewer reads the prices but is offered no edit.
+    name: 'usage-viewer',
+    path: () => '/usage',
+    signedIn: true,
+    asViewer: true,
+    ready: (page) => page.locator('tr[data-model="gpt-4o"]').waitFor(),
+    shows: async (page) => {
+      expect(await page.getByRole('button', { name: /^(Edit|Delete|Add price)$/ }).count()).toBe(0)
+    },
+  },
+  {
+    name: 'usage',
+    path: () => '/usage',
+    signedIn: true,
+    ready: (page) => page.locator('tr[data-model="gpt-4o"]').getByRole('button', { name: 'Edit' }).waitFor(),
   },
   {
     name: 'incidents',

@@ -11,7 +11,7 @@ const heading = (name: string) => app.page.getByRole('heading', { level: 1, name
 describe('navigation', () => {
   beforeEach(() => app.signIn())
 
-  it('shows the Overview at / with the brand and the eight sections', async () => {
+  it('shows the Overview at / with the brand and the ten sections', async () => {
     await app.page.goto(app.url('/'))
     await heading('Overview').waitFor()
 
@@ -23,6 +23,8 @@ describe('navigation', () => {
       'Connections',
       'Agents',
       'Sessions',
+      'Tools',
+      'Usage',
       'Incidents',
       'Alerts',
       'Settings',
@@ -57,7 +59,7 @@ describe('navigation', () => {
     expect(await navLink('Agents').getAttribute('aria-current')).toBe('page')
   })
 
-  it('fits the eight sections in one row on a phone, and each tab goes there', async () => {
+  it('fits the ten sections in two rows of five on a phone, and each tab goes there', async () => {
     const phone = VIEWPORTS.find((viewport) => viewport.name === 'phone')
     if (!phone) throw new Error('no phone viewport')
     await app.page.setViewportSize(phone)
@@ -67,8 +69,9 @@ describe('navigation', () => {
     const boxes = await mainNav()
       .getByRole('link')
       .evaluateAll((links) => links.map((link) => link.getBoundingClientRect().toJSON() as DOMRect))
-    expect(boxes).toHaveLength(8)
-    expect(new Set(boxes.map((box) => Math.round(box.top))).size).toBe(1)
+    expect(boxes).toHaveLength(10)
+    const tops = boxes.map((box) => Math.round(box.top))
+    expect([...new Set(tops)].map((top) => tops.filter((other) => other === top).length)).toEqual([5, 5])
     expect(boxes.filter((box) => box.left < 0 || box.right > phone.width)).toEqual([])
 
     await navLink('Incidents').click()

@@ -27,6 +27,9 @@ import { AuditPanel } from './pages/settings/audit/AuditPanel.tsx'
 import { SettingsLayout } from './pages/settings/SettingsLayout.tsx'
 import { SystemPanel } from './pages/settings/system/SystemPanel.tsx'
 import { UsersPanel } from './pages/settings/users/UsersPanel.tsx'
+import { ToolPage } from './pages/tools/detail/ToolPage.tsx'
+import { ToolsPage } from './pages/tools/ToolsPage.tsx'
+import { UsagePage } from './pages/usage/UsagePage.tsx'
 
 /**
  * Every page and its URL. The API answers any non-`/api` GET with index.html, so deep links work.
@@ -51,6 +54,9 @@ export const router = createBrowserRouter([
       { path: 'agents/:id', element: <AgentPage /> },
       { path: 'sessions', element: <SessionsPage /> },
       { path: 'sessions/:id', element: <SessionPage /> },
+      { path: 'tools', element: <ToolsPage /> },
+      { path: 'tools/:name', element: <ToolPage /> },
+      { path: 'usage', element: <UsagePage /> },
       { path: 'incidents', element: <IncidentsPage /> },
       { path: 'incidents/:id', element: <IncidentPage /> },
       {

@@ -48,6 +48,18 @@ export const workerConfigSchema = z.object({
   SESSION_RETENTION_DAYS: envInt(30, { min: 1, max: 3650 }),
   /** How often a watcher reloads its gateway's whole session list (finds sessions deleted there). */
   SESSION_RELOAD_S: envInt(600, { min: 5, max: 86_400 }),
+  /** Finished tool calls are kept this many days (their hourly rollups a year). */
+  TOOL_CALL_RETENTION_DAYS: envInt(7, { min: 1, max: 3650 }),
+  /** A gateway's event timeline and authentication failure counts are kept this many days. */
+  GATEWAY_EVENT_RETENTION_DAYS: envInt(7, { min: 1, max: 3650 }),
+  /** A gateway's events kept one by one per minute; beyond, one sampled row per event type and minute counts them. */
+  GATEWAY_EVENTS_PER_MINUTE: envInt(120, { min: 1, max: 100_000 }),
+  /** Timeline rows kept per gateway at most (the newest). */
+  GATEWAY_EVENT_MAX_ROWS: envInt(100_000, { min: 100, max: 100_000_000 }),
+  /** How often a watcher reads its gateway's log for failed handshakes. */
+  LOG_POLL_S: envInt(30, { min: 5, max: 3600 }),
+  /** How often a watcher reads its gateway's token usage (the gateway caches it: gently). */
+  USAGE_POLL_S: envInt(300, { min: 30, max: 86_400 }),
 })
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>

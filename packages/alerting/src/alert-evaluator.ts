@@ -25,9 +25,10 @@ const incidentEvent = (type: IncidentEvent['type'], row: IncidentRow, at: number
 
 /**
  * Evaluates the rules where their facts are written (after a probe write, an expiry sweep, a batch
- * of connects or heartbeats, session writes, the alert tick): opens and resolves incidents in the database,
- * announces them, and queues their notices. It never throws into the caller's work: a failure is
- * reported to `onError`, and the next evaluation of the same facts catches up.
+ * of connects or heartbeats, session writes, stored tool calls and authentication failures, the
+ * alert tick): opens and resolves incidents in the database, announces them, and queues their
+ * notices. It never throws into the caller's work: a failure is reported to `onError`, and the next
+ * evaluation of the same facts catches up.
  */
 export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown) => void) {
   async function evaluate(trigger: AlertTrigger, subjects: EvaluationSubjects): Promise<void> {
@@ -62,7 +63,7 @@ export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown
       evaluate('probe', { type: 'gateway', ids: [...batch.keys()], previousVersions: [...batch.values()] }),
     onError,
   )
-  const coalesced = (trigger: AlertTrigger, type: 'agent' | 'session') => {
+  const coalesced = (trigger: AlertTrigger, type: 'gateway' | 'agent' | 'session' | 'tool') => {
     const add = coalescingRunner<null>(
       (batch) => evaluate(trigger, { type, ids: [...batch.keys()] }),
       onError,
@@ -80,6 +81,10 @@ export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown
     afterUsage: coalesced('usage', 'agent'),
     /** A watcher wrote these sessions, or the state sweep moved them (to idle or stuck). */
     afterSessionChanges: coalesced('session', 'session'),
+    /** A watcher or a backfill stored finished calls of these tools. */
+    afterToolCalls: coalesced('tool_calls', 'tool'),
+    /** Failed handshakes of these gateways were counted from their logs. */
+    afterAuthFailures: coalesced('auth_failures', 'gateway'),
   }
 }
 

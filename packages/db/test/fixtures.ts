@@ -67,3 +67,5 @@ export const sessionRow = (key: string, fields: Partial<SessionRowInput> = {}): 
   archived: false,
   ...fields,
 })
+export * from './insight-fixtures.ts'
+export * from './write-fixtures.ts'

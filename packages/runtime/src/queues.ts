@@ -15,6 +15,8 @@ export const QUEUES = {
   alertTick: 'alert-tick',
   sessionSweep: 'session-sweep',
   sessionRetention: 'session-retention',
+  toolRollup: 'tool-rollup',
+  insightRetention: 'insight-retention',
 } as const
 
 /** BullMQ keys live under `<REDIS_PREFIX>:bull`, so installations sharing a Redis stay apart. */
@@ -33,6 +35,8 @@ export const SCHEDULED_QUEUES = [
   QUEUES.alertTick,
   QUEUES.sessionSweep,
   QUEUES.sessionRetention,
+  QUEUES.toolRollup,
+  QUEUES.insightRetention,
 ] as const
 
 export const jobSchedulerId = (queue: string) => `${queue}:schedule`

@@ -7,17 +7,18 @@ export const alertSeveritySchema = z.enum(ALERT_SEVERITIES)
 export type AlertSeverity = z.infer<typeof alertSeveritySchema>
 
 /**
- * What an incident is about: a registered gateway, a CLI agent, or an agent session on a gateway
- * (by id; the name is shown).
+ * What an incident is about: a registered gateway, a CLI agent, an agent session on a gateway, or a
+ * tool a gateway's agents call (by id; the name is shown).
  */
-export const ALERT_SUBJECT_TYPES = ['gateway', 'agent', 'session'] as const
+export const ALERT_SUBJECT_TYPES = ['gateway', 'agent', 'session', 'tool'] as const
 export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number]
 
-/** Which list of a rule's scope limits its subjects: a session is in scope through its gateway. */
+/** Which list of a rule's scope limits its subjects: a session or a tool is in scope through its gateway. */
 export const ALERT_SCOPE_OF_SUBJECT = {
   gateway: 'gateway_ids',
   agent: 'agent_names',
   session: 'gateway_ids',
+  tool: 'gateway_ids',
 } as const satisfies Record<AlertSubjectType, 'gateway_ids' | 'agent_names'>
 
 const whole = (min: number, max: number) =>
@@ -77,10 +78,22 @@ export const alertRuleKinds = {
     subject: 'agent',
     severity: 'warning',
     label: 'Token budget exceeded',
-    params: z.strictObject({
-      tokens: whole(1, Number.MAX_SAFE_INTEGER),
-      window: z.enum(['day', 'month']).default('day'),
-    }),
+    params: z
+      .strictObject({
+        /** Input plus output tokens. */
+        tokens: whole(1, Number.MAX_SAFE_INTEGER).optional(),
+        /** US dollars, priced as `GET /api/usage` prices CLI agents (the model price table). */
+        cost_usd: z
+          .number({ error: 'must be a number of US dollars' })
+          .positive('must be more than 0')
+          .max(1_000_000_000, 'must be at most 1000000000')
+          .optional(),
+        window: z.enum(['day', 'month']).default('day'),
+      })
+      .refine((params) => params.tokens !== undefined || params.cost_usd !== undefined, {
+        message: 'give tokens, cost_usd or both',
+        path: ['tokens'],
+      }),
   },
   session_idle: {
     subject: 'session',
@@ -94,6 +107,31 @@ export const alertRuleKinds = {
     label: 'Session stuck',
     params: z.strictObject({}),
   },
+  tool_degraded: {
+    subject: 'tool',
+    severity: 'warning',
+    label: 'Tool degrading',
+    params: z.strictObject({}),
+  },
+  tool_failing: {
+    subject: 'tool',
+    severity: 'warning',
+    label: 'Tool failing',
+    params: z.strictObject({
+      /** Failed calls within `window_s` before it opens. */
+      failures: whole(1, 100_000).default(5),
+      window_s: whole(60, 86_400).default(600),
+    }),
+  },
+  gateway_auth_anomaly: {
+    subject: 'gateway',
+    severity: 'critical',
+    label: 'Gateway authentication failures',
+    params: z.strictObject({
+      /** Failed handshakes (every remote address together) in one minute. */
+      per_minute: whole(1, 1_000_000).default(10),
+    }),
+  },
 } as const satisfies Record<
   string,
   { subject: AlertSubjectType; severity: AlertSeverity; label: string; params: z.ZodType }
@@ -104,7 +142,7 @@ export const ALERT_RULE_KINDS = Object.keys(alertRuleKinds) as [AlertRuleKind, .
 export const alertRuleKindSchema = z.enum(ALERT_RULE_KINDS)
 export type AlertRuleParams<K extends AlertRuleKind> = z.infer<(typeof alertRuleKinds)[K]['params']>
 
-/** Absent or empty lists mean every gateway and every agent; a session kind is scoped by its gateways. */
+/** Absent or empty lists mean every gateway and every agent; a session or tool kind is scoped by its gateways. */
 export const alertScopeSchema = z.strictObject({
   gateway_ids: z.array(idSchema).max(1000, 'at most 1000 gateways').optional(),
   agent_names: z.array(z.string().trim().min(1).max(200)).max(1000, 'at most 1000 agents').optional(),

@@ -23,6 +23,7 @@ import {
 } from './api-keys.ts'
 import { type AuditQuery, auditResponseSchema } from './audit.ts'
 import { type LoginRequest, loginResponseSchema, meResponseSchema } from './auth.ts'
+import { authFailuresResponseSchema } from './auth-failures.ts'
 import {
   type ConnectRequest,
   connectionsResponseSchema,
@@ -33,6 +34,7 @@ import {
 } from './connections.ts'
 import { apiErrorSchema } from './errors.ts'
 import { fleetOverviewResponseSchema, type StatusChangesQuery, statusChangesResponseSchema } from './fleet.ts'
+import { gatewayEventsResponseSchema } from './gateway-events.ts'
 import {
   type CreateGatewayRequest,
   deleteGatewayResponseSchema,
@@ -52,6 +54,7 @@ import {
   maintenanceWindowResponseSchema,
   maintenanceWindowsResponseSchema,
 } from './maintenance.ts'
+import { type ModelPriceInput, modelPriceResponseSchema, modelPricesResponseSchema } from './model-prices.ts'
 import {
   gatewayDetailResponseSchema,
   type ProbeRequest,
@@ -60,6 +63,8 @@ import {
   recentProbesResponseSchema,
 } from './probes.ts'
 import { type SessionState, sessionResponseSchema, sessionsResponseSchema } from './sessions.ts'
+import { toolResponseSchema, toolsResponseSchema } from './tools.ts'
+import { type UsageGroup, usageResponseSchema } from './usage.ts'
 import {
   type CreateUserRequest,
   type UpdateUserRequest,
@@ -104,6 +109,18 @@ export type SessionListQuery = {
   q?: string
   limit?: number
   before?: string
+}
+
+/** A time window as a client sends it: unix seconds. */
+type TimeWindow = { since?: number; until?: number }
+
+/** `GET /api/gateways/:id/events` as a client sends it. */
+export type GatewayEventsListQuery = {
+  type?: string
+  session?: string
+  since?: number
+  before?: number
+  limit?: number
 }
 
 const okSchema = z.object({ ok: z.literal(true) })
@@ -201,6 +218,46 @@ export function createApiClient(options: ApiClientOptions = {}) {
           schema: statusChangesResponseSchema,
           signal,
         }),
+      /** Events the gateway sent, newest first; pass `next_before` as `before` for older ones. */
+      events: (id: number, query: GatewayEventsListQuery = {}, signal?: AbortSignal) =>
+        request('GET', `/api/gateways/${id}/events${toQueryString(query)}`, {
+          schema: gatewayEventsResponseSchema,
+          signal,
+        }),
+      /** Failed handshakes per remote address since `since` (default: the last 24 hours). */
+      authFailures: (id: number, query: { since?: number } = {}, signal?: AbortSignal) =>
+        request('GET', `/api/gateways/${id}/auth-failures${toQueryString(query)}`, {
+          schema: authFailuresResponseSchema,
+          signal,
+        }),
+    },
+    tools: {
+      /** One row per gateway × tool over the window. */
+      list: (query: TimeWindow & { gateway_id?: number } = {}, signal?: AbortSignal) =>
+        request('GET', `/api/tools${toQueryString(query)}`, { schema: toolsResponseSchema, signal }),
+      /** One tool's hourly series and latest failures, on one gateway or over all of them. */
+      get: (name: string, query: TimeWindow & { gateway_id?: number } = {}, signal?: AbortSignal) =>
+        request('GET', `/api/tools/${encodeURIComponent(name)}${toQueryString(query)}`, {
+          schema: toolResponseSchema,
+          signal,
+        }),
+    },
+    usage: {
+      /** Tokens and estimated cost per group and per UTC day. */
+      get: (query: TimeWindow & { group_by?: UsageGroup } = {}, signal?: AbortSignal) =>
+        request('GET', `/api/usage${toQueryString(query)}`, { schema: usageResponseSchema, signal }),
+    },
+    modelPrices: {
+      list: (signal?: AbortSignal) =>
+        request('GET', '/api/model-prices', { schema: modelPricesResponseSchema, signal }),
+      /** Adds or replaces a model's price (admin). */
+      put: (model: string, body: ModelPriceInput) =>
+        request('PUT', `/api/model-prices/${encodeURIComponent(model)}`, {
+          body,
+          schema: modelPriceResponseSchema,
+        }),
+      remove: (model: string) =>
+        request('DELETE', `/api/model-prices/${encodeURIComponent(model)}`, { schema: z.unknown() }),
     },
     fleet: {
       overview: (signal?: AbortSignal) =>

@@ -57,6 +57,8 @@ export const fleetOverviewResponseSchema = z.object({
   ),
   /** Agents with at least one connected direct (CLI) connection. */
   connected_agents: count,
+  /** Failed handshakes logged by every gateway in the last 24 h. */
+  auth_failures_24h: count,
   /** The latest 20 status flips, newest first. */
   recent_flips: z.array(statusChangeSchema),
   generated_at: unixSecondsSchema,

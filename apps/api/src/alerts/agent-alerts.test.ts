@@ -1,4 +1,4 @@
-import { expireConnections, listIncidents } from '@mc/db'
+import { expireConnections, listIncidents, upsertModelPrice } from '@mc/db'
 import { connectResponseSchema } from '@mc/shared'
 import { eventually } from '@mc/testing'
 import { sql } from 'drizzle-orm'
@@ -63,5 +63,32 @@ describe('agent rules, evaluated where the agent facts are written', () => {
       return rows
     })
     expect(incident?.summary).toBe('agent spender used 1200 tokens this day (budget 1000)')
+  })
+
+  it('a cost budget prices the usage as GET /api/usage does, by the model price table', async () => {
+    await makeAlertRule(t.deps.db, {
+      kind: 'token_budget',
+      params: { cost_usd: 1, window: 'day' },
+      scopeAgentNames: ['cost-spender'],
+    })
+    await upsertModelPrice(t.deps.db, 'budget-model', { inputUsdPerMtok: 2, outputUsdPerMtok: 10 })
+    const { agent_id, connection_id } = await connect('cost-spender')
+    const beat = (model: string, input: number, output: number) =>
+      operator('POST', `/api/agents/${agent_id}/heartbeat`, {
+        connection_id,
+        tokens: { model, input, output },
+      })
+    // Millions of tokens of a model the table does not price cost nothing; $0.80 of a priced one.
+    expect((await beat('unpriced-model', 5_000_000, 0)).status).toBe(200)
+    expect((await beat('budget-model', 300_000, 20_000)).status).toBe(200)
+    expect(await incidentsOf('token_budget', agent_id)).toEqual([])
+    // $0.40 more: $1.20 in all.
+    expect((await beat('budget-model', 0, 40_000)).status).toBe(200)
+    const [incident] = await eventually(async () => {
+      const rows = await incidentsOf('token_budget', agent_id)
+      expect(rows).toHaveLength(1)
+      return rows
+    })
+    expect(incident?.summary).toBe('agent cost-spender used $1.20 this day (budget $1)')
   })
 })

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { createAlertChannel, createGateway, type GatewayRow, schema, type UserRow, updateUser } from '@mc/db'
+import {
+  createAlertChannel,
+  createGateway,
+  type GatewayRow,
+  schema,
+  type UserRow,
+  updateUser,
+  upsertModelPrice,
+} from '@mc/db'
+import { insertToolCalls } from '@mc/db/testing'
 import { beatWorkerHeartbeat } from '@mc/runtime'
 import { type Role, roleAtLeast } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -189,6 +198,55 @@ const table: RouteCase[] = [
     path: '/fleet/overview',
     access: 'viewer',
     request: async () => ({ url: '/api/fleet/overview' }),
+  },
+  { method: 'GET', path: '/tools', access: 'viewer', request: async () => ({ url: '/api/tools' }) },
+  {
+    method: 'GET',
+    path: '/tools/:name',
+    access: 'viewer',
+    request: async () => {
+      const name = fresh('tool')
+      await insertToolCalls(t.deps.db, gateway.id, name, [{ endedAt: new Date(), durationMs: 5 }])
+      return { url: `/api/tools/${name}` }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/gateways/:id/events',
+    access: 'viewer',
+    request: async () => ({ url: `/api/gateways/${gateway.id}/events` }),
+  },
+  {
+    method: 'GET',
+    path: '/gateways/:id/auth-failures',
+    access: 'viewer',
+    request: async () => ({ url: `/api/gateways/${gateway.id}/auth-failures` }),
+  },
+  { method: 'GET', path: '/usage', access: 'viewer', request: async () => ({ url: '/api/usage' }) },
+  {
+    method: 'GET',
+    path: '/model-prices',
+    access: 'viewer',
+    request: async () => ({ url: '/api/model-prices' }),
+  },
+  {
+    method: 'PUT',
+    path: '/model-prices/:model',
+    access: 'admin',
+    request: async () => ({
+      url: `/api/model-prices/${fresh('model')}`,
+      body: { input_usd_per_mtok: 1, output_usd_per_mtok: 2 },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/model-prices/:model',
+    access: 'admin',
+    request: async () => {
+      const model = fresh('model')
+      await upsertModelPrice(t.deps.db, model, { inputUsdPerMtok: 1, outputUsdPerMtok: 2 })
+      return { url: `/api/model-prices/${model}` }
+    },
   },
   {
     method: 'POST',

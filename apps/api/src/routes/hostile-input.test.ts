@@ -148,6 +148,8 @@ beforeAll(async () => {
       'GET /gateways/:id': [String(primary.id)],
       'GET /gateways/:id/live': [String(primary.id)],
       'GET /gateways/:id/watcher': [String(primary.id)],
+      'GET /gateways/:id/events': [String(primary.id)],
+      'GET /gateways/:id/auth-failures': [String(primary.id)],
       'GET /agents/:id': agentRefs,
       'POST /agents/:id/heartbeat': agentRefs,
     },

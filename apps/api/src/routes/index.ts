@@ -13,6 +13,8 @@ import { meRoutes } from './auth/me.ts'
 import { connectRoutes } from './connect.ts'
 import { eventRoutes } from './events.ts'
 import { fleetOverviewRoutes } from './fleet/overview.ts'
+import { gatewayAuthFailureRoutes } from './gateways/auth-failures.ts'
+import { gatewayEventRoutes } from './gateways/events.ts'
 import { gatewayFailoverRoutes } from './gateways/failover.ts'
 import { gatewayFailoversRoutes } from './gateways/failovers.ts'
 import { gatewayHealthRoutes } from './gateways/health.ts'
@@ -27,7 +29,10 @@ import { incidentResolveRoutes } from './incidents/resolve.ts'
 import { incidentRoutes } from './incidents.ts'
 import { apiKeyRoutes } from './keys.ts'
 import { maintenanceRoutes } from './maintenance.ts'
+import { modelPriceRoutes } from './model-prices.ts'
 import { sessionRoutes } from './sessions.ts'
+import { toolRoutes } from './tools.ts'
+import { usageRoutes } from './usage.ts'
 import { userRoutes } from './users.ts'
 
 /**
@@ -55,6 +60,8 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...gatewayFailoversRoutes(deps),
     ...primaryGatewayRoutes(deps),
     ...gatewayWatcherRoutes(deps),
+    ...gatewayEventRoutes(deps),
+    ...gatewayAuthFailureRoutes(deps),
     ...sessionRoutes(deps),
     ...connectRoutes(deps),
     ...agentRoutes(deps),
@@ -67,5 +74,8 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...incidentAckRoutes(deps),
     ...incidentResolveRoutes(deps),
     ...maintenanceRoutes(deps),
+    ...toolRoutes(deps),
+    ...usageRoutes(deps),
+    ...modelPriceRoutes(deps),
   ]
 }

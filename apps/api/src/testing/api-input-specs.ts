@@ -2,6 +2,7 @@ import {
   agentsQuerySchema,
   alertDeliveriesQuerySchema,
   auditQuerySchema,
+  authFailuresQuerySchema,
   connectionsQuerySchema,
   connectRequestSchema,
   createAlertRuleRequestSchema,
@@ -13,21 +14,26 @@ import {
   disconnectRequestSchema,
   failoverRequestSchema,
   failoversQuerySchema,
+  gatewayEventsQuerySchema,
   heartbeatRequestSchema,
   incidentsQuerySchema,
   loginRequestSchema,
   MAX_ID,
   MAX_SESSION_THRESHOLD_S,
   MIN_SESSION_THRESHOLD_S,
+  modelPriceInputSchema,
   probeHistoryQuerySchema,
   probeRequestSchema,
   recentProbesQuerySchema,
   sessionsQuerySchema,
   statusChangesQuerySchema,
+  toolQuerySchema,
+  toolsQuerySchema,
   updateAlertChannelRequestSchema,
   updateAlertRuleRequestSchema,
   updateGatewayRequestSchema,
   updateUserRequestSchema,
+  usageQuerySchema,
 } from '@mc/shared'
 import fc from 'fast-check'
 import type { z } from 'zod'
@@ -125,6 +131,14 @@ export const bodySpecs: Record<string, BodySpec> = {
       reason: text(60),
     }),
   },
+  'PUT /model-prices/:model': {
+    schema: modelPriceInputSchema,
+    upsert: true,
+    valid: fc.record({
+      input_usd_per_mtok: fc.double({ min: 0, max: 100_000, noNaN: true }),
+      output_usd_per_mtok: fc.double({ min: 0, max: 100_000, noNaN: true }),
+    }),
+  },
   'POST /connect': {
     schema: connectRequestSchema,
     valid: fc.record(
@@ -178,6 +192,11 @@ export const querySpecs: Record<string, QuerySpec> = {
   'GET /alerts/deliveries': strictQuery(alertDeliveriesQuerySchema),
   'GET /incidents': strictQuery(incidentsQuerySchema),
   'GET /sessions': strictQuery(sessionsQuerySchema),
+  'GET /tools': strictQuery(toolsQuerySchema),
+  'GET /tools/:name': strictQuery(toolQuerySchema),
+  'GET /gateways/:id/events': strictQuery(gatewayEventsQuerySchema),
+  'GET /gateways/:id/auth-failures': strictQuery(authFailuresQuerySchema),
+  'GET /usage': strictQuery(usageQuerySchema),
   // A valid id would open a stream that does not end: only ids that are not event ids.
   'GET /events': {
     keys: ['last_event_id'],
@@ -196,4 +215,5 @@ export const bodyIgnored = new Set([
   'POST /incidents/:id/ack',
   'POST /incidents/:id/resolve',
   'DELETE /maintenance/:id',
+  'DELETE /model-prices/:model',
 ])

@@ -27,6 +27,11 @@ export interface BodySpec {
   valid?: fc.Arbitrary<Record<string, unknown>>
   /** Fields naming the row the request acts on, given values that name none: the request must fail. */
   target?: fc.Arbitrary<Record<string, unknown>>
+  /**
+   * The path names what a valid body creates or replaces (`PUT /model-prices/:model`): there, only
+   * a body the schema refuses keeps a request to any path from succeeding.
+   */
+  upsert?: true
 }
 
 /** What a fuzzer knows of an endpoint's query. */
@@ -118,7 +123,10 @@ function requestsFor(plan: FuzzPlan, endpoint: Endpoint): fc.Arbitrary<HostileRe
   const fields = fieldsOf(bodySpec)
   const base = bodySpec?.valid ?? fields
   const anyBody = fc.option(
-    fc.oneof(fields, base).map((b) => JSON.stringify(b)),
+    fc
+      .oneof(fields, base)
+      .filter((b) => !bodySpec?.upsert || !bodySpec.schema.safeParse(b).success)
+      .map((b) => JSON.stringify(b)),
     { nil: undefined },
   )
   const request = (

@@ -10,6 +10,8 @@ import { waitForHealthy } from './wait-for-healthy.ts'
 /** The real product on a free port: api + worker on a fresh database and a private Redis prefix. */
 export interface Stack {
   baseUrl: string
+  /** The stack's own database, for inserting rows only the worker writes (`openDatabase`). */
+  databaseUrl: string
   version: string
   api: Service
   worker: Service
@@ -46,7 +48,7 @@ export async function startStack(redisPrefix: string, extraEnv: Record<string, s
   const baseUrl = `http://127.0.0.1:${port}`
   try {
     const health = await waitForHealthy(baseUrl, [api, worker])
-    return { baseUrl, version: health.version, api, worker, admin, stop: stopAll }
+    return { baseUrl, databaseUrl: database.url, version: health.version, api, worker, admin, stop: stopAll }
   } catch (error) {
     await stopAll()
     const reason = errorMessage(error)

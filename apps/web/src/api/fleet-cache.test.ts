@@ -41,6 +41,7 @@ const overview = (recent_flips: StatusChange[]): FleetOverviewResponse => ({
   worst_latency: [],
   uptime_24h: [],
   connected_agents: 0,
+  auth_failures_24h: 0,
   recent_flips,
   generated_at: 1_800_000_000,
 })

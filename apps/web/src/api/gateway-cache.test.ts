@@ -8,9 +8,9 @@ import { queryKeys } from './queries.ts'
 const seen = makeGateway({ id: 1, status: 'online', latency: 12, last_seen: 100, last_probe_at: 100 })
 
 describe('newerGateway', () => {
-  it('takes the gateway as reported, whatever it shows', () => {
+  it('takes what the probe measured, whatever it shows', () => {
     const next = { ...seen, status: 'offline' as const, last_error: 'ECONNREFUSED', last_probe_at: 200 }
-    expect(newerGateway(seen, next)).toBe(next)
+    expect(newerGateway(seen, next)).toEqual(next)
   })
 
   it('keeps the cached gateway when it shows a later probe', () => {
@@ -19,14 +19,25 @@ describe('newerGateway', () => {
     expect(newerGateway(newer, stale)).toBe(newer)
     expect(newerGateway(newer, { ...stale, last_probe_at: 300 }).status).toBe('offline')
     expect(newerGateway(newer, { ...stale, last_probe_at: null })).toBe(newer)
-    expect(newerGateway(makeGateway({ id: 1 }), stale)).toBe(stale)
+    expect(newerGateway(makeGateway({ id: 1 }), stale).status).toBe('offline')
   })
 
-  it('keeps the cached gateway when it shows a later edit (a probe that read the row before a rename)', () => {
-    const renamed = { ...seen, name: 'renamed', updated_at: seen.updated_at + 5 }
-    const probedBefore = { ...seen, last_probe_at: renamed.last_probe_at }
-    expect(newerGateway(renamed, probedBefore)).toBe(renamed)
-    expect(newerGateway(renamed, { ...probedBefore, updated_at: renamed.updated_at })).not.toBe(renamed)
+  it('never undoes an edit: a probe that read the row before it (even within its second) brings only its measures', () => {
+    const edited = { ...seen, name: 'renamed', is_primary: 1 as const, failover_priority: null }
+    const probedBefore = {
+      ...seen,
+      is_primary: 0 as const,
+      failover_priority: 2,
+      status: 'timeout' as const,
+      latency: null,
+      last_probe_at: 200,
+    }
+    expect(newerGateway(edited, probedBefore)).toEqual({
+      ...edited,
+      status: 'timeout',
+      latency: null,
+      last_probe_at: 200,
+    })
   })
 })
 

@@ -1,5 +1,13 @@
-import type { AgentStatus, AuditQuery, ConnectionStatus, IncidentStatus, SessionState } from '@mc/shared'
+import type {
+  AgentStatus,
+  AuditQuery,
+  ConnectionStatus,
+  IncidentStatus,
+  SessionState,
+  UsageGroup,
+} from '@mc/shared'
 import { queryOptions, useQuery } from '@tanstack/react-query'
+import type { ToolWindow, UsageWindow } from '../lib/insight-windows.ts'
 import { api } from './client.ts'
 
 export type AuditFilters = Pick<AuditQuery, 'action' | 'actor'>
@@ -18,6 +26,24 @@ export interface SessionFilters {
   agent?: string
   state?: SessionState | 'all'
   q?: string
+}
+
+/** A tools query: the gateway (or all) and a window by name, resolved to seconds when it runs. */
+export interface ToolListKey {
+  gateway_id?: number
+  window: ToolWindow
+}
+
+export interface UsageKey {
+  group_by: UsageGroup
+  window: UsageWindow
+}
+
+/** A gateway timeline's filters; `since` in unix seconds. */
+export interface TimelineFilters {
+  type?: string
+  session?: string
+  since?: number
 }
 
 /** The Agents page's query: search, status and a page of `AGENTS_PAGE_SIZE`. */
@@ -91,6 +117,17 @@ export const queryKeys = {
   alertRules: ['alerts', 'rules'] as const,
   alertDeliveries: ['alerts', 'deliveries'] as const,
   maintenance: ['maintenance'] as const,
+  /**
+   * Tool performance, usage and a gateway's timeline and auth failures: no event carries them, so
+   * they ask again on a timer; each has its own root so gateway events do not refetch them.
+   */
+  tools: ['tools'] as const,
+  toolList: (query: ToolListKey) => ['tools', 'list', query] as const,
+  toolDetail: (name: string, query: ToolListKey) => ['tools', 'detail', name, query] as const,
+  usage: (query: UsageKey) => ['usage', query] as const,
+  modelPrices: ['model-prices'] as const,
+  gatewayEvents: (id: number, filters: TimelineFilters) => ['gateway-events', id, filters] as const,
+  authFailures: (id: number) => ['auth-failures', id] as const,
 }
 
 export const HEALTH_REFETCH_MS = 15_000

@@ -15,10 +15,12 @@ interface LoadMoreProps {
   /** Said after the count once there is nothing more: "the whole log". */
   end: string
   testId: string
+  /** The button's label; "Load more" unless the list says what comes next ("Older events"). */
+  moreLabel?: string
 }
 
 /** Under a paged list: how much is shown and "Load more" while the API has older rows. */
-export function LoadMore({ query, count, end, testId }: LoadMoreProps) {
+export function LoadMore({ query, count, end, testId, moreLabel = 'Load more' }: LoadMoreProps) {
   return (
     <div className="flex items-center justify-between gap-3 text-muted-foreground text-xs">
       <span data-testid={testId}>
@@ -27,7 +29,7 @@ export function LoadMore({ query, count, end, testId }: LoadMoreProps) {
       </span>
       {query.hasNextPage && (
         <Button onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          {query.isFetchingNextPage ? 'Loading…' : moreLabel}
         </Button>
       )}
     </div>

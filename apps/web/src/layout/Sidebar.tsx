@@ -4,8 +4,8 @@ import { Brand } from './Brand.tsx'
 import { NAV_ITEMS } from './nav-items.ts'
 
 /**
- * Brand and main navigation: a column on wide screens; on a phone, a row of eight equal tabs with
- * their icons, so every section (Settings too) shows without scrolling.
+ * Brand and main navigation: a column on wide screens; on a phone, two rows of five equal tabs with
+ * their icons, so every section (Settings too) shows without scrolling and keeps a readable label.
  */
 export function Sidebar() {
   return (
@@ -15,7 +15,7 @@ export function Sidebar() {
       </div>
       <nav
         aria-label="Main"
-        className="grid grid-cols-8 gap-0.5 px-1 pb-2 sm:flex sm:flex-wrap sm:gap-1 sm:px-2 md:flex-col md:pt-2"
+        className="grid grid-cols-5 gap-0.5 px-1 pb-2 sm:flex sm:flex-wrap sm:gap-1 sm:px-2 md:flex-col md:pt-2"
       >
         {NAV_ITEMS.map(({ to, label, icon: Icon }) => (
           <NavLink

@@ -67,6 +67,23 @@ export function SessionsIcon({ className }: { className?: string }) {
   )
 }
 
+export function ToolsIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M14.7 6.3a4 4 0 0 0-5.4 5.4L3 18l3 3 6.3-6.3a4 4 0 0 0 5.4-5.4l-2.5 2.5-2.4-.6-.6-2.4z" />
+    </Icon>
+  )
+}
+
+export function UsageIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M3 3v18h18" />
+      <path d="M7 15v2M11 11v6M15 7v10M19 12v5" />
+    </Icon>
+  )
+}
+
 export function IncidentsIcon({ className }: { className?: string }) {
   return (
     <Icon className={className}>

@@ -8,6 +8,8 @@ import {
   OverviewIcon,
   SessionsIcon,
   SettingsIcon,
+  ToolsIcon,
+  UsageIcon,
 } from './icons.tsx'
 
 export interface NavItem {
@@ -23,6 +25,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/connections', label: 'Connections', icon: ConnectionsIcon },
   { to: '/agents', label: 'Agents', icon: AgentsIcon },
   { to: '/sessions', label: 'Sessions', icon: SessionsIcon },
+  { to: '/tools', label: 'Tools', icon: ToolsIcon },
+  { to: '/usage', label: 'Usage', icon: UsageIcon },
   { to: '/incidents', label: 'Incidents', icon: IncidentsIcon },
   { to: '/alerts', label: 'Alerts', icon: AlertsIcon },
   { to: '/settings', label: 'Settings', icon: SettingsIcon },

@@ -41,7 +41,8 @@ describe('paramFields', () => {
       { name: 'after_s', choices: undefined, required: false, defaultText: '' },
     ])
     expect(paramFields('token_budget')).toEqual([
-      { name: 'tokens', choices: undefined, required: true, defaultText: '' },
+      { name: 'tokens', choices: undefined, required: false, defaultText: '' },
+      { name: 'cost_usd', choices: undefined, required: false, defaultText: '' },
       { name: 'window', choices: ['day', 'month'], required: false, defaultText: 'day' },
     ])
     expect(paramFields('gateway_auth_failed')).toEqual([])
@@ -150,7 +151,7 @@ describe('the API’s messages about a rule', () => {
       form: null,
     })
     expect(dialogErrors({ ...EMPTY_RULE_FORM, name: 'Budget', kind: 'token_budget' }).fields).toEqual({
-      'params.tokens': 'must be a whole number from 1 to 9007199254740991',
+      'params.tokens': 'give tokens, cost_usd or both',
     })
   })
 

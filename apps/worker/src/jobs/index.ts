@@ -2,6 +2,7 @@ import type { WorkerContext } from '../worker-context.ts'
 import { alertDelivery } from './alert-delivery.ts'
 import { alertTick } from './alert-tick.ts'
 import { expireStaleConnections } from './expire-connections.ts'
+import { insightRetention } from './insight-retention.ts'
 import type { JobDefinition } from './job-definition.ts'
 import { probeGatewayJob } from './probe-gateway.ts'
 import { probeRetention, probeRollup } from './probe-history.ts'
@@ -9,6 +10,7 @@ import { probeSweep } from './probe-sweep.ts'
 import { pruneExpiredSignIns } from './prune-expired-sign-ins.ts'
 import { sessionRetention } from './session-retention.ts'
 import { sessionSweep } from './session-sweep.ts'
+import { toolRollup } from './tool-rollup.ts'
 
 /** Every job this worker runs. A new kind of job is one file in this folder and one line here. */
 export function createJobDefinitions(ctx: WorkerContext): JobDefinition[] {
@@ -23,5 +25,7 @@ export function createJobDefinitions(ctx: WorkerContext): JobDefinition[] {
     alertTick(ctx),
     sessionSweep(ctx),
     sessionRetention(ctx),
+    toolRollup(ctx),
+    insightRetention(ctx),
   ]
 }

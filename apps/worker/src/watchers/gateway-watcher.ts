@@ -17,6 +17,9 @@ import {
   subscribeSessions,
 } from '@mc/openclaw'
 import { errorMessage } from '@mc/shared'
+import { createGatewayInsights, type GatewayInsights } from '../insights/gateway-insights.ts'
+import { type InsightSettings, insightSettings } from '../insights/insight-settings.ts'
+import type { UsageSlot } from '../insights/usage-poller.ts'
 import { CLIENT_VERSION } from '../jobs/probe-gateway.ts'
 import type { WorkerContext } from '../worker-context.ts'
 import { announceSessionChanges } from './session-announcer.ts'
@@ -40,6 +43,8 @@ export interface WatcherSettings {
   /** Reconnects wait this long, doubling per failed attempt up to `backoffMaxMs` (±20 % jitter). */
   backoffBaseMs: number
   backoffMaxMs: number
+  /** The timeline, tool calls, log and usage read on the same connection. */
+  insights: InsightSettings
 }
 
 export const watcherSettings = (config: WorkerContext['config']): WatcherSettings => ({
@@ -53,6 +58,7 @@ export const watcherSettings = (config: WorkerContext['config']): WatcherSetting
   floodLimit: 500,
   backoffBaseMs: 1000,
   backoffMaxMs: 30_000,
+  insights: insightSettings(config),
 })
 
 // Rows per applySessionRows statement when a whole list is stored.
@@ -84,6 +90,8 @@ export function startGatewayWatcher(
   settings: WatcherSettings = watcherSettings(ctx.config),
   /** Runs a first full load: a pool lets only a few run at once (see `startWatcherPool`). */
   loadSlot: LoadSlot = (load) => load(),
+  /** Runs a usage reading: a pool lets only a few run at once. */
+  usageSlot: UsageSlot = (read) => read(),
 ): GatewayWatcher {
   const logger = ctx.logger.child({ gateway_id: gatewayId })
   const stopping = new AbortController()
@@ -97,7 +105,7 @@ export function startGatewayWatcher(
     extra: { error?: string | null; loaded?: boolean; throttled?: boolean },
   ) => recordWatcherStatus(ctx.db, { gatewayId, workerId: ctx.workerId, status: value, ...extra })
 
-  async function connect(inbox: SessionInbox): Promise<GatewayClient> {
+  async function connect(inbox: SessionInbox, insights: GatewayInsights): Promise<GatewayClient> {
     const [target] = await findGatewayProbeTargets(ctx.db, [gatewayId])
     if (!target?.token) throw new Error('the gateway has no token')
     return connectGateway(
@@ -111,7 +119,10 @@ export function startGatewayWatcher(
         clientVersion: CLIENT_VERSION,
         timeoutMs: ctx.config.PROBE_TIMEOUT_MS,
         signal: stopping.signal,
-        onEvent: (event: GatewayEvent) => inbox.receive(event),
+        onEvent: (event: GatewayEvent) => {
+          inbox.receive(event)
+          insights.receive(event)
+        },
       },
     )
   }
@@ -190,11 +201,18 @@ export function startGatewayWatcher(
   /** One connection, from connect to close: whether it loaded the sessions, and why it ended. */
   async function watchOnce(): Promise<{ loaded: boolean; error: string }> {
     const inbox = createSessionInbox(settings)
-    const client = await connect(inbox)
+    const insights = createGatewayInsights(
+      { db: ctx.db, alertEvaluator: ctx.alertEvaluator, gatewayId, logger },
+      settings.insights,
+      { flushMs: settings.flushMs, throttledFlushMs: settings.throttledFlushMs, flooding: inbox.flooding },
+      usageSlot,
+    )
+    const client = await connect(inbox, insights)
     const connection = new AbortController()
     void client.closed.then(() => connection.abort())
     const signal = AbortSignal.any([connection.signal, stopping.signal])
     let loaded = false
+    insights.start(client, signal)
     try {
       await subscribeSessions(client, { signal })
       await loadSlot(() => firstLoad(client, signal))
@@ -204,6 +222,8 @@ export function startGatewayWatcher(
       if (!signal.aborted) return { loaded, error: errorMessage(error) }
     } finally {
       await client.close()
+      connection.abort()
+      await insights.stop()
     }
     const close = await client.closed
     const why = [close.code, close.reason].filter(Boolean).join(' ')

@@ -35,6 +35,9 @@ export const watcherTiming = (config: Pick<WorkerConfig, 'PROBE_INTERVAL_S'>): W
  */
 const LOADS_AT_ONCE = 20
 
+/** Usage readings running at once in one worker: the gateway computes each from its transcripts. */
+const USAGE_READS_AT_ONCE = 4
+
 export interface WatcherPool {
   readonly workerId: string
   /** The gateways this worker watches now. */
@@ -73,6 +76,7 @@ export function startWatcherPool(
   })
   const running = new Map<number, Running>()
   const loadSlot = pLimit(LOADS_AT_ONCE)
+  const usageSlot = pLimit(USAGE_READS_AT_ONCE)
   let claimedAt = Date.now()
   let stopped = false
   let timer: NodeJS.Timeout | undefined
@@ -112,7 +116,13 @@ export function startWatcherPool(
       if (entry?.fingerprint === fingerprint) continue
       if (entry) await stopWatchers([target.id])
       if (stopped) return
-      const watcher = startGatewayWatcher(ctx, target.id, options.settings, (load) => loadSlot(load))
+      const watcher = startGatewayWatcher(
+        ctx,
+        target.id,
+        options.settings,
+        (load) => loadSlot(load),
+        (read) => usageSlot(read),
+      )
       running.set(target.id, { watcher, fingerprint })
     }
   }

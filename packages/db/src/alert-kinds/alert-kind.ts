@@ -5,14 +5,24 @@ import type { SQL } from 'drizzle-orm'
  * What facts make a kind evaluated: a stored probe (gateways), a move of the primary role (the
  * gateway it moved from), an expiry sweep (agents whose
  * connections timed out), agent activity (a connect: an agent back), token usage
- * recorded, sessions a watcher wrote or the state sweep moved, or the periodic alert tick
- * (conditions that clear with time, subjects that are gone).
+ * recorded, sessions a watcher wrote or the state sweep moved, tool calls stored (their tools),
+ * authentication failures stored (their gateways), or the periodic alert tick (conditions that
+ * clear with time, subjects that are gone).
  */
-export type AlertTrigger = 'probe' | 'failover' | 'expiry' | 'agent_activity' | 'usage' | 'session' | 'tick'
+export type AlertTrigger =
+  | 'probe'
+  | 'failover'
+  | 'expiry'
+  | 'agent_activity'
+  | 'usage'
+  | 'session'
+  | 'tool_calls'
+  | 'auth_failures'
+  | 'tick'
 
 /**
- * A rule kind as SQL over its subject's row (`s`: a `gateways`, `agents` or `gateway_sessions` row,
- * see `subjectRows` in `queries/incident-evaluation.ts`) and the rule (`r`,
+ * A rule kind as SQL over its subject's row (`s`: a `gateways`, `agents`, `gateway_sessions` or
+ * `gateway_tools` row, see `subjectRows` in `queries/incident-evaluation.ts`) and the rule (`r`,
  * an `alert_rules` row, whose `params` hold the kind's parameters with defaults filled in).
  * Adding a kind is one file in this folder and one line in `index.ts`.
  */
@@ -28,4 +38,12 @@ export interface AlertKind {
   resolvesWhen: SQL
   /** The incident's one-line summary (text). */
   summary: SQL
+  /**
+   * For kinds whose subjects come up for evaluation only when their facts change: a query (`select
+   * … as id`, over the rule `r`) of the subjects that may already hold when one of its rules is
+   * created or enabled, evaluated then as its first `opensOn` trigger says, so the rule catches what
+   * it would have caught had it existed. Gateways and agents need none: every probe and sweep
+   * evaluates them.
+   */
+  catchUp?: SQL
 }

@@ -13,6 +13,7 @@ export const sessionIdle: AlertKind = {
   resolvesOn: ['session', 'tick'],
   opensWhen: sql`s.state = 'idle'`,
   resolvesWhen: sql`s.state <> 'idle'`,
+  catchUp: sql`select x.id from gateway_sessions x where x.state = 'idle'`,
   summary: sql`'session ' || s.session_name || ' on ' || s.gateway_name || ' has been idle since '
     || ${sessionSince}`,
 }

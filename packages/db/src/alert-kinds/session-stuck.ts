@@ -14,6 +14,7 @@ export const sessionStuck: AlertKind = {
   resolvesOn: ['session', 'tick'],
   opensWhen: sql`s.state = 'stuck'`,
   resolvesWhen: sql`s.state <> 'stuck'`,
+  catchUp: sql`select x.id from gateway_sessions x where x.state = 'stuck'`,
   summary: sql`'session ' || s.session_name || ' on ' || s.gateway_name || ' is stuck: its run'
     || coalesce(' (' || s.run_status || ')', '') || ' has had no update since ' || ${sessionSince}`,
 }

@@ -8,14 +8,16 @@ import { rowOf } from './raw-row.ts'
 
 export type NoticeEventName = 'incident.opened' | 'incident.reminder' | 'incident.resolved'
 
-/** A gateway's incident, or one of its sessions', while the gateway is in a maintenance window. */
+/** A gateway's incident, or one of its sessions' or tools', while the gateway is in a maintenance window. */
 const sessionGateway = sql`(select x.gateway_id from gateway_sessions x where x.id = i.subject_id)`
+const toolGateway = sql`(select t.gateway_id from gateway_tools t where t.id = i.subject_id)`
 const subjectInMaintenance = sql`((i.subject_type = 'gateway' and ${gatewayInMaintenance(sql`i.subject_id`)})
-  or (i.subject_type = 'session' and ${gatewayInMaintenance(sessionGateway)}))`
+  or (i.subject_type = 'session' and ${gatewayInMaintenance(sessionGateway)})
+  or (i.subject_type = 'tool' and ${gatewayInMaintenance(toolGateway)}))`
 
 /**
  * Puts the incidents' notices in the outbox of each enabled channel of their rules, and answers the
- * channels that got one. An opening or reminder of a gateway (or one of its sessions) in maintenance
+ * channels that got one. An opening or reminder of a gateway (or one of its sessions or tools) in maintenance
  * waits (the incident is marked and its timeline says so); a resolution is told only to those told
  * of the opening.
  */

@@ -25,6 +25,7 @@ describe('fleetOverview', () => {
       worstLatency: [],
       uptime24h: [],
       connectedAgents: 0,
+      authFailures24h: 0,
       recentFlips: [],
     })
   })

@@ -3,6 +3,7 @@ import { and, desc, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { directConnections } from '../schema/direct-connections.ts'
 import { gateways } from '../schema/gateways.ts'
+import { fleetAuthFailures } from './auth-failure-reports.ts'
 import { listStatusChanges, type StatusChangeRow } from './gateway-status-changes.ts'
 import { type GatewayUptime24h, uptime24hByGateway } from './gateway-uptime.ts'
 
@@ -15,6 +16,8 @@ export interface FleetOverview {
   uptime24h: GatewayUptime24h[]
   /** Agents with at least one connected direct (CLI) connection. */
   connectedAgents: number
+  /** Failed handshakes logged by every gateway in the last 24 hours. */
+  authFailures24h: number
   recentFlips: StatusChangeRow[]
 }
 
@@ -22,6 +25,8 @@ export interface FleetOverviewOptions {
   worstLatency: number
   recentFlips: number
 }
+
+const DAY_MS = 24 * 3600 * 1000
 
 /** Counts of gateways by status and their summed sessions and agents, in one pass. */
 async function gatewayTotals(db: Database) {
@@ -68,19 +73,22 @@ async function countConnectedAgents(db: Database): Promise<number> {
 
 /** Everything the fleet overview shows, read side by side (a handful of queries, none per gateway). */
 export async function fleetOverview(db: Database, options: FleetOverviewOptions): Promise<FleetOverview> {
-  const [{ statusCounts, totals }, worst, uptime, connectedAgents, flips] = await Promise.all([
-    gatewayTotals(db),
-    worstLatency(db, options.worstLatency),
-    uptime24hByGateway(db),
-    countConnectedAgents(db),
-    listStatusChanges(db, { limit: options.recentFlips }),
-  ])
+  const [{ statusCounts, totals }, worst, uptime, connectedAgents, authFailures24h, flips] =
+    await Promise.all([
+      gatewayTotals(db),
+      worstLatency(db, options.worstLatency),
+      uptime24hByGateway(db),
+      countConnectedAgents(db),
+      fleetAuthFailures(db, new Date(Date.now() - DAY_MS)),
+      listStatusChanges(db, { limit: options.recentFlips }),
+    ])
   return {
     statusCounts,
     totals,
     worstLatency: worst,
     uptime24h: uptime,
     connectedAgents,
+    authFailures24h,
     recentFlips: flips.rows,
   }
 }

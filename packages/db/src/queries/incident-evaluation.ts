@@ -5,15 +5,18 @@ import type { Database } from '../client.ts'
 import { incidents } from '../schema/incidents.ts'
 import type { IncidentRow } from './incidents.ts'
 import { rowOf } from './raw-row.ts'
+import { type DegradingTool, degradingTools } from './tool-degradation.ts'
 
 /**
  * The subjects a trigger is about: gateways (with the version each reported before the probe),
- * agents, or gateway sessions.
+ * agents, gateway sessions, or gateway tools (with those of them degrading now, which the
+ * evaluation looks up when a degradation rule needs it).
  */
 export type EvaluationSubjects =
   | { type: 'gateway'; ids: number[]; previousVersions?: (string | null)[] }
   | { type: 'agent'; ids: number[] }
   | { type: 'session'; ids: number[] }
+  | { type: 'tool'; ids: number[]; degrading?: DegradingTool[] }
 
 export interface Evaluated {
   opened: IncidentRow[]
@@ -62,6 +65,21 @@ const SUBJECTS: {
         ${sessionName} as session_name, g.name as gateway_name
       from gateway_sessions x join gateways g on g.id = x.gateway_id
       where x.id = any(${sql.param(subjects.ids)}::int[])`,
+    inScope: gatewayInScope(sql`s.gateway_id`),
+    inMaintenance: gatewayInMaintenance(sql`s.gateway_id`),
+  },
+  // A tool too, named `<gateway>: <tool>`; a degrading one carries its last hour's and 7 days' p95.
+  tool: {
+    rows: ({ ids, degrading = [] }) => sql`select t.id, t.gateway_id, t.name as tool_name,
+        g.name as gateway_name, g.name || ': ' || t.name as name,
+        d.recent_calls, d.recent_p95_ms, d.baseline_p95_ms
+      from gateway_tools t join gateways g on g.id = t.gateway_id
+      left join unnest(${sql.param(degrading.map((d) => d.toolId))}::int[],
+        ${sql.param(degrading.map((d) => d.recentCalls))}::int[],
+        ${sql.param(degrading.map((d) => d.recentP95Ms))}::int[],
+        ${sql.param(degrading.map((d) => d.baselineP95Ms))}::int[])
+        as d(tool_id, recent_calls, recent_p95_ms, baseline_p95_ms) on d.tool_id = t.id
+      where t.id = any(${sql.param(ids)}::int[])`,
     inScope: gatewayInScope(sql`s.gateway_id`),
     inMaintenance: gatewayInMaintenance(sql`s.gateway_id`),
   },
@@ -129,16 +147,29 @@ async function kindsInUse(db: Database): Promise<Set<string>> {
   return new Set(rows.map((row) => row.kind))
 }
 
+/** Tools come with the degrading ones among them, looked up once, when a rule in use asks. */
+async function withFacts(
+  db: Database,
+  kinds: AlertKind[],
+  inUse: Set<string>,
+  subjects: EvaluationSubjects,
+): Promise<EvaluationSubjects> {
+  if (subjects.type !== 'tool' || subjects.degrading) return subjects
+  const needed = kinds.some((kind) => kind.kind === 'tool_degraded' && inUse.has(kind.kind))
+  return needed ? { ...subjects, degrading: await degradingTools(db, { toolIds: subjects.ids }) } : subjects
+}
+
 /** Evaluates `kinds` for what `trigger` says of `subjects`: what opened, and what resolved. */
 export async function evaluateIncidents(
   db: Database,
   kinds: AlertKind[],
   trigger: AlertTrigger,
-  subjects: EvaluationSubjects,
+  about: EvaluationSubjects,
 ): Promise<Evaluated> {
   const evaluated: Evaluated = { opened: [], resolved: [] }
-  if (subjects.ids.length === 0) return evaluated
+  if (about.ids.length === 0) return evaluated
   const inUse = await kindsInUse(db)
+  const subjects = await withFacts(db, kinds, inUse, about)
   for (const kind of kinds) {
     if (kind.subject !== subjects.type || !inUse.has(kind.kind)) continue
     // Resolving first: a subject whose condition cleared and held again in one batch keeps one incident.
@@ -165,5 +196,22 @@ export async function subjectsOfUnresolvedIncidents(
           select subject_type, array_agg(distinct subject_id) as ids from incidents
           where status <> 'resolved' and kind = any(${sql.param(names)}::text[]) group by subject_type`)
   const ids = (type: AlertSubjectType) => rows.find((row) => row.subject_type === type)?.ids ?? []
-  return { gateway: ids('gateway'), agent: ids('agent'), session: ids('session') }
+  return { gateway: ids('gateway'), agent: ids('agent'), session: ids('session'), tool: ids('tool') }
+}
+
+/**
+ * The subjects a rule just created or enabled may already hold for, and the trigger to evaluate them
+ * as (see `AlertKind.catchUp`); undefined when the rule is disabled or its kind needs none.
+ */
+export async function catchUpSubjects(
+  db: Database,
+  kinds: AlertKind[],
+  rule: { id: number; kind: string; enabled: boolean },
+): Promise<{ trigger: AlertTrigger; subjects: EvaluationSubjects } | undefined> {
+  const kind = kinds.find((candidate) => candidate.kind === rule.kind)
+  const trigger = kind?.opensOn[0]
+  if (!rule.enabled || !kind?.catchUp || !trigger) return undefined
+  const rows = await db.execute<{ id: number }>(sql`
+    select distinct c.id from alert_rules r cross join lateral (${kind.catchUp}) c where r.id = ${rule.id}`)
+  return { trigger, subjects: { type: kind.subject, ids: rows.map((row) => row.id) } }
 }

@@ -105,13 +105,6 @@ export async function findSession(db: Database, id: number): Promise<GatewaySess
   return row ? withGatewayName(row) : undefined
 }
 
-/** The ids of the sessions in one of `states` now (for evaluating a new alert rule on them). */
-export async function sessionIdsInStates(db: Database, states: SessionState[]): Promise<number[]> {
-  const rows = await db.execute<{ id: number }>(sql`
-    select id from gateway_sessions where state = any(${sql.param(states)}::session_state[])`)
-  return rows.map((row) => row.id)
-}
-
 /** Deletes sessions that ended more than `days` ago; returns how many. */
 export async function pruneEndedSessions(db: Database, days: number): Promise<number> {
   const rows = await db.execute(sql`

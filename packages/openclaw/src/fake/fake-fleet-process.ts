@@ -3,9 +3,11 @@
 
 import type { FleetReply, FleetRequest } from './fake-fleet.ts'
 import { type FakeGateway, startFakeGateway } from './fake-gateway.ts'
+import { startToolTraffic } from './fake-tool-traffic.ts'
 
 const fakes: { healthy: FakeGateway[]; blackholes: FakeGateway[] } = { healthy: [], blackholes: [] }
 const reply = (message: FleetReply) => process.send?.(message)
+let stopToolTraffic = () => {}
 
 process.on('message', async (request: FleetRequest) => {
   if (request.type === 'start') {
@@ -44,7 +46,12 @@ process.on('message', async (request: FleetRequest) => {
       at: Date.now(),
     }))
     reply({ type: 'sessions-created', sessions })
+  } else if (request.type === 'tool-traffic') {
+    stopToolTraffic()
+    stopToolTraffic = startToolTraffic(fakes.healthy, request.perSecond)
+    reply({ type: 'tool-traffic-set' })
   } else {
+    stopToolTraffic()
     await Promise.all([...fakes.healthy, ...fakes.blackholes].map((fake) => fake.stop()))
     process.disconnect()
   }

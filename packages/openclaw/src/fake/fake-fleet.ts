@@ -21,6 +21,7 @@ export type FleetRequest =
   | { type: 'take-hello-answers' }
   | { type: 'set-mode'; mode: FakeGatewayMode }
   | { type: 'create-sessions'; count: number }
+  | { type: 'tool-traffic'; perSecond: number }
   | { type: 'stop' }
 
 export type FleetReply =
@@ -28,6 +29,7 @@ export type FleetReply =
   | { type: 'hello-answers'; answers: HelloAnswer[] }
   | { type: 'mode-set' }
   | { type: 'sessions-created'; sessions: CreatedSession[] }
+  | { type: 'tool-traffic-set' }
 
 /** How long one healthy fake (by port) took to answer a hello, from the connect's arrival to hello-ok's sending. */
 export interface HelloAnswer {
@@ -51,6 +53,11 @@ export interface FakeFleet {
   setMode(mode: FakeGatewayMode): Promise<void>
   /** One new session on each of the first `count` healthy fakes, announced to their subscribers. */
   createSessions(count: number): Promise<CreatedSession[]>
+  /**
+   * Steady tool calls over all healthy fakes, `perSecond` in all (0 stops them): each call's end
+   * event carries its send time (`ts`, `endedAt`), for measuring the lag to what a watcher stored.
+   */
+  setToolTraffic(perSecond: number): Promise<void>
   stop(): Promise<void>
 }
 
@@ -74,6 +81,9 @@ export async function startFakeFleet(options: FakeFleetOptions): Promise<FakeFle
     },
     createSessions: async (count) =>
       (await ask(child, { type: 'create-sessions', count }, 'sessions-created')).sessions,
+    async setToolTraffic(perSecond) {
+      await ask(child, { type: 'tool-traffic', perSecond }, 'tool-traffic-set')
+    },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.send({ type: 'stop' } satisfies FleetRequest)

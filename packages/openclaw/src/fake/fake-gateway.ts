@@ -5,11 +5,16 @@ import type { AddressInfo, Socket } from 'node:net'
 import { WebSocketServer } from 'ws'
 import type { GatewayTarget } from '../client/target.ts'
 import { AuthThrottle } from './auth-throttle.ts'
+import { FakeActivityLedger } from './fake-activity-ledger.ts'
+import { authFailureLogLines } from './fake-auth-log.ts'
+import { FakeLog } from './fake-log.ts'
 import { healthSnapshot } from './fake-methods.ts'
 import { emptyRecords, type FakeRecords, record } from './fake-records.ts'
 import { FakeSession, type SessionHost } from './fake-session.ts'
 import { sessionsChangedPayload } from './fake-sessions-changed.ts'
 import type { FakeGatewayMode, FakeSettings } from './fake-settings.ts'
+import { FakeToolCalls, type FakeToolRun } from './fake-tool-calls.ts'
+import { FakeUsage, type FakeUsageEntry } from './fake-usage.ts'
 import {
   DEFAULT_AGENT_ID,
   type FakeSessionRow,
@@ -79,6 +84,20 @@ export interface FakeGateway {
   emitSessionsUpdate(agentId?: string): void
   /** Copies of the session rows the fake holds, newest `updatedAt` first. */
   sessionRows(): FakeSessionRow[]
+  /**
+   * A tool call in the session (its current run, else a run of its own): `agent` item start (and an
+   * update for exec), end, exec's `command_output` end, to every client, plus a started/finished
+   * pair in `audit.activity.list`. The call ends at `at` (default now) and started `durationMs` before.
+   */
+  runTool(sessionKey: string, call: FakeToolRun): { runId: string; toolCallId: string }
+  /** `count` tool-call starts that never end, in one runaway run of the session (the newest by default). */
+  emitAgentEvents(count: number, sessionKey?: string): { runId: string }
+  /** Appends lines to the gateway log that `logs.tail` reads (objects are written as JSON). */
+  appendLog(lines: (string | object)[]): void
+  /** Sets a session's usage totals; the usage cache goes stale (next call answers `refreshing`). */
+  setUsage(sessionKey: string, usage: FakeUsageEntry): void
+  /** Ends the usage cache's refresh now: answers are fresh until the next change. */
+  settleUsage(): void
   /** Sends an event to every authenticated client (e.g. `presence`). */
   emitEvent(event: string, payload: unknown): void
   /** Sends a raw text frame to every authenticated client, e.g. a frame type from a future version. */
@@ -103,6 +122,7 @@ const DEFAULTS: FakeSettings = {
   methodDelaysMs: {},
   tokenScopes: null,
   helloPresence: 0,
+  usageRefreshMs: 0,
 }
 const STOP_GRACE_MS = 1000
 
@@ -125,6 +145,8 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   let tick: NodeJS.Timeout | undefined
   let listeningPort = 0
 
+  const usage = new FakeUsage()
+  const log = new FakeLog()
   const sessionHost: SessionHost = {
     settings,
     world: new FakeWorld({ agents, sessions }),
@@ -132,6 +154,15 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       return records
     },
     throttle: new AuthThrottle(),
+    activity: new FakeActivityLedger(),
+    log,
+    usage,
+    refreshUsage() {
+      if (settings.usageRefreshMs !== null) timers.later(() => usage.settle(), settings.usageRefreshMs)
+    },
+    onRefused(refused) {
+      for (const line of authFailureLogLines(refused)) log.append(line)
+    },
     bootId: randomUUID(),
     startedAt: Date.now(),
     port: () => listeningPort,
@@ -152,7 +183,11 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       tick = undefined
     },
   }
+  const toolCalls = new FakeToolCalls(sessionHost.world, sessionHost.activity, (event, payload) => {
+    for (const client of ready) client.event(event, payload)
+  })
   sessionHost.world.onChange((change) => {
+    if (change.type === 'row' && change.phase === 'end') usage.add(change.row.key, runUsage(change.row))
     const payload = sessionsChangedPayload(change)
     for (const client of ready) if (client.subscribedToSessions) client.event('sessions.changed', payload)
   })
@@ -186,7 +221,14 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     later(() => {
       if (socket.destroyed) return
       wss.handleUpgrade(request, socket, head, (ws) => {
-        clients.add(new FakeSession(ws, request.socket.remoteAddress ?? 'unknown', sessionHost))
+        const {
+          remoteAddress = 'unknown',
+          remotePort = 0,
+          localAddress = host,
+          localPort = 0,
+        } = request.socket
+        const peer = { address: remoteAddress, port: remotePort, localAddress, localPort }
+        clients.add(new FakeSession(ws, peer, sessionHost))
       })
     })
   })
@@ -261,6 +303,20 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     removeSession: (key) => sessionHost.world.removeSession(key),
     emitSessionsUpdate: (agentId) => sessionHost.world.emitReload(agentId),
     sessionRows: () => sessionHost.world.newestFirst().map((row) => ({ ...row })),
+    runTool: (sessionKey, call) => toolCalls.run(sessionKey, call),
+    emitAgentEvents(count, sessionKey) {
+      const key = sessionKey ?? sessionHost.world.newestFirst()[0]?.key
+      if (!key) throw new Error('fake gateway has no session for agent events')
+      return toolCalls.startWithoutEnd(key, count)
+    },
+    appendLog(lines) {
+      for (const line of lines) log.append(typeof line === 'string' ? line : JSON.stringify(line))
+    },
+    setUsage(sessionKey, entry) {
+      sessionHost.world.session(sessionKey) // throws for a session the fake does not have
+      usage.set(sessionKey, entry)
+    },
+    settleUsage: () => usage.settle(),
     emitEvent(event, payload) {
       for (const client of ready) client.event(event, payload)
     },
@@ -287,6 +343,16 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       })()
       return stopping
     },
+  }
+}
+
+/** What a finished run adds to its session's usage: the tokens and cost its row now shows. */
+function runUsage(row: FakeSessionRow) {
+  return {
+    inputTokens: row.inputTokens ?? 0,
+    outputTokens: row.outputTokens ?? 0,
+    costUsd: row.estimatedCostUsd ?? 0,
+    at: row.endedAt ?? Date.now(),
   }
 }
 

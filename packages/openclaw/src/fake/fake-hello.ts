@@ -9,6 +9,7 @@ export const FAKE_EVENT_NAMES = [
   'presence',
   'shutdown',
   'sessions.changed',
+  'agent',
 ]
 
 export interface HelloInput {

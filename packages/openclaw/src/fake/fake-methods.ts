@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import type { ErrorShape } from '../protocol/frames.ts'
+import type { FakeActivityLedger } from './fake-activity-ledger.ts'
+import type { FakeLog } from './fake-log.ts'
+import type { FakeUsage } from './fake-usage.ts'
 import { agentIdFor, DEFAULT_AGENT_ID, type FakeSessionRow, type FakeWorld } from './fake-world.ts'
 import { paramsErrorMessage } from './params-error.ts'
 import { hasScope, missingScopeError, type OperatorScope } from './scopes.ts'
@@ -12,6 +15,11 @@ export interface MethodContext {
   version: string
   port: number
   startedAt: number
+  activity: FakeActivityLedger
+  log: FakeLog
+  usage: FakeUsage
+  /** Starts the usage cache's refresh (it settles later). */
+  refreshUsage(): void
   /** Turns on `sessions.changed` events for the calling connection. */
   subscribeSessions(): void
 }
@@ -43,6 +51,40 @@ const agentsCreateParams = z.strictObject({
 const sessionsCreateParams = z.looseObject({
   agentId: z.string().min(1).optional(),
   label: z.string().min(1).max(512).optional(),
+})
+
+const nonEmpty = z.string().min(1)
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+// The real schemas of these reading methods refuse unknown properties.
+const auditActivityListParams = z.strictObject({
+  agentId: nonEmpty.optional(),
+  sessionKey: nonEmpty.optional(),
+  runId: nonEmpty.optional(),
+  kind: z.enum(['agent_run', 'tool_action', 'inbound_message', 'outbound_message']).optional(),
+  status: nonEmpty.optional(),
+  direction: nonEmpty.optional(),
+  channel: nonEmpty.optional(),
+  after: z.int().min(0).optional(),
+  before: z.int().min(0).optional(),
+  limit: z.int().min(1).max(500).optional(),
+  cursor: nonEmpty.optional(),
+})
+const logsTailParams = z.strictObject({
+  cursor: z.int().min(0).optional(),
+  limit: z.int().min(1).max(5000).optional(),
+  maxBytes: z.int().min(1).max(1_000_000).optional(),
+})
+const sessionsUsageParams = z.strictObject({
+  key: nonEmpty.optional(),
+  agentId: nonEmpty.optional(),
+  agentScope: z.literal('all').optional(),
+  startDate: day.optional(),
+  endDate: day.optional(),
+  mode: z.enum(['utc', 'gateway', 'specific']).optional(),
+  utcOffset: z.string().optional(),
+  range: z.string().optional(),
+  limit: z.int().min(1).optional(),
+  includeContextWeight: z.boolean().optional(),
 })
 
 const DEFAULT_SESSIONS_LIMIT = 100
@@ -113,6 +155,27 @@ const METHODS: Record<string, Method> = {
         subscribeSessions()
         return ok({ subscribed: true })
       }),
+  },
+  'audit.activity.list': {
+    scope: 'operator.read',
+    handle: (params, { activity }) =>
+      withParams('audit.activity.list', auditActivityListParams, params, (query) => ok(activity.list(query))),
+  },
+  'logs.tail': {
+    scope: 'operator.read',
+    handle: (params, { log }) =>
+      withParams('logs.tail', logsTailParams, params, (query) => ok(log.tail(query))),
+  },
+  'sessions.usage': {
+    scope: 'operator.read',
+    handle: (params, { usage, world, refreshUsage }) =>
+      withParams('sessions.usage', sessionsUsageParams, params, (query) =>
+        ok(usage.sessionsUsage(query, world.newestFirst(), refreshUsage)),
+      ),
+  },
+  'usage.cost': {
+    scope: 'operator.read',
+    handle: (_params, { usage, refreshUsage }) => ok(usage.usageCost(refreshUsage)),
   },
   status: {
     scope: 'operator.read',

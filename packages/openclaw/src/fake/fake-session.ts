@@ -3,10 +3,14 @@ import type WebSocket from 'ws'
 import { requestFrameSchema } from '../protocol/frames.ts'
 import type { AuthThrottle } from './auth-throttle.ts'
 import { checkConnect } from './connect-check.ts'
+import type { FakeActivityLedger } from './fake-activity-ledger.ts'
+import type { RefusedHandshake } from './fake-auth-log.ts'
 import { helloOk } from './fake-hello.ts'
+import type { FakeLog } from './fake-log.ts'
 import { answerMethod, healthSnapshot, type MethodAnswer } from './fake-methods.ts'
 import { type FakeRecords, record } from './fake-records.ts'
 import type { FakeSettings } from './fake-settings.ts'
+import type { FakeUsage } from './fake-usage.ts'
 import type { FakeWorld } from './fake-world.ts'
 import { TimerSet } from './timer-set.ts'
 
@@ -16,6 +20,12 @@ export interface SessionHost {
   world: FakeWorld
   records: FakeRecords
   throttle: AuthThrottle
+  activity: FakeActivityLedger
+  log: FakeLog
+  usage: FakeUsage
+  refreshUsage(): void
+  /** A connect refused for a wrong token (the real gateway logs it). */
+  onRefused(refused: RefusedHandshake): void
   bootId: string
   startedAt: number
   port(): number
@@ -27,6 +37,14 @@ const PRE_AUTH_MAX_BYTES = 64 * 1024
 // ws refuses close reasons longer than 123 bytes.
 const MAX_CLOSE_REASON = 120
 
+/** The socket's two ends. */
+export interface Peer {
+  address: string
+  port: number
+  localAddress: string
+  localPort: number
+}
+
 /** One client WebSocket on the fake: challenge, connect checks, then requests and events. */
 export class FakeSession {
   readonly closed: Promise<void>
@@ -36,10 +54,11 @@ export class FakeSession {
   private sessionsSubscribed = false
   private readonly timers = new TimerSet()
   private markClosed: () => void = () => {}
+  private readonly openedAt = performance.now()
 
   constructor(
     private readonly socket: WebSocket,
-    private readonly address: string,
+    private readonly peer: Peer,
     private readonly host: SessionHost,
   ) {
     this.closed = new Promise((resolve) => {
@@ -133,9 +152,13 @@ export class FakeSession {
     }
     if (this.phase !== 'ready') return
     record(this.host.records.requests, { method, params })
-    const { world, settings, startedAt } = this.host
+    const { world, settings, startedAt, activity, log, usage } = this.host
     const context = {
       world,
+      activity,
+      log,
+      usage,
+      refreshUsage: () => this.host.refreshUsage(),
       scopes: this.scopes,
       version: settings.version,
       port: this.host.port(),
@@ -155,16 +178,17 @@ export class FakeSession {
     const decision = checkConnect(params, settings)
     if (!decision.ok) {
       const delay = decision.tokenMismatch
-        ? throttle.nextDelayMs(this.address) * settings.rejectDelayScale
+        ? throttle.nextDelayMs(this.peer.address) * settings.rejectDelayScale
         : 0
       const answer = { ok: false as const, error: decision.error }
-      this.timers.later(
-        () => this.reply(id, answer, { close: [decision.closeCode, decision.closeReason] }),
-        delay,
-      )
+      const refuse = () => {
+        if (decision.tokenMismatch) this.logRefusal(params)
+        this.reply(id, answer, { close: [decision.closeCode, decision.closeReason] })
+      }
+      this.timers.later(refuse, delay)
       return
     }
-    throttle.reset(this.address)
+    throttle.reset(this.peer.address)
     this.scopes = decision.scopes
     const hello = helloOk({
       protocol: settings.protocol,
@@ -184,6 +208,19 @@ export class FakeSession {
       this.event('health', healthSnapshot(world))
     }
     this.reply(id, { ok: true, payload: hello }, { then, delayMs: settings.methodDelaysMs.connect })
+  }
+
+  private logRefusal(connectParams: unknown): void {
+    const { address, port, localAddress, localPort } = this.peer
+    this.host.onRefused({
+      remoteAddr: address,
+      remotePort: port,
+      localAddr: localAddress,
+      localPort,
+      connectParams,
+      durationMs: performance.now() - this.openedAt,
+      at: Date.now(),
+    })
   }
 
   /** Sends the answer (later in slow mode or with a method delay), then closes or goes on as told. */

@@ -37,4 +37,9 @@ export interface FakeSettings {
   helloPresence: number
   /** Caps what a token login is granted (null: what the client asks for, as on the real gateway). */
   tokenScopes: string[] | null
+  /**
+   * How long the usage cache takes to refresh once a call found it stale (real: ≈20 s); null: only
+   * `settleUsage()` ends it.
+   */
+  usageRefreshMs: number | null
 }

@@ -3,5 +3,7 @@ export { type FakeFleet, type FakeFleetOptions, type HelloAnswer, startFakeFleet
 export { type FakeGateway, type FakeGatewayOptions, startFakeGateway } from './fake-gateway.ts'
 export type { FakeRecords } from './fake-records.ts'
 export type { FakeGatewayMode, FakeSettings } from './fake-settings.ts'
+export type { FakeToolRun } from './fake-tool-calls.ts'
+export type { FakeUsageEntry } from './fake-usage.ts'
 export type { FakeSessionRow, NewSession, RunEnd } from './fake-world.ts'
 export { createSelfSignedCert, type SelfSignedCert } from './self-signed-cert.ts'

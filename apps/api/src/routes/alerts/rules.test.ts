@@ -1,6 +1,7 @@
-import { findIncident, findIncidents } from '@mc/db'
+import { findIncident, findIncidents, schema } from '@mc/db'
 import { makeGateway } from '@mc/db/testing'
 import { alertRuleResponseSchema, alertRulesResponseSchema } from '@mc/shared'
+import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Call, callerWithRole, makeIncident } from '../../testing/alert-factories.ts'
 import { makeSession } from '../../testing/session-factories.ts'
@@ -61,7 +62,22 @@ describe('alert rules', () => {
         'params.after',
         /unknown field/,
       ],
-      [{ name: 'x', kind: 'token_budget', channel_ids: [] }, 'params.tokens', /.+/],
+      [{ name: 'x', kind: 'token_budget', channel_ids: [] }, 'params.tokens', /tokens, cost_usd or both/],
+      [
+        { name: 'x', kind: 'token_budget', params: { cost_usd: -1 }, channel_ids: [] },
+        'params.cost_usd',
+        /more than 0/,
+      ],
+      [
+        { name: 'x', kind: 'tool_failing', params: { failures: 0 }, channel_ids: [] },
+        'params.failures',
+        /from 1/,
+      ],
+      [
+        { name: 'x', kind: 'gateway_auth_anomaly', params: { per_minute: 'many' }, channel_ids: [] },
+        'params.per_minute',
+        /whole number/,
+      ],
       [
         { name: 'x', kind: 'gateway_down', channel_ids: [channelId, 987_654, 987_655] },
         'channel_ids',
@@ -141,5 +157,53 @@ describe('alert rules', () => {
     const [incident] = await findIncidents(t.deps.db, await openFor())
     expect(incident).toMatchObject({ subjectType: 'session', subjectId: stuck.id, kind: 'session_stuck' })
     expect(await openFor()).toHaveLength(1)
+  })
+
+  it('opens incidents for the tools already failing and the gateways already refusing handshakes', async () => {
+    const gw = await makeGateway(t.deps.db, 'rules-catch-up')
+    const [tool] = await t.deps.db
+      .insert(schema.gatewayTools)
+      .values({ gatewayId: gw.id, name: 'read' })
+      .returning()
+    if (!tool) throw new Error('the tool was not stored')
+    const failed = (n: number) => ({
+      toolId: tool.id,
+      gatewayId: gw.id,
+      toolCallId: `catch-up-${n}`,
+      startedAt: new Date(Date.now() - 2000),
+      endedAt: new Date(Date.now() - 1000),
+      durationMs: 1000,
+      ok: false,
+      source: 'event',
+    })
+    await t.deps.db.insert(schema.gatewayToolCalls).values([failed(1), failed(2)])
+    await t.deps.db.execute(sql`insert into gateway_auth_failures (gateway_id, minute, address, reason, count, last_at)
+      values (${gw.id}, date_trunc('minute', now()), '203.0.113.9', 'token_mismatch', 50, now())`)
+
+    const failing = await createRule({
+      name: 'failing tools',
+      kind: 'tool_failing',
+      params: { failures: 2 },
+      channel_ids: [],
+    })
+    const guessing = await createRule({ name: 'guessing', kind: 'gateway_auth_anomaly', channel_ids: [] })
+    const rows = await t.deps.db.execute<{
+      rule_id: number
+      subject_type: string
+      subject_id: number
+      subject_name: string
+    }>(
+      sql`select rule_id, subject_type, subject_id, subject_name from incidents
+        where rule_id in (${failing.id}, ${guessing.id}) and status = 'open' order by rule_id`,
+    )
+    expect(rows).toEqual([
+      {
+        rule_id: failing.id,
+        subject_type: 'tool',
+        subject_id: tool.id,
+        subject_name: 'rules-catch-up: read',
+      },
+      { rule_id: guessing.id, subject_type: 'gateway', subject_id: gw.id, subject_name: 'rules-catch-up' },
+    ])
   })
 })

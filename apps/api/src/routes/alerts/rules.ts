@@ -1,13 +1,14 @@
 import { presentIncident } from '@mc/alerting'
 import {
+  ALERT_KINDS,
   type AlertRuleRow,
+  catchUpSubjects,
   createAlertRule,
   deleteAlertRule,
   findAlertRule,
   findIncidents,
   listAlertRules,
   missingAlertChannelIds,
-  sessionIdsInStates,
   updateAlertRule,
 } from '@mc/db'
 import {
@@ -43,13 +44,14 @@ export function alertRuleRoutes({
   const audit = requestAudit(db, config)
 
   /**
-   * Gateways and agents come up for evaluation by themselves (every probe, every sweep), but an idle
-   * or stuck session only when its state changes: a new or re-enabled session rule looks at the
-   * sessions already in those states, so it catches what it would have caught had it existed.
+   * Gateways and agents come up for evaluation by themselves (every probe, every sweep), but a
+   * session, a tool or a gateway's failed handshakes only when their facts change: a new or
+   * re-enabled rule of such a kind looks at the subjects that may already hold, so it catches what
+   * it would have caught had it existed.
    */
-  async function catchUpSessionRule(row: AlertRuleRow) {
-    if (!row.enabled || alertRuleKinds[row.kind as AlertRuleKind].subject !== 'session') return
-    await alerts.evaluator.afterSessionChanges(await sessionIdsInStates(db, ['idle', 'stuck']))
+  async function catchUp(row: AlertRuleRow) {
+    const due = await catchUpSubjects(db, ALERT_KINDS, row)
+    if (due) await alerts.evaluator.evaluate(due.trigger, due.subjects)
   }
 
   const paramsOf = (kind: AlertRuleKind, params: unknown) =>
@@ -90,7 +92,7 @@ export function alertRuleRoutes({
           enabled: body.enabled,
         })
         await audit(c, 'alert_rule.create', targetOf(row), auditDetail(row))
-        await catchUpSessionRule(row)
+        await catchUp(row)
         return c.json({ rule: presentAlertRule(row) }, 201)
       },
     },
@@ -120,7 +122,7 @@ export function alertRuleRoutes({
           before: auditDetail(result.before),
           after: auditDetail(result.after),
         })
-        await catchUpSessionRule(result.after)
+        await catchUp(result.after)
         return c.json({ rule: presentAlertRule(result.after) })
       },
     },

@@ -1,5 +1,11 @@
 import { recordProbe } from '@mc/db'
-import { failedReading as failed, makeGateway, onlineReading, openConnection } from '@mc/db/testing'
+import {
+  failedReading as failed,
+  insertAuthFailures,
+  makeGateway,
+  onlineReading,
+  openConnection,
+} from '@mc/db/testing'
 import { fleetOverviewResponseSchema } from '@mc/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { makeApiKey } from '../../testing/factories.ts'
@@ -29,6 +35,7 @@ describe('GET /api/fleet/overview', () => {
       worst_latency: [],
       uptime_24h: [],
       connected_agents: 0,
+      auth_failures_24h: 0,
       recent_flips: [],
     })
   })
@@ -57,6 +64,14 @@ describe('GET /api/fleet/overview', () => {
     await recordProbe(t.deps.db, foxtrot.id, failed('offline', 'connection refused'), 1)
     await recordProbe(t.deps.db, foxtrot.id, failed('timeout', 'no answer'), 1)
     for (const name of ['cli-1', 'cli-2']) await openConnection(t.deps.db, name)
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000)
+    await insertAuthFailures(t.deps.db, alpha.id, [
+      { address: '10.0.0.1', reason: 'token_mismatch', count: 3, lastAt: hoursAgo(1) },
+      { address: '10.0.0.1', reason: 'token_mismatch', count: 10, lastAt: hoursAgo(25) },
+    ])
+    await insertAuthFailures(t.deps.db, bravo.id, [
+      { address: '10.0.0.2', reason: 'token_missing', count: 2, lastAt: hoursAgo(23) },
+    ])
 
     const { status, body } = await get('/api/fleet/overview')
     expect(status).toBe(200)
@@ -71,6 +86,8 @@ describe('GET /api/fleet/overview', () => {
       { id: alpha.id, name: 'alpha', latency: 40 },
     ])
     expect(overview.connected_agents).toBe(2)
+    // The failure 25 hours ago is out.
+    expect(overview.auth_failures_24h).toBe(5)
     expect(overview.uptime_24h[0]).toEqual({ gateway_id: foxtrot.id, name: 'foxtrot', uptime_pct: 33.33 })
     expect(overview.uptime_24h.at(-1)).toEqual({ gateway_id: golf.id, name: 'golf', uptime_pct: null })
     expect(overview.uptime_24h).toHaveLength(7)

@@ -31,6 +31,7 @@ export function fleetOverviewRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
             uptime_pct: row.uptime24h,
           })),
           connected_agents: overview.connectedAgents,
+          auth_failures_24h: overview.authFailures24h,
           recent_flips: overview.recentFlips.map(presentStatusChange),
           generated_at: nowUnixSeconds(),
         }

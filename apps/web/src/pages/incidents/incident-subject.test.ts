@@ -6,5 +6,6 @@ describe('subjectPath', () => {
     expect(subjectPath({ subject_type: 'gateway', subject_id: 3 })).toBe('/gateways/3')
     expect(subjectPath({ subject_type: 'agent', subject_id: 4 })).toBe('/agents/4')
     expect(subjectPath({ subject_type: 'session', subject_id: 5 })).toBe('/sessions/5')
+    expect(subjectPath({ subject_type: 'tool', subject_id: 6 })).toBe('/tools')
   })
 })

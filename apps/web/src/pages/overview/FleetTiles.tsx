@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { Link } from 'react-router'
 import { Stat } from '../../components/Stat.tsx'
 import type { FleetSummary } from '../../lib/fleet-summary.ts'
 import { GATEWAY_STATUS_ORDER, GATEWAY_STATUS_TEXT } from '../../lib/gateway-status.ts'
@@ -15,6 +16,8 @@ interface FleetTilesProps {
   summary: FleetSummary
   /** From the overview endpoint: undefined while it loads or failed. */
   connectedAgents: number | undefined
+  /** Failed handshakes on every gateway in the last 24 h; undefined while loading or unknown. */
+  authFailures: number | undefined
 }
 
 /** One tile per figure; `data-testid="stat-<name>"` for tests. */
@@ -23,7 +26,7 @@ function Tile({ name, children }: { name: string; children: ReactNode }) {
 }
 
 /** Gateways by status, then what runs on them: the figures move live with the gateway list. */
-export function FleetTiles({ summary, connectedAgents }: FleetTilesProps) {
+export function FleetTiles({ summary, connectedAgents, authFailures }: FleetTilesProps) {
   const { counts, totals } = summary
   return (
     <div className="space-y-2">
@@ -40,7 +43,7 @@ export function FleetTiles({ summary, connectedAgents }: FleetTilesProps) {
           </Tile>
         ))}
       </div>
-      <div className="grid grid-cols-2 gap-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
         <Tile name="gateways">
           <Stat id="gateways" label="Gateways" value={totals.gateways} hint="registered" />
         </Tile>
@@ -66,6 +69,23 @@ export function FleetTiles({ summary, connectedAgents }: FleetTilesProps) {
             label="CLI agents"
             value={connectedAgents ?? '—'}
             hint="with a live direct connection"
+          />
+        </Tile>
+        <Tile name="auth-failures">
+          <Stat
+            id="auth-failures"
+            label="Auth failures (24 h)"
+            value={
+              authFailures === undefined ? (
+                '—'
+              ) : (
+                <Link to="/gateways" className="hover:text-primary hover:underline">
+                  {authFailures.toLocaleString('en')}
+                </Link>
+              )
+            }
+            valueClassName={authFailures ? 'text-amber-400' : 'text-muted-foreground'}
+            hint="refused handshakes"
           />
         </Tile>
       </div>

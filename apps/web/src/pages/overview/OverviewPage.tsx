@@ -73,7 +73,11 @@ export function OverviewPage() {
 
   return (
     <Page title={TITLE} description={DESCRIPTION}>
-      <FleetTiles summary={summary} connectedAgents={overview.data?.connected_agents} />
+      <FleetTiles
+        summary={summary}
+        connectedAgents={overview.data?.connected_agents}
+        authFailures={overview.data?.auth_failures_24h}
+      />
       <OpenIncidentsPanel />
       <SessionCountsPanel />
       <div className="grid gap-4 lg:grid-cols-2">

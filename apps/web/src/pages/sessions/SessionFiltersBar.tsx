@@ -1,9 +1,9 @@
 import type { SessionCounts, SessionState } from '@mc/shared'
-import { useGateways } from '../../api/gateways.ts'
 import type { SessionFilters } from '../../api/queries.ts'
 import { FilterChip } from '../../components/FilterChip.tsx'
-import { Input, Select } from '../../components/Input.tsx'
+import { Input } from '../../components/Input.tsx'
 import { liveCount } from '../../lib/session-filters.ts'
+import { GatewaySelect } from '../gateways/GatewaySelect.tsx'
 import { useSearchBox } from '../gateways/use-search-box.ts'
 import { SessionStateMark } from './SessionStateMark.tsx'
 
@@ -33,27 +33,11 @@ interface SessionFiltersBarProps {
 
 /** Gateway, agent and search (applied as typed), and state chips with how many sessions each shows. */
 export function SessionFiltersBar({ filters, onChange, counts }: SessionFiltersBarProps) {
-  const gateways = useGateways()
   const [search, onSearch] = useSearchBox(filters.q ?? '', (q) => onChange({ q }))
   const [agent, onAgent] = useSearchBox(filters.agent ?? '', (value) => onChange({ agent: value }))
   return (
     <search aria-label="Filter sessions" className="flex flex-wrap items-center gap-2">
-      <Select
-        aria-label="Gateway"
-        size="compact"
-        className="w-full sm:w-auto"
-        value={filters.gateway_id ?? ''}
-        onChange={(event) =>
-          onChange({ gateway_id: event.target.value === '' ? undefined : Number(event.target.value) })
-        }
-      >
-        <option value="">All gateways</option>
-        {gateways.data?.gateways.map((gateway) => (
-          <option key={gateway.id} value={gateway.id}>
-            {gateway.name}
-          </option>
-        ))}
-      </Select>
+      <GatewaySelect value={filters.gateway_id} onChange={(gateway_id) => onChange({ gateway_id })} />
       <Input
         aria-label="Agent"
         placeholder="Agent id, e.g. main"

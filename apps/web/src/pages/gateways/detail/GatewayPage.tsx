@@ -13,10 +13,12 @@ import { GatewayStatusIcon, GatewayStatusLabel } from '../GatewayStatus.tsx'
 import { ProbeButton } from '../ProbeButton.tsx'
 import { RelayButton } from '../RelayButton.tsx'
 import { useProbeRunner } from '../use-probe-runner.ts'
+import { AuthFailuresPanel } from './AuthFailuresPanel.tsx'
 import { GatewayOverview } from './GatewayOverview.tsx'
 import { GatewaySessionsPanel } from './GatewaySessionsPanel.tsx'
 import { LatencyPanel } from './LatencyPanel.tsx'
 import { ProbeLogPanel } from './ProbeLogPanel.tsx'
+import { TimelinePanel } from './TimelinePanel.tsx'
 
 const BACK = { to: '/gateways', label: 'Gateways' }
 
@@ -26,7 +28,10 @@ function parseId(param: string | undefined): number | null {
   return result.success ? result.data : null
 }
 
-/** `/gateways/:id`: one gateway's status, uptime, sessions, latency over the day and its probe history. */
+/**
+ * `/gateways/:id`: one gateway's status, uptime, sessions, latency over the day, its probe history,
+ * the events it sent and the handshakes it refused.
+ */
 export function GatewayPage() {
   const { id: param } = useParams()
   const id = parseId(param)
@@ -80,6 +85,8 @@ export function GatewayPage() {
       <GatewaySessionsPanel gateway={gateway} />
       <LatencyPanel gatewayId={gateway.id} />
       <ProbeLogPanel gatewayId={gateway.id} />
+      <TimelinePanel gatewayId={gateway.id} />
+      <AuthFailuresPanel gatewayId={gateway.id} />
     </Page>
   )
 }
