@@ -1,4 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { sinceForWindow } from '../lib/timeline.ts'
 import { api } from './client.ts'
 import { queryKeys, type TimelineFilters } from './queries.ts'
 
@@ -10,8 +11,12 @@ export const TIMELINE_PAGE_SIZE = 50
 export function useGatewayEvents(id: number, filters: TimelineFilters) {
   return useInfiniteQuery({
     queryKey: queryKeys.gatewayEvents(id, filters),
-    queryFn: ({ pageParam, signal }) =>
-      api.gateways.events(id, { ...filters, before: pageParam, limit: TIMELINE_PAGE_SIZE }, signal),
+    queryFn: ({ pageParam, signal }) => {
+      const { window, ...rest } = filters
+      // Counted from each fetch: "the last hour" stays the last hour as the view refreshes.
+      const since = sinceForWindow(window)
+      return api.gateways.events(id, { ...rest, since, before: pageParam, limit: TIMELINE_PAGE_SIZE }, signal)
+    },
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (lastPage) => lastPage.next_before ?? undefined,
     refetchInterval: TIMELINE_REFETCH_MS,

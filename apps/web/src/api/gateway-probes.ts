@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-query'
 import { isUnfinished } from '../lib/probe-summary.ts'
 import { api } from './client.ts'
-import { cacheGateways } from './gateway-cache.ts'
+import { cacheGateways, withProbe } from './gateway-cache.ts'
 import { GATEWAYS_REFETCH_MS } from './gateways.ts'
 import { queryKeys } from './queries.ts'
 
@@ -28,7 +28,7 @@ export function useProbeGateways() {
     onSuccess: ({ results }) => {
       // A pending result is the last known state, not news: it must not overwrite what is cached.
       const probed = results.filter((result) => !isUnfinished(result)).map((result) => result.gateway)
-      cacheGateways(queryClient, probed)
+      cacheGateways(queryClient, probed, withProbe)
       // Not awaited: the cache already shows the results; the refetch brings the new ticks.
       void queryClient.invalidateQueries({ queryKey: queryKeys.gateways })
     },

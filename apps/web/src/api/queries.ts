@@ -39,11 +39,11 @@ export interface UsageKey {
   window: UsageWindow
 }
 
-/** A gateway timeline's filters; `since` in unix seconds. */
+/** A gateway timeline's filters; `window`: events of the last this many seconds. */
 export interface TimelineFilters {
   type?: string
   session?: string
-  since?: number
+  window?: number
 }
 
 /** The Agents page's query: search, status and a page of `AGENTS_PAGE_SIZE`. */

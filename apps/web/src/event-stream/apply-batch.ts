@@ -2,7 +2,7 @@ import type { Agent, Gateway } from '@mc/shared'
 import type { QueryClient } from '@tanstack/react-query'
 import { closedConnection, mapCachedConnections } from '../api/connection-cache.ts'
 import { prependStatusFlips } from '../api/fleet-cache.ts'
-import { cacheGateways } from '../api/gateway-cache.ts'
+import { cacheGateways, newerGateway, withProbe } from '../api/gateway-cache.ts'
 import { cacheIncidents } from '../api/incident-cache.ts'
 import { queryKeys } from '../api/queries.ts'
 import type { EventBatch } from './event-batch.ts'
@@ -31,7 +31,8 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
  * `event-stream.ts` has those views ask again (throttled).
  */
 export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
-  cacheGateways(queryClient, [...batch.probed.values()])
+  cacheGateways(queryClient, [...batch.edited.values()], newerGateway)
+  cacheGateways(queryClient, [...batch.probed.values()], withProbe)
   cacheIncidents(queryClient, [...batch.incidents.values()])
   // An open incident's page also shows its timeline, which only the API has: it asks again.
   for (const id of batch.incidents.keys()) {

@@ -6,8 +6,10 @@ import { newerIncident } from '../api/incident-cache.ts'
  * newest probed state per gateway and the newest heartbeat per connection survive.
  */
 export interface EventBatch {
-  /** Each gateway as its newest `gateway.status`, `gateway.created` or `gateway.updated` event shows it. */
+  /** Each gateway as its newest `gateway.status` event shows it: only its measures are taken. */
   probed: Map<number, Gateway>
+  /** Each gateway as its newest `gateway.created` or `gateway.updated` event shows it. */
+  edited: Map<number, Gateway>
   /** `gateway.status` events whose status changed, oldest first. */
   flips: GatewayStatusEvent[]
   /**
@@ -38,6 +40,7 @@ export interface EventBatch {
 export function emptyBatch(): EventBatch {
   return {
     probed: new Map(),
+    edited: new Map(),
     flips: [],
     changed: new Set(),
     deletes: new Set(),
@@ -66,7 +69,7 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
     case 'gateway.updated':
       // Written in place at once, so a failover demotes the old primary in the same render that a
       // probe of the new one promotes it; the list is also asked for again (its order, new rows).
-      batch.probed.set(event.gateway.id, event.gateway)
+      batch.edited.set(event.gateway.id, event.gateway)
       batch.changed.add(event.gateway.id)
       return
     case 'gateway.failover':
@@ -75,6 +78,7 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
     case 'gateway.deleted':
       batch.changed.delete(event.gateway_id)
       batch.probed.delete(event.gateway_id)
+      batch.edited.delete(event.gateway_id)
       batch.deletes.add(event.gateway_id)
       return
     case 'connection.heartbeat':
@@ -107,6 +111,7 @@ export function addToBatch(batch: EventBatch, event: McEvent): void {
 export function isEmptyBatch(batch: EventBatch): boolean {
   return (
     batch.probed.size === 0 &&
+    batch.edited.size === 0 &&
     batch.changed.size === 0 &&
     batch.deletes.size === 0 &&
     batch.heartbeats.size === 0 &&

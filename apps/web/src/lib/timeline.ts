@@ -1,19 +1,17 @@
 import type { GatewayEventRow } from '@mc/shared'
 
-const pad = (n: number) => String(n).padStart(2, '0')
+/** The start times the timeline offers, as seconds back from now. */
+export const TIMELINE_WINDOWS = [
+  { label: 'Last 15 minutes', seconds: 900 },
+  { label: 'Last hour', seconds: 3600 },
+  { label: 'Last 6 hours', seconds: 6 * 3600 },
+  { label: 'Last 24 hours', seconds: 86_400 },
+  { label: 'Last 7 days', seconds: 7 * 86_400 },
+] as const
 
-/** A `datetime-local` input's value ("2026-05-01T14:03") as unix seconds; blank or invalid: none. */
-export function sinceFromInput(value: string): number | undefined {
-  if (value.trim() === '') return undefined
-  const ms = new Date(value).getTime()
-  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000)
-}
-
-/** Unix seconds as a `datetime-local` input's value, in local time. */
-export function inputFromSince(since: number | undefined): string {
-  if (since === undefined) return ''
-  const d = new Date(since * 1000)
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+/** `since` (unix seconds) for a window chosen now; none for "any time". */
+export function sinceForWindow(seconds: number | undefined, nowMs = Date.now()): number | undefined {
+  return seconds === undefined ? undefined : Math.floor(nowMs / 1000) - seconds
 }
 
 /** What a stored row stands for: "" for one event, "×240, sampled" for a minute of a flood kept as one. */

@@ -72,9 +72,13 @@ describe('watcher pool', () => {
     await splitSettled(gateways, [a])
 
     const b = watched.pool('worker-b')
-    await eventually(() => expect(b.watching().length).toBeGreaterThan(0))
+    // Both end up with a share. On a loaded machine a worker that missed renewing its membership
+    // (5 s here) loses its gateways to the other for a moment, then takes its share back.
+    await eventually(() => {
+      expect(b.watching().length).toBeGreaterThan(0)
+      expect(a.watching().length).toBeGreaterThan(0)
+    })
     await splitSettled(gateways, [a, b])
-    expect(a.watching().length).toBeGreaterThan(0)
     await eventually(() => expect(fake.connectionCount).toBe(GATEWAYS))
   })
 

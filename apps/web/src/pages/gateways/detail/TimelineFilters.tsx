@@ -1,6 +1,6 @@
 import type { TimelineFilters as Filters } from '../../../api/queries.ts'
 import { Input, Select } from '../../../components/Input.tsx'
-import { inputFromSince, sinceFromInput } from '../../../lib/timeline.ts'
+import { TIMELINE_WINDOWS } from '../../../lib/timeline.ts'
 
 interface TimelineFiltersProps {
   filters: Filters
@@ -9,7 +9,7 @@ interface TimelineFiltersProps {
   types: readonly string[]
 }
 
-/** Type, session key (applied as typed) and a start time. */
+/** Type, session key (applied as typed) and how far back. */
 export function TimelineFilters({ filters, onChange, types }: TimelineFiltersProps) {
   return (
     <search aria-label="Filter events" className="flex flex-wrap items-center gap-2">
@@ -38,17 +38,22 @@ export function TimelineFilters({ filters, onChange, types }: TimelineFiltersPro
           onChange({ session: event.target.value.trim() ? event.target.value : undefined })
         }
       />
-      <span className="flex items-center gap-1.5 text-muted-foreground text-xs">
-        <span aria-hidden="true">Since</span>
-        <Input
-          type="datetime-local"
-          aria-label="Since"
-          size="compact"
-          className="w-auto"
-          value={inputFromSince(filters.since)}
-          onChange={(event) => onChange({ since: sinceFromInput(event.target.value) })}
-        />
-      </span>
+      <Select
+        aria-label="Since"
+        size="compact"
+        className="w-full sm:w-auto"
+        value={filters.window ?? ''}
+        onChange={(event) =>
+          onChange({ window: event.target.value ? Number(event.target.value) : undefined })
+        }
+      >
+        <option value="">Any time</option>
+        {TIMELINE_WINDOWS.map((window) => (
+          <option key={window.seconds} value={window.seconds}>
+            {window.label}
+          </option>
+        ))}
+      </Select>
     </search>
   )
 }

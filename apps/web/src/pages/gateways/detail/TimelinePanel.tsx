@@ -34,7 +34,7 @@ export function TimelinePanel({ gatewayId }: { gatewayId: number }) {
             title={filtered ? 'No events match' : 'No events yet'}
             description={
               filtered
-                ? 'Try another type, session or start time.'
+                ? 'Try another type, session or time.'
                 : "Events appear here once the gateway's watcher is connected and the gateway sends some."
             }
           />
