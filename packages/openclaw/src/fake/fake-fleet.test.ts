@@ -8,6 +8,8 @@ import { subscribeSessions } from '../sessions/list-sessions.ts'
 import { type FakeFleet, startFakeFleet } from './fake-fleet.ts'
 
 const TOKEN = 'fleet-token'
+/** The fleet is a child process started through tsx: seconds on a loaded machine. */
+const PATIENCE = { timeout: 60_000, interval: 50 }
 let fleet: FakeFleet | undefined
 const clients: GatewayClient[] = []
 afterEach(async () => {
@@ -17,7 +19,9 @@ afterEach(async () => {
 })
 
 describe('fake fleet tool traffic', () => {
-  it('spreads steady tool calls over every healthy fake until told to stop', async () => {
+  it('spreads steady tool calls over every healthy fake until told to stop', {
+    timeout: 180_000,
+  }, async () => {
     fleet = await startFakeFleet({
       healthy: 2,
       blackholes: 0,
@@ -50,10 +54,10 @@ describe('fake fleet tool traffic', () => {
     const passMarker = async () => {
       const seen = sessionEvents
       await fleet?.createSessions(2)
-      await vi.waitFor(() => expect(sessionEvents).toBe(seen + 2))
+      await vi.waitFor(() => expect(sessionEvents).toBe(seen + 2), PATIENCE)
     }
     await fleet.setToolTraffic(100)
-    await vi.waitFor(() => expect(calls.every((mine) => mine.length >= 3)).toBe(true), { timeout: 10_000 })
+    await vi.waitFor(() => expect(calls.every((mine) => mine.length >= 3)).toBe(true), PATIENCE)
     await fleet.setToolTraffic(0)
     await passMarker()
     const counted = calls.map((mine) => mine.length)

@@ -10,6 +10,9 @@ import { createToolCallTracker } from '../insights/tool-call-tracker.ts'
 import { useFakeGateways } from '../testing/fake-gateways.ts'
 import type { FakeGateway } from './fake-gateway.ts'
 
+/** Events cross a loopback socket: on a loaded machine, seconds. */
+const PATIENCE = { timeout: 15_000, interval: 20 }
+
 const startFake = useFakeGateways()
 const clients: GatewayClient[] = []
 afterEach(() => Promise.all(clients.splice(0).map((client) => client.close())))
@@ -38,9 +41,15 @@ describe('fake gateway tool calls', () => {
       error: 'File not found',
       at: 5_000,
     })
-    await vi.waitFor(() => expect(second.events.filter((event) => event.event === 'agent')).toHaveLength(2))
+    await vi.waitFor(
+      () => expect(second.events.filter((event) => event.event === 'agent')).toHaveLength(2),
+      PATIENCE,
+    )
     const tracker = createToolCallTracker()
-    await vi.waitFor(() => expect(first.events.filter((event) => event.event === 'agent')).toHaveLength(2))
+    await vi.waitFor(
+      () => expect(first.events.filter((event) => event.event === 'agent')).toHaveLength(2),
+      PATIENCE,
+    )
     const calls = first.events.flatMap((event) => tracker.receive(event))
     expect(calls).toEqual([
       {
@@ -67,7 +76,10 @@ describe('fake gateway tool calls', () => {
     const { key } = fake.createSession()
     const { events } = await watch(fake)
     fake.runTool(key, { tool: 'exec', durationMs: 1500, exitCode: 3, ok: false })
-    await vi.waitFor(() => expect(events.filter((event) => event.event === 'agent')).toHaveLength(4))
+    await vi.waitFor(
+      () => expect(events.filter((event) => event.event === 'agent')).toHaveLength(4),
+      PATIENCE,
+    )
     const streams = events
       .filter((event) => event.event === 'agent')
       .map((event) => {
@@ -115,7 +127,10 @@ describe('fake gateway tool calls', () => {
     const tracker = createToolCallTracker()
     const { events } = await watch(fake)
     const again = fake.runTool(key, { tool: 'same', durationMs: 1 })
-    await vi.waitFor(() => expect(events.filter((event) => event.event === 'agent')).toHaveLength(2))
+    await vi.waitFor(
+      () => expect(events.filter((event) => event.event === 'agent')).toHaveLength(2),
+      PATIENCE,
+    )
     const [liveCall] = events.flatMap((event) => tracker.receive(event))
     const [audited] = await listToolActionsSince(client, Date.now() - 60_000)
     expect(liveCall?.toolCallId).toBe(again.toolCallId)
@@ -138,7 +153,10 @@ describe('fake gateway tool calls', () => {
     fake.createSession()
     const { events } = await watch(fake)
     fake.emitAgentEvents(50)
-    await vi.waitFor(() => expect(events.filter((event) => event.event === 'agent')).toHaveLength(50))
+    await vi.waitFor(
+      () => expect(events.filter((event) => event.event === 'agent')).toHaveLength(50),
+      PATIENCE,
+    )
     const tracker = createToolCallTracker({ maxOpen: 10 })
     expect(events.flatMap((event) => tracker.receive(event))).toEqual([])
   })
@@ -242,7 +260,10 @@ describe('fake gateway usage', () => {
     fake.endRun(key, { inputTokens: 100, outputTokens: 10, costUsd: 0.01 })
     const { client } = await watch(fake)
     expect(await readSessionsUsage(client)).toMatchObject({ fresh: false })
-    await vi.waitFor(async () => expect(await readSessionsUsage(client)).toMatchObject({ fresh: true }))
+    await vi.waitFor(
+      async () => expect(await readSessionsUsage(client)).toMatchObject({ fresh: true }),
+      PATIENCE,
+    )
     expect((await readSessionsUsage(client)).sessions).toEqual([
       expect.objectContaining({ sessionKey: key, agentId: 'agent-2', inputTokens: 100, costUsd: 0.01 }),
     ])
