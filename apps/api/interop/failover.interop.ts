@@ -9,7 +9,6 @@ import {
   type Gateway,
   gatewayFailoverEventSchema,
   gatewaysResponseSchema,
-  type LiveMessage,
   type LiveStateMessage,
   liveGatewayPath,
   primaryGatewayResponseSchema,
@@ -17,7 +16,7 @@ import {
 import { eventually } from '@mc/testing'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { makeApiKey } from '../src/testing/factories.ts'
-import { openRelay, type RelayClient } from '../src/testing/relay-client.ts'
+import { nextState, openRelay, type RelayClient } from '../src/testing/relay-client.ts'
 import { useListeningApi } from '../src/testing/running-api.ts'
 import { readSse } from '../src/testing/sse-reader.ts'
 import { registerGateway } from './support/register-gateway.ts'
@@ -58,10 +57,7 @@ async function watch(id: number) {
   return relay
 }
 const state = (relay: RelayClient, test: (message: LiveStateMessage) => boolean) =>
-  relay.next(
-    (message: LiveMessage) => message.type === 'state' && test(message),
-    PATIENCE.timeout,
-  ) as Promise<LiveStateMessage>
+  nextState(relay, test, PATIENCE.timeout)
 
 beforeAll(async () => {
   admin = { 'x-api-key': (await makeApiKey(api.db, 'admin')).key }

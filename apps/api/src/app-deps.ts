@@ -1,5 +1,5 @@
 import type { Database } from '@mc/db'
-import type { EventPublisher, Logger, TokenCipher } from '@mc/runtime'
+import type { EventPublisher, Logger, TokenCipher, TokenRotationJob, TokenRotationOutcome } from '@mc/runtime'
 import type { Redis } from 'ioredis'
 import type { ApiAlerts } from './alerts/api-alerts.ts'
 import type { ApiKeyCache } from './auth/api-key-cache.ts'
@@ -9,6 +9,7 @@ import type { ApiConfig } from './config.ts'
 import type { EventHub } from './events/event-hub.ts'
 import type { ConnectBatcher } from './ingest/connect-batcher.ts'
 import type { HeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
+import type { WaitableQueue } from './jobs/waitable-queue.ts'
 import type { ProbeDispatcher } from './probes/probe-dispatcher.ts'
 import type { RelayHub } from './relay/relay-hub.ts'
 
@@ -24,6 +25,8 @@ export interface AppDeps {
   tokenCipher: TokenCipher
   /** Manual probes go through the worker's queue. */
   probes: ProbeDispatcher
+  /** Automatic token rotations go through the worker's queue too. */
+  tokenRotations: WaitableQueue<TokenRotationJob, TokenRotationOutcome>
   /** Notices of manual resolves go through the worker's delivery queue. */
   alerts: ApiAlerts
   /** Fire-and-forget: never slows or fails a request, even with Redis down. */

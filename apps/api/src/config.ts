@@ -7,6 +7,7 @@ import {
   loadConfig,
   probingConfigShape,
   secretKeySchema,
+  tokenConfigShape,
 } from '@mc/runtime'
 import { DEFAULT_GATEWAY_PORT, gatewayHostSchema } from '@mc/shared'
 import { z } from 'zod'
@@ -19,6 +20,7 @@ export const apiConfigSchema = z.object({
   ...commonConfigShape,
   ...alertingConfigShape,
   ...probingConfigShape,
+  ...tokenConfigShape,
   PORT: envInt(3000, { min: 0, max: 65535 }),
   HOST: z.string().min(1).default('0.0.0.0'),
   DB_POOL_MAX: envInt(10, { min: 1, max: 200 }),

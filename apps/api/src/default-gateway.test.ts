@@ -31,6 +31,8 @@ describe('ensureDefaultGateway', () => {
       isPrimary: true,
     })
     expect(cipher.decrypt(rows[0]?.token ?? '')).toBe('default-token')
+    // Its age starts at boot, as for a token set by hand.
+    expect(rows[0]?.tokenSetAt).toBeInstanceOf(Date)
   })
 
   it('rejects a default host that is not a usable address at boot', () => {

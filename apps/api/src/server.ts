@@ -19,6 +19,7 @@ import { createConnectBatcher } from './ingest/connect-batcher.ts'
 import { createHeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
 import { createProbeDispatcher } from './probes/probe-dispatcher.ts'
 import { createRelayHub } from './relay/relay-hub.ts'
+import { createTokenRotationQueue } from './token-rotation/token-rotation-queue.ts'
 
 /** Of SHUTDOWN_TIMEOUT_MS, what is kept for closing queues and pools once requests are done. */
 const CLOSE_RESERVE_MS = 1000
@@ -59,6 +60,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
   await ensureDefaultGateway(db, config, tokenCipher)
   const probes = createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX)
+  const tokenRotations = createTokenRotationQueue(config.REDIS_URL, config.REDIS_PREFIX)
   const events = createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, (err) =>
     logger.warn({ err: err.message }, 'event not published'),
   )
@@ -76,6 +78,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     logger,
     tokenCipher,
     probes,
+    tokenRotations,
     alerts,
     events,
     eventHub,
@@ -101,6 +104,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       // Requests in flight (a manual probe waits seconds) finish and get their answers.
       await listener.close(Math.max(0, drainUntil - Date.now()))
       await probes.close()
+      await tokenRotations.close()
       await alerts.close()
       events.close()
       await Promise.all([closeDb(db), closeDb(ingestDb)])

@@ -7,6 +7,7 @@ import {
   loadConfig,
   probingConfigShape,
   secretKeySchema,
+  tokenConfigShape,
 } from '@mc/runtime'
 import { z } from 'zod'
 
@@ -14,6 +15,7 @@ export const workerConfigSchema = z.object({
   ...commonConfigShape,
   ...alertingConfigShape,
   ...probingConfigShape,
+  ...tokenConfigShape,
   DB_POOL_MAX: envInt(5, { min: 1, max: 200 }),
   /** Postgres cancels a worker statement that runs longer; sweeps and rollups over big tables need time. */
   DB_STATEMENT_TIMEOUT_MS: envInt(60_000, { min: 100, max: 600_000 }),

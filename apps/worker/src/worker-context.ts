@@ -14,6 +14,8 @@ export interface WorkerContext {
   tokenCipher: TokenCipher
   /** The queue individual gateway probes go through (the sweep fills it). */
   probeQueue: Queue
+  /** Automatic token rotations (the schedule fills it; the api adds the ones admins ask for). */
+  tokenRotationQueue: Queue
   /** Incidents are evaluated where their facts are written, and delivered by the worker. */
   alerts: DeliveryContext
   alertEvaluator: AlertEvaluator

@@ -54,13 +54,27 @@ export async function startWorker(
     connection: redis,
     prefix: bullPrefix(config.REDIS_PREFIX),
   })
+  const tokenRotationQueue = new Queue(QUEUES.tokenRotation, {
+    connection: redis,
+    prefix: bullPrefix(config.REDIS_PREFIX),
+  })
   const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
   const {
     alerts,
     alertEvaluator,
     close: closeAlerts,
   } = createWorkerAlerts({ config, db, redis, logger, tokenCipher })
-  const ctx: WorkerContext = { config, db, redis, logger, tokenCipher, probeQueue, alerts, alertEvaluator }
+  const ctx: WorkerContext = {
+    config,
+    db,
+    redis,
+    logger,
+    tokenCipher,
+    probeQueue,
+    tokenRotationQueue,
+    alerts,
+    alertEvaluator,
+  }
   const jobs = await startJobRunner(chooseJobs(ctx), {
     connection: redis,
     prefix: config.REDIS_PREFIX,
@@ -84,6 +98,7 @@ export async function startWorker(
       await watchers?.stop()
       await jobs.close()
       await probeQueue.close()
+      await tokenRotationQueue.close()
       await closeAlerts()
       await closeDb(db)
       redis.disconnect()

@@ -2,11 +2,13 @@ import type { Database } from '@mc/db'
 import type { McEvent } from '@mc/shared'
 import type { Queue } from 'bullmq'
 
-/** Settings both apps read from their config (`alertingConfigShape`). */
+/** Settings both apps read from their config (`alertingConfigShape`, `tokenConfigShape`). */
 export interface AlertSettings {
   ALERT_GROUP_WAIT_S: number
   ALERT_RETRY_BASE_MS: number
   PUBLIC_URL?: string | undefined
+  /** `tokenConfigShape`: when a gateway's token is stale (`token_stale`). */
+  TOKEN_MAX_AGE_DAYS: number
 }
 
 /** What evaluating rules and queueing notices needs, in the api and in the worker alike. */

@@ -31,7 +31,9 @@ const incidentEvent = (type: IncidentEvent['type'], row: IncidentRow, at: number
  * evaluation of the same facts catches up.
  */
 export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown) => void) {
-  async function evaluate(trigger: AlertTrigger, subjects: EvaluationSubjects): Promise<void> {
+  async function evaluate(trigger: AlertTrigger, about: EvaluationSubjects): Promise<void> {
+    const subjects =
+      about.type === 'gateway' ? { ...about, tokenMaxAgeDays: ctx.settings.TOKEN_MAX_AGE_DAYS } : about
     try {
       const { opened, resolved } = await evaluateIncidents(ctx.db, ALERT_KINDS, trigger, subjects)
       if (opened.length === 0 && resolved.length === 0) return
@@ -85,6 +87,8 @@ export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown
     afterToolCalls: coalesced('tool_calls', 'tool'),
     /** Failed handshakes of these gateways were counted from their logs. */
     afterAuthFailures: coalesced('auth_failures', 'gateway'),
+    /** This gateway's token was replaced (rotated, promoted): a stale one clears at once. */
+    afterTokenChange: (gatewayId: number) => evaluate('token', { type: 'gateway', ids: [gatewayId] }),
   }
 }
 

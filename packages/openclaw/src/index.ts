@@ -2,7 +2,11 @@ export { type ConnectOptions, connectGateway } from './client/connect.ts'
 export type { GatewayClose, GatewayEvent, RequestOptions } from './client/frame-channel.ts'
 export { GatewayClient } from './client/gateway-client.ts'
 export { GatewayError, type GatewayErrorInit, type GatewayErrorKind } from './client/gateway-error.ts'
+export { grantedScopes } from './client/granted-scopes.ts'
 export { type GatewayTarget, healthUrl, targetUrl } from './client/target.ts'
+export { type ConfigClient, readConfigHash } from './config/config-hash.ts'
+export { type GatewayTokenPatch, patchGatewayToken, replaceGatewayToken } from './config/gateway-token.ts'
+export { TokenPatchError, type TokenPatchErrorKind } from './config/token-patch-error.ts'
 export {
   type AuthFailure,
   type AuthFailurePage,

@@ -1,3 +1,4 @@
+import { DEFAULT_TOKEN_MAX_AGE_DAYS } from '@mc/shared'
 import { z } from 'zod'
 import { StartupError } from './startup-error.ts'
 
@@ -131,6 +132,17 @@ export const alertingConfigShape = {
 export const probingConfigShape = {
   PROBE_INTERVAL_S: envInt(30, { min: 5, max: 3600 }),
   PROBE_TIMEOUT_MS: envInt(5000, { min: 200, max: 60_000 }),
+}
+
+/**
+ * Gateway token settings the api (manual rotations, the age it shows) and the worker (promotion,
+ * expiry, the `token_stale` incident) share, so both call the same token stale.
+ */
+export const tokenConfigShape = {
+  /** A manual rotation's token waits this many hours for the gateway's owner to apply it. */
+  TOKEN_PENDING_TTL_H: envInt(24, { min: 1, max: 720 }),
+  /** A gateway token older than this many days is stale. */
+  TOKEN_MAX_AGE_DAYS: envInt(DEFAULT_TOKEN_MAX_AGE_DAYS, { min: 1, max: 3650 }),
 }
 
 /** A standby's last probe counts for a failover when it is at most two probe intervals old. */

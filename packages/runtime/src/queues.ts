@@ -1,4 +1,4 @@
-import { idSchema } from '@mc/shared'
+import { idSchema, type TokenRotationFailure } from '@mc/shared'
 import { z } from 'zod'
 
 /** BullMQ queue names shared by the api (which enqueues manual probes) and the worker. */
@@ -17,6 +17,10 @@ export const QUEUES = {
   sessionRetention: 'session-retention',
   toolRollup: 'tool-rollup',
   insightRetention: 'insight-retention',
+  /** One automatic token rotation (asked for by the api, or by the schedule below). */
+  tokenRotation: 'token-rotation',
+  /** Starts the rotations that are due and drops expired pending tokens. */
+  tokenRotationSchedule: 'token-rotation-schedule',
 } as const
 
 /** BullMQ keys live under `<REDIS_PREFIX>:bull`, so installations sharing a Redis stay apart. */
@@ -37,6 +41,7 @@ export const SCHEDULED_QUEUES = [
   QUEUES.sessionRetention,
   QUEUES.toolRollup,
   QUEUES.insightRetention,
+  QUEUES.tokenRotationSchedule,
 ] as const
 
 export const jobSchedulerId = (queue: string) => `${queue}:schedule`
@@ -64,3 +69,18 @@ export function probeBatches(ids: number[]): number[][] {
 /** A delivery job names its channel only: what it sends is read from the outbox when it runs. */
 export const alertDeliveryJobSchema = z.object({ channel_id: idSchema })
 export type AlertDeliveryJob = z.infer<typeof alertDeliveryJobSchema>
+
+/**
+ * An automatic rotation of one gateway's token. Names the gateway and who asked, never a token: the
+ * worker makes the new one and keeps it only encrypted in the database. The caller has already
+ * marked the rotation as running (`tryStartRotation`); the job ends it.
+ */
+export const tokenRotationJobSchema = z.object({
+  gateway_id: idSchema,
+  /** As the audit log names actors: `user:alice`, `key:name#3`, `schedule`. */
+  actor: z.string().min(1).max(200),
+})
+export type TokenRotationJob = z.infer<typeof tokenRotationJobSchema>
+
+/** What a rotation job returns: done, or why not (the gateway then keeps its old token). */
+export type TokenRotationOutcome = { ok: true } | { ok: false; reason: TokenRotationFailure; message: string }

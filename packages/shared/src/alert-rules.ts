@@ -132,6 +132,13 @@ export const alertRuleKinds = {
       per_minute: whole(1, 1_000_000).default(10),
     }),
   },
+  /** Its token is older than TOKEN_MAX_AGE_DAYS (the api's and worker's setting, not a rule's). */
+  token_stale: {
+    subject: 'gateway',
+    severity: 'warning',
+    label: 'Gateway token stale',
+    params: z.strictObject({}),
+  },
 } as const satisfies Record<
   string,
   { subject: AlertSubjectType; severity: AlertSeverity; label: string; params: z.ZodType }

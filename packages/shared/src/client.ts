@@ -63,6 +63,7 @@ import {
   recentProbesResponseSchema,
 } from './probes.ts'
 import { type SessionState, sessionResponseSchema, sessionsResponseSchema } from './sessions.ts'
+import { type RotateTokenRequest, rotateTokenResponseSchema } from './token-rotation.ts'
 import { toolResponseSchema, toolsResponseSchema } from './tools.ts'
 import { type UsageGroup, usageResponseSchema } from './usage.ts'
 import {
@@ -191,6 +192,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
         request('PUT', '/api/gateways', { body, schema: gatewayResponseSchema }),
       remove: (id: number) =>
         request('DELETE', '/api/gateways', { body: { id }, schema: deleteGatewayResponseSchema }),
+      /** Rotate its token (admin): `auto` over the protocol, or `manual` (the new token shown this once). */
+      rotateToken: (id: number, body: RotateTokenRequest) =>
+        request('POST', `/api/gateways/${id}/rotate-token`, { body, schema: rotateTokenResponseSchema }),
       /** Probe now through the worker: all gateways, or `{ id }` / `{ ids }`. */
       probe: (body: ProbeRequest = {}) =>
         request('POST', '/api/gateways/health', { body, schema: probeResponseSchema }),

@@ -34,6 +34,19 @@ export const gatewaySchema = z.object({
   session_idle_s: z.number().int().nullable(),
   /** A run without an update for this many seconds counts as stuck; null: the worker's default. */
   session_stuck_s: z.number().int().nullable(),
+  /** When the current token was set (by an edit, a rotation or a promoted pending token); null: none. */
+  token_set_at: nullableUnixSecondsSchema,
+  /** Older than TOKEN_MAX_AGE_DAYS: time to rotate it. */
+  token_stale: z.boolean(),
+  /** The last rotation, and how it was done. */
+  token_rotated_at: nullableUnixSecondsSchema,
+  token_rotation_mode: z.enum(['auto', 'manual']).nullable(),
+  /** Rotated automatically (mode `auto`) every this many days; null: not on a schedule. */
+  rotate_every_days: z.number().int().nullable(),
+  /** A manual rotation's token waits to be promoted once the gateway takes it; when it expires. */
+  token_pending_expires_at: nullableUnixSecondsSchema,
+  /** Probes refused for a wrong token (AUTH_TOKEN_MISMATCH) since the token was last set. */
+  token_mismatches: z.number().int(),
 })
 export type Gateway = z.infer<typeof gatewaySchema>
 
@@ -54,6 +67,12 @@ const failoverPrioritySchema = z
   .min(1, 'must be from 1 to 1000 (lower goes first), or null for no standby')
   .max(1000, 'must be from 1 to 1000 (lower goes first), or null for no standby')
   .nullable()
+const rotateEveryDaysSchema = z
+  .number({ error: 'must be a whole number of days from 1 to 3650, or null for no schedule' })
+  .int('must be a whole number of days from 1 to 3650, or null for no schedule')
+  .min(1, 'must be from 1 to 3650 days, or null for no schedule')
+  .max(3650, 'must be from 1 to 3650 days, or null for no schedule')
+  .nullable()
 
 export const createGatewayRequestSchema = z.strictObject({
   name: nameSchema,
@@ -65,6 +84,7 @@ export const createGatewayRequestSchema = z.strictObject({
   failover_priority: failoverPrioritySchema.default(null),
   session_idle_s: sessionThresholdSchema.default(null),
   session_stuck_s: sessionThresholdSchema.default(null),
+  rotate_every_days: rotateEveryDaysSchema.default(null),
 })
 export type CreateGatewayRequest = z.input<typeof createGatewayRequestSchema>
 
@@ -79,6 +99,12 @@ export const PROBE_OWNED_GATEWAY_FIELDS = [
   'last_error',
   'last_probe_at',
   'token_set',
+  'token_set_at',
+  'token_stale',
+  'token_rotated_at',
+  'token_rotation_mode',
+  'token_pending_expires_at',
+  'token_mismatches',
   'created_at',
   'updated_at',
 ] as const
@@ -106,11 +132,12 @@ export const updateGatewayRequestSchema = z
     failover_priority: failoverPrioritySchema.optional(),
     session_idle_s: sessionThresholdSchema.optional(),
     session_stuck_s: sessionThresholdSchema.optional(),
+    rotate_every_days: rotateEveryDaysSchema.optional(),
     ...probeOwnedFields,
   })
   .refine(({ id: _, ...fields }) => Object.values(fields).some((value) => value !== undefined), {
     message:
-      'nothing to change: give name, host, port, token, is_primary, tls_insecure, failover_priority, session_idle_s or session_stuck_s',
+      'nothing to change: give name, host, port, token, is_primary, tls_insecure, failover_priority, session_idle_s, session_stuck_s or rotate_every_days',
   })
 
 export type UpdateGatewayRequest = z.input<typeof updateGatewayRequestSchema>

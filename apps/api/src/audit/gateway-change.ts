@@ -12,6 +12,7 @@ const AUDITED_FIELDS = [
   ['failoverPriority', 'failover_priority'],
   ['sessionIdleS', 'session_idle_s'],
   ['sessionStuckS', 'session_stuck_s'],
+  ['rotateEveryDays', 'rotate_every_days'],
 ] as const satisfies readonly (readonly [keyof GatewayRow, string])[]
 
 /**

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto'
-import { bullPrefix, createRedis, type ProbeGatewayJob, probeBatches, QUEUES } from '@mc/runtime'
+import { type ProbeGatewayJob, probeBatches, QUEUES } from '@mc/runtime'
 import type { ProbeResult } from '@mc/shared'
-import { Queue, QueueEvents } from 'bullmq'
+import { createWaitableQueue } from '../jobs/waitable-queue.ts'
 
 /**
  * Runs manual probes through the worker's probe queue (the api never probes in a request) and
@@ -14,45 +13,28 @@ export interface ProbeDispatcher {
 }
 
 export function createProbeDispatcher(redisUrl: string, redisPrefix: string): ProbeDispatcher {
-  // QueueEvents blocks on its connection, so it gets one of its own.
-  const connection = createRedis(redisUrl)
-  const eventsConnection = createRedis(redisUrl)
-  const prefix = bullPrefix(redisPrefix)
-  const queue = new Queue(QUEUES.probeGateway, { connection, prefix })
-  const events = new QueueEvents(QUEUES.probeGateway, { connection: eventsConnection, prefix })
+  const queue = createWaitableQueue<ProbeGatewayJob, ProbeResult[]>(
+    redisUrl,
+    redisPrefix,
+    QUEUES.probeGateway,
+  )
 
   return {
     async probe(gatewayIds, waitMs) {
-      await events.waitUntilReady()
-      const jobs = await queue.addBulk(
-        probeBatches(gatewayIds).map((ids) => ({
-          name: 'manual',
-          data: { gateway_ids: ids, reason: 'manual' } satisfies ProbeGatewayJob,
-          opts: {
-            jobId: `manual-${randomUUID()}`,
-            removeOnComplete: { age: 3600 },
-            removeOnFail: { age: 3600 },
-          },
-        })),
-      )
-      const settled = await Promise.allSettled(
-        jobs.map((job) => job.waitUntilFinished(events, waitMs) as Promise<ProbeResult[]>),
+      const batches = probeBatches(gatewayIds)
+      const waits = await queue.run(
+        batches.map((ids) => ({ name: 'manual', data: { gateway_ids: ids, reason: 'manual' } })),
+        waitMs,
       )
       const results = new Map<number, ProbeResult | null>()
-      const batches = probeBatches(gatewayIds)
-      settled.forEach((outcome, index) => {
-        if (outcome.status !== 'fulfilled') return
+      waits.forEach((wait, index) => {
+        if (wait.status !== 'done') return
         // A finished batch accounts for all of its ids: those without a result were deleted meanwhile.
         for (const id of batches[index] ?? []) results.set(id, null)
-        for (const result of outcome.value) results.set(result.id, result)
+        for (const result of wait.result) results.set(result.id, result)
       })
       return results
     },
-    async close() {
-      await events.close()
-      await queue.close()
-      connection.disconnect()
-      eventsConnection.disconnect()
-    },
+    close: () => queue.close(),
   }
 }

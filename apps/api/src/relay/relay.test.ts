@@ -4,6 +4,7 @@ import {
   deleteGateway,
   type GatewayRow,
   presentGateway,
+  storeRotatedToken,
   updateGateway,
   updateUser,
 } from '@mc/db'
@@ -150,6 +151,24 @@ describe('GET /api/gateways/:id/live', () => {
     expect(first.reconnect_in_ms).toBeGreaterThan(0)
     await stateOf(browser, (m) => m.state.error !== null)
     expect(a.records.connects.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('survives a token rotation: reconnects by itself and reads the new token once it is stored', async () => {
+    const a = await fake()
+    const row = await register(a)
+    const browser = await watch(row.id)
+    await browser.next(connected)
+    const rotated = secret()
+    // The owner applies a manual rotation's token: the gateway drops shared-token logins (4001).
+    a.setToken(rotated)
+    const lost = await stateOf(browser, (m) => !m.state.isConnected && m.state.error !== null)
+    expect(lost.state.error).toContain('4001')
+    // Until the new token is stored, the relay keeps retrying with the old one.
+    await stateOf(browser, (m) => /token mismatch/.test(m.state.error ?? ''))
+    await storeRotatedToken(t.deps.db, row.id, t.deps.tokenCipher.encrypt(rotated), 'manual')
+    // The browser's socket stayed open throughout (next() fails on a closed one).
+    await browser.next(connected)
+    await eventually(() => expect(a.connectionCount).toBe(1))
   })
 
   it('shares one upstream between browsers (cookie or operator key) and closes it with the last', async () => {

@@ -103,14 +103,18 @@ export class GatewayUpstream {
     this.#attempt = this.#connect(++this.#generation)
   }
 
-  /** The gateway was edited (maybe by another replica): follow a rename, reconnect if it moved. */
+  /**
+   * The gateway was edited (maybe by another replica): follow a rename, reconnect if it moved. One
+   * waiting to reconnect tries again at once: the change may be what it was waiting for (a rotated
+   * token stored after the gateway closed the connection on the old one).
+   */
   update(change: { name: string; host: string; port: number; tlsInsecure: boolean }): void {
     if (this.#closed) return
     const moved =
       safeGatewayUrl(change.host, change.port) !== this.#state.url || change.tlsInsecure !== this.#tlsInsecure
     const renamed = change.name !== this.#name
     this.#name = change.name
-    if (moved) this.reconnectNow()
+    if (moved || this.#nextAttemptAt !== null) this.reconnectNow()
     else if (renamed) this.#options.onState(this.message)
   }
 

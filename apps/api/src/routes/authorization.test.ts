@@ -186,6 +186,21 @@ const table: RouteCase[] = [
     access: 'viewer',
     request: async () => ({ url: `/api/gateways/${gateway.id}/watcher` }),
   },
+  {
+    method: 'POST',
+    path: '/gateways/:id/rotate-token',
+    access: 'admin',
+    request: async () => {
+      const rotated = await createGateway(t.deps.db, {
+        name: fresh('rotated'),
+        host: '127.0.0.1',
+        port: 1,
+        token: t.deps.tokenCipher.encrypt('old'),
+        isPrimary: false,
+      })
+      return { url: `/api/gateways/${rotated.id}/rotate-token`, body: { mode: 'manual' } }
+    },
+  },
   { method: 'GET', path: '/sessions', access: 'viewer', request: async () => ({ url: '/api/sessions' }) },
   {
     method: 'GET',

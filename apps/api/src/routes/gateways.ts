@@ -50,16 +50,17 @@ export function gatewayRoutes({
     token === undefined ? undefined : token === null || token === '' ? null : tokenCipher.encrypt(token)
 
   const audit = requestAudit(db, config)
+  const present = (row: GatewayRow) => presentGateway(row, config.TOKEN_MAX_AGE_DAYS)
 
   const announce = (type: 'gateway.created' | 'gateway.updated', row: GatewayRow, tokenChanged: boolean) =>
-    events.publish({ type, gateway: presentGateway(row), token_changed: tokenChanged, at: nowUnixSeconds() })
+    events.publish({ type, gateway: present(row), token_changed: tokenChanged, at: nowUnixSeconds() })
 
   return [
     {
       method: 'GET',
       path: '/gateways',
       access: 'viewer',
-      handler: async (c) => c.json({ gateways: (await listGateways(db)).map(presentGateway) }),
+      handler: async (c) => c.json({ gateways: (await listGateways(db)).map(present) }),
     },
     {
       method: 'GET',
@@ -71,7 +72,7 @@ export function gatewayRoutes({
         if (!row) throw new HttpError(404, `no gateway with id ${id}`)
         const [uptime, recent] = await Promise.all([gatewayUptime(db, id), recentProbes(db, [id], 30)])
         const body: GatewayDetailResponse = {
-          gateway: presentGateway(row),
+          gateway: present(row),
           uptime: { '24h': uptime.uptime24h, '7d': uptime.uptime7d, '30d': uptime.uptime30d },
           latency_ms: { p50: uptime.latencyP50, p95: uptime.latencyP95, p99: uptime.latencyP99 },
           probes_24h: uptime.probes24h,
@@ -97,6 +98,7 @@ export function gatewayRoutes({
             failoverPriority: body.failover_priority,
             sessionIdleS: body.session_idle_s,
             sessionStuckS: body.session_stuck_s,
+            rotateEveryDays: body.rotate_every_days,
           }),
         )
         await audit(c, 'gateway.create', `gateway:${row.name}#${row.id}`, {
@@ -106,10 +108,11 @@ export function gatewayRoutes({
           failover_priority: row.failoverPriority,
           session_idle_s: row.sessionIdleS,
           session_stuck_s: row.sessionStuckS,
+          rotate_every_days: row.rotateEveryDays,
           token_set: row.token !== null,
         })
         announce('gateway.created', row, false)
-        return c.json({ gateway: presentGateway(row) }, 201)
+        return c.json({ gateway: present(row) }, 201)
       },
     },
     {
@@ -129,6 +132,7 @@ export function gatewayRoutes({
             failoverPriority: body.failover_priority,
             sessionIdleS: body.session_idle_s,
             sessionStuckS: body.session_stuck_s,
+            rotateEveryDays: body.rotate_every_days,
           }),
         )
         if (!result) throw new HttpError(404, `no gateway with id ${body.id}`)
@@ -139,7 +143,7 @@ export function gatewayRoutes({
         if ('token' in detail) await audit(c, 'gateway.token_change', target, { token: detail.token })
         if (Object.keys(detail.changes).length > 0) await audit(c, 'gateway.update', target, detail)
         announce('gateway.updated', after, 'token' in detail)
-        return c.json({ gateway: presentGateway(after) })
+        return c.json({ gateway: present(after) })
       },
     },
     {

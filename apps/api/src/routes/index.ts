@@ -20,6 +20,7 @@ import { gatewayFailoversRoutes } from './gateways/failovers.ts'
 import { gatewayHealthRoutes } from './gateways/health.ts'
 import { gatewayRelayRoutes } from './gateways/live.ts'
 import { primaryGatewayRoutes } from './gateways/primary.ts'
+import { rotateTokenRoutes } from './gateways/rotate-token.ts'
 import { statusChangeRoutes } from './gateways/status-changes.ts'
 import { gatewayWatcherRoutes } from './gateways/watcher.ts'
 import { gatewayRoutes } from './gateways.ts'
@@ -60,6 +61,7 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...gatewayFailoversRoutes(deps),
     ...primaryGatewayRoutes(deps),
     ...gatewayWatcherRoutes(deps),
+    ...rotateTokenRoutes(deps),
     ...gatewayEventRoutes(deps),
     ...gatewayAuthFailureRoutes(deps),
     ...sessionRoutes(deps),

@@ -25,6 +25,7 @@ import {
   probeHistoryQuerySchema,
   probeRequestSchema,
   recentProbesQuerySchema,
+  rotateTokenRequestSchema,
   sessionsQuerySchema,
   statusChangesQuerySchema,
   toolQuerySchema,
@@ -105,6 +106,10 @@ export const bodySpecs: Record<string, BodySpec> = {
     valid: fc.record({ to_id: unseededId }),
     // Without to_id it would fail over to the best standby: always name one that does not exist.
     target: fc.record({ to_id: missingId }),
+  },
+  'POST /gateways/:id/rotate-token': {
+    schema: rotateTokenRequestSchema,
+    valid: fc.record({ mode: fc.constantFrom('auto', 'manual') }),
   },
   'PATCH /alerts/channels/:id': {
     schema: updateAlertChannelRequestSchema,

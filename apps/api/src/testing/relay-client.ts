@@ -1,4 +1,4 @@
-import { type LiveMessage, liveMessageSchema } from '@mc/shared'
+import { type LiveMessage, type LiveStateMessage, liveMessageSchema } from '@mc/shared'
 import WebSocket from 'ws'
 
 export interface RelayClient {
@@ -74,6 +74,17 @@ export function openRelay(
     socket.once('error', reject)
   })
 }
+
+/** The next `state` message that passes `test`. */
+export const nextState = (
+  relay: RelayClient,
+  test: (message: LiveStateMessage) => boolean,
+  timeoutMs: number,
+) =>
+  relay.next(
+    (message: LiveMessage) => message.type === 'state' && test(message),
+    timeoutMs,
+  ) as Promise<LiveStateMessage>
 
 /** The HTTP status the API refuses the upgrade with (rejects if it is accepted). */
 export async function refusedStatus(url: string, headers: Record<string, string>): Promise<number> {

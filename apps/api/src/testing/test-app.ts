@@ -15,6 +15,7 @@ import { createConnectBatcher } from '../ingest/connect-batcher.ts'
 import { createHeartbeatBatcher } from '../ingest/heartbeat-batcher.ts'
 import { createProbeDispatcher } from '../probes/probe-dispatcher.ts'
 import { createRelayHub } from '../relay/relay-hub.ts'
+import { createTokenRotationQueue } from '../token-rotation/token-rotation-queue.ts'
 
 export interface TestApp {
   app: App
@@ -69,6 +70,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       logger,
       tokenCipher,
       probes: createProbeDispatcher(config.REDIS_URL, config.REDIS_PREFIX),
+      tokenRotations: createTokenRotationQueue(config.REDIS_URL, config.REDIS_PREFIX),
       alerts,
       events,
       eventHub,
@@ -85,6 +87,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     context.deps?.events.close()
     context.deps?.eventHub.close()
     await context.deps?.probes.close()
+    await context.deps?.tokenRotations.close()
     await context.deps?.alerts.close()
   })
   return context

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { sealChannelConfig } from '@mc/alerting'
-import { createAlertChannel, createGateway, findAlertChannel, findGateway, schema } from '@mc/db'
+import {
+  createAlertChannel,
+  createGateway,
+  findAlertChannel,
+  findGateway,
+  schema,
+  setPendingToken,
+} from '@mc/db'
 import { createTokenCipher } from '@mc/runtime'
 import { useTestDatabase } from '@mc/testing'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -28,10 +35,13 @@ describe('reencryptTokens', () => {
       isPrimary: false,
     })
     const b = await createGateway(db, { name: 'b', host: 'b', port: 1, token: null, isPrimary: false })
-    expect(await reencryptTokens(database.url, oldKey, nextKey)).toEqual({ tokens: 1, channelSecrets: 0 })
+    await setPendingToken(db, a.id, old.encrypt('pending-a'), 24)
+    expect(await reencryptTokens(database.url, oldKey, nextKey)).toEqual({ tokens: 2, channelSecrets: 0 })
     const stored = (await findGateway(db, a.id))?.token ?? ''
     expect(createTokenCipher(nextKey).decrypt(stored)).toBe('token-a')
     expect(() => old.decrypt(stored)).toThrow()
+    const pending = (await findGateway(db, a.id))?.pendingToken ?? ''
+    expect(createTokenCipher(nextKey).decrypt(pending)).toBe('pending-a')
     expect((await findGateway(db, b.id))?.token).toBeNull()
     expect(await reencryptTokens(database.url, oldKey, nextKey)).toEqual({ tokens: 0, channelSecrets: 0 })
   })

@@ -12,25 +12,25 @@ import { createTokenCipher, StartupError, type TokenCipher, TokenDecryptError } 
  * The stored values of `rows` that are not under the new key yet, re-encrypted under it; throws a
  * StartupError naming the first that fits neither key.
  */
-function reencrypted(
-  rows: { id: number; value: string }[],
+function reencrypted<Row extends { value: string }>(
+  rows: Row[],
   from: TokenCipher,
   to: TokenCipher,
-  what: (id: number) => string,
-): { id: number; value: string }[] {
-  const updates: { id: number; value: string }[] = []
-  for (const { id, value } of rows) {
+  what: (row: Row) => string,
+): Row[] {
+  const updates: Row[] = []
+  for (const row of rows) {
     try {
-      to.decrypt(value)
+      to.decrypt(row.value)
       continue
     } catch {
       // not under the new key yet
     }
     try {
-      updates.push({ id, value: to.encrypt(from.decrypt(value)) })
+      updates.push({ ...row, value: to.encrypt(from.decrypt(row.value)) })
     } catch (error) {
       if (error instanceof TokenDecryptError) {
-        throw new StartupError(`${what(id)} decrypts with neither MC_SECRET_KEY_OLD nor MC_SECRET_KEY`)
+        throw new StartupError(`${what(row)} decrypts with neither MC_SECRET_KEY_OLD nor MC_SECRET_KEY`)
       }
       throw error
     }
@@ -39,9 +39,9 @@ function reencrypted(
 }
 
 /**
- * Re-encrypts every stored gateway token and alert channel secret from `oldKey` to `newKey`. Every
- * value is checked before anything is written; values already under the new key are left alone, so
- * running it twice is harmless. Returns how many of each changed.
+ * Re-encrypts every stored gateway token (pending ones too) and alert channel secret from `oldKey`
+ * to `newKey`. Every value is checked before anything is written; values already under the new key
+ * are left alone, so running it twice is harmless. Returns how many of each changed.
  */
 export async function reencryptTokens(
   databaseUrl: string,
@@ -52,20 +52,20 @@ export async function reencryptTokens(
   try {
     const [from, to] = [createTokenCipher(oldKey), createTokenCipher(newKey)]
     const tokens = reencrypted(
-      (await listGatewayTokens(db)).map(({ id, token }) => ({ id, value: token })),
+      (await listGatewayTokens(db)).map(({ token, ...where }) => ({ ...where, value: token })),
       from,
       to,
-      (id) => `gateway ${id}: its token`,
+      ({ id, pending }) => `gateway ${id}: its ${pending ? 'pending token' : 'token'}`,
     )
     const secrets = reencrypted(
       (await listAlertChannelSecrets(db)).map(({ id, secret }) => ({ id, value: secret })),
       from,
       to,
-      (id) => `alert channel ${id}: its secret`,
+      ({ id }) => `alert channel ${id}: its secret`,
     )
     await replaceGatewayTokens(
       db,
-      tokens.map(({ id, value }) => ({ id, token: value })),
+      tokens.map(({ value, ...where }) => ({ ...where, token: value })),
     )
     await replaceAlertChannelSecrets(
       db,

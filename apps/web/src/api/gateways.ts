@@ -1,4 +1,4 @@
-import type { CreateGatewayRequest, UpdateGatewayRequest } from '@mc/shared'
+import type { CreateGatewayRequest, Gateway, TokenRotationMode, UpdateGatewayRequest } from '@mc/shared'
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query'
 import { pollWhileStreamDown } from '../event-stream/stream-status.ts'
 import { api } from './client.ts'
@@ -57,4 +57,30 @@ export function useUpdateGateway() {
 export function useDeleteGateway() {
   const refresh = useRefreshAfterGatewayChange()
   return useMutation({ mutationFn: (id: number) => api.gateways.remove(id), onSuccess: refresh })
+}
+
+/** A manual rotation's new token, its command and expiry: lives only in the dialog that shows it once. */
+export interface ManualRotation {
+  token: string
+  command: string
+  expiresAt: number
+}
+
+/**
+ * `POST /api/gateways/:id/rotate-token` (admin). A manual rotation's token goes straight to
+ * `onManual` and is left out of the mutation's result, so it never sits in React Query's cache.
+ * Either way the token's age, the gateway views and the audit log (every step) change.
+ */
+export function useRotateToken(id: number, onManual: (rotation: ManualRotation) => void) {
+  const refresh = useRefreshAfterGatewayChange()
+  return useMutation({
+    mutationFn: async (mode: TokenRotationMode): Promise<Gateway> => {
+      const response = await api.gateways.rotateToken(id, { mode })
+      if (response.mode === 'manual') {
+        onManual({ token: response.token, command: response.command, expiresAt: response.expires_at })
+      }
+      return response.gateway
+    },
+    onSettled: refresh,
+  })
 }

@@ -12,6 +12,12 @@ export const KNOWN_AUDIT_ACTIONS = [
   'gateway.update',
   'gateway.set_primary',
   'gateway.token_change',
+  'gateway.token_rotation.requested',
+  'gateway.token_rotation.patched',
+  'gateway.token_rotation.verified',
+  'gateway.token_rotation.promoted',
+  'gateway.token_rotation.failed',
+  'gateway.token_rotation.expired',
   'gateway.delete',
 ] as const
 

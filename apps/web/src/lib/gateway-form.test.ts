@@ -20,7 +20,14 @@ describe('createGatewayBody', () => {
       failover_priority: null,
       session_idle_s: null,
       session_stuck_s: null,
+      rotate_every_days: null,
     })
+  })
+
+  it('sends an empty rotation schedule as null (off), typed days as a number for the API to judge', () => {
+    const form = { ...EMPTY_GATEWAY_FORM, name: 'a', host: 'b' }
+    expect(createGatewayBody({ ...form, rotateEveryDays: ' 30 ' }, false).rotate_every_days).toBe(30)
+    expect(createGatewayBody({ ...form, rotateEveryDays: 'monthly' }, false).rotate_every_days).toBe(0)
   })
 
   it('sends empty session thresholds as null (the default), typed ones as numbers for the API to judge', () => {
@@ -113,6 +120,21 @@ describe('updateGatewayBody', () => {
       id: 10,
       session_idle_s: null,
       session_stuck_s: 120,
+    })
+  })
+
+  it('sends the rotation schedule when it changed: new days, or null to turn it off', () => {
+    const scheduled = makeGateway({ id: 11, rotate_every_days: 30 })
+    const values = gatewayFormValues(scheduled)
+    expect(values.rotateEveryDays).toBe('30')
+    expect(updateGatewayBody(scheduled, values, false)).toBeNull()
+    expect(updateGatewayBody(scheduled, { ...values, rotateEveryDays: '7' }, false)).toEqual({
+      id: 11,
+      rotate_every_days: 7,
+    })
+    expect(updateGatewayBody(scheduled, { ...values, rotateEveryDays: '' }, false)).toEqual({
+      id: 11,
+      rotate_every_days: null,
     })
   })
 

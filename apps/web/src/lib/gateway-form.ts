@@ -21,6 +21,8 @@ export interface GatewayFormValues {
   /** Seconds as typed: empty = the worker's default; the API judges the rest. */
   sessionIdleS: string
   sessionStuckS: string
+  /** Days as typed: empty = no schedule, else the token is rotated automatically this often. */
+  rotateEveryDays: string
 }
 
 /** The request fields the forms show, for the API's 400 details. */
@@ -34,6 +36,7 @@ export const GATEWAY_FORM_FIELDS = [
   'failover_priority',
   'session_idle_s',
   'session_stuck_s',
+  'rotate_every_days',
 ] as const
 
 export const EMPTY_GATEWAY_FORM: GatewayFormValues = {
@@ -45,6 +48,7 @@ export const EMPTY_GATEWAY_FORM: GatewayFormValues = {
   failoverPriority: '',
   sessionIdleS: '',
   sessionStuckS: '',
+  rotateEveryDays: '',
 }
 
 /**
@@ -58,7 +62,8 @@ function portOf(text: string): number | undefined {
 }
 
 /**
- * An optional number as typed (the standby priority, a session threshold): empty means none (null).
+ * An optional number as typed (the standby priority, a session threshold, the rotation schedule):
+ * empty means none (null).
  * Text that is no number goes as 0, not as NaN (which JSON would send as null, silently "none"),
  * so the API answers with its range message under the field.
  */
@@ -83,6 +88,7 @@ export function createGatewayBody(values: GatewayFormValues, isPrimary: boolean)
     failover_priority: optionalNumberOf(values.failoverPriority),
     session_idle_s: optionalNumberOf(values.sessionIdleS),
     session_stuck_s: optionalNumberOf(values.sessionStuckS),
+    rotate_every_days: optionalNumberOf(values.rotateEveryDays),
   }
 }
 
@@ -99,6 +105,7 @@ export function gatewayFormValues(gateway: Gateway): GatewayFormValues {
     failoverPriority: textOf(gateway.failover_priority),
     sessionIdleS: textOf(gateway.session_idle_s),
     sessionStuckS: textOf(gateway.session_stuck_s),
+    rotateEveryDays: textOf(gateway.rotate_every_days),
   }
 }
 
@@ -119,6 +126,7 @@ export function updateGatewayBody(
   const failoverPriority = optionalNumberOf(values.failoverPriority)
   const sessionIdleS = optionalNumberOf(values.sessionIdleS)
   const sessionStuckS = optionalNumberOf(values.sessionStuckS)
+  const rotateEveryDays = optionalNumberOf(values.rotateEveryDays)
   if (name !== gateway.name) body.name = name
   if (host !== gateway.host) body.host = host
   if (port !== gateway.port) body.port = port
@@ -126,6 +134,7 @@ export function updateGatewayBody(
   if (failoverPriority !== gateway.failover_priority) body.failover_priority = failoverPriority
   if (sessionIdleS !== gateway.session_idle_s) body.session_idle_s = sessionIdleS
   if (sessionStuckS !== gateway.session_stuck_s) body.session_stuck_s = sessionStuckS
+  if (rotateEveryDays !== gateway.rotate_every_days) body.rotate_every_days = rotateEveryDays
   if (clearToken) body.token = null
   else if (values.token !== '') body.token = values.token
   return Object.keys(body).length > 1 ? body : null

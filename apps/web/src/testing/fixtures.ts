@@ -22,6 +22,13 @@ export function makeGateway(overrides: Partial<Gateway> & Pick<Gateway, 'id'>): 
     failover_priority: null,
     session_idle_s: null,
     session_stuck_s: null,
+    token_set_at: null,
+    token_stale: false,
+    token_rotated_at: null,
+    token_rotation_mode: null,
+    rotate_every_days: null,
+    token_pending_expires_at: null,
+    token_mismatches: 0,
     ...overrides,
   }
 }

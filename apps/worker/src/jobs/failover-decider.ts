@@ -56,7 +56,11 @@ export function createFailoverDecider(ctx: Ctx): FailoverDecider {
   }
 
   async function announce(outcome: FailoverOutcome): Promise<void> {
-    await publishEvents(ctx.redis, ctx.config.REDIS_PREFIX, failoverEvents(outcome))
+    await publishEvents(
+      ctx.redis,
+      ctx.config.REDIS_PREFIX,
+      failoverEvents(outcome, ctx.config.TOKEN_MAX_AGE_DAYS),
+    )
     // Not awaited, as after probes: the incident and its notices never hold up the probes.
     void ctx.alertEvaluator.afterFailover(outcome.from.id)
     const { failover, from, to } = outcome

@@ -10,6 +10,8 @@ import { probeSweep } from './probe-sweep.ts'
 import { pruneExpiredSignIns } from './prune-expired-sign-ins.ts'
 import { sessionRetention } from './session-retention.ts'
 import { sessionSweep } from './session-sweep.ts'
+import { tokenRotation } from './token-rotation.ts'
+import { tokenRotationSchedule } from './token-rotation-schedule.ts'
 import { toolRollup } from './tool-rollup.ts'
 
 /** Every job this worker runs. A new kind of job is one file in this folder and one line here. */
@@ -27,5 +29,7 @@ export function createJobDefinitions(ctx: WorkerContext): JobDefinition[] {
     sessionRetention(ctx),
     toolRollup(ctx),
     insightRetention(ctx),
+    tokenRotation(ctx),
+    tokenRotationSchedule(ctx),
   ]
 }

@@ -2,12 +2,12 @@ import { findGatewayProbeTargets } from '@mc/db'
 import { createProbePacer, type ProbeReading, probeGateway } from '@mc/openclaw'
 import { PROBE_BATCH_SIZE, type ProbeGatewayJob, probeGatewayJobSchema, QUEUES } from '@mc/runtime'
 import { errorMessage, type ProbeResult } from '@mc/shared'
+import { CLIENT_VERSION } from '../client-version.ts'
+import { tryPendingToken, withPendingTokenTried } from '../token-rotation/pending-token.ts'
 import type { WorkerContext } from '../worker-context.ts'
 import { defineJob } from './job-definition.ts'
 import { createProbeRecorder } from './probe-recorder.ts'
 
-/** Sent as `client.version` by every connection the worker opens to a gateway. */
-export const CLIENT_VERSION = 'mission-control'
 // At most this many probes start at once, while the event loop keeps up (fewer when it lags more
 // than PROBE_BUSY_LAG_MS); a probe still in its handshake after PROBE_SLOT_MS waits on its gateway
 // and lets the next one start. A healthy handshake takes ≈15 ms and ≈1 ms of this thread, so on a
@@ -20,11 +20,22 @@ type Ctx = Pick<WorkerContext, 'db' | 'config' | 'redis' | 'tokenCipher' | 'logg
 
 async function probeOne(ctx: Ctx, target: Target, onHandshakeOver: () => void): Promise<ProbeReading> {
   try {
+    // The current token first, unless the last probe failed while a manual rotation's token waits:
+    // its owner may have applied it, and every login with the old token now fails (and a gateway
+    // delays, then locks out, an address that keeps failing), so the pending one goes first then.
+    if (target.pendingToken !== null && target.consecutiveFailures > 0) {
+      const promoted = await tryPendingToken(ctx, target, target.pendingToken)
+      if (promoted) {
+        onHandshakeOver()
+        return promoted
+      }
+    }
     const token = target.token === null ? null : ctx.tokenCipher.decrypt(target.token)
-    return await probeGateway(
+    const reading = await probeGateway(
       { host: target.host, port: target.port, token, tlsInsecure: target.tlsInsecure },
       { timeoutMs: ctx.config.PROBE_TIMEOUT_MS, clientVersion: CLIENT_VERSION, onHandshakeOver },
     )
+    return await withPendingTokenTried(ctx, target, reading)
   } catch (error) {
     // Only a token that no longer decrypts gets here: the probe itself never throws.
     const message = errorMessage(error)

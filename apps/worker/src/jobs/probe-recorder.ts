@@ -49,7 +49,7 @@ export function createProbeRecorder(ctx: Ctx): ProbeRecorder {
       const events: McEvent[] = []
       const results = recorded.map((row) => {
         if (!row) return null
-        const gateway = presentGateway(row.gateway)
+        const gateway = presentGateway(row.gateway, ctx.config.TOKEN_MAX_AGE_DAYS)
         events.push(gatewayStatusEvent(gateway, row.previousStatus))
         return probeResultOf(gateway)
       })

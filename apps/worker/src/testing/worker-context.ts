@@ -7,7 +7,7 @@ import { workerConfigSchema } from '../config.ts'
 import { createWorkerAlerts } from '../worker-alerts.ts'
 import type { WorkerContext } from '../worker-context.ts'
 
-/** A worker context on this test file's own database and Redis prefix, with a real probe queue. */
+/** A worker context on this test file's own database and Redis prefix, with real probe and token rotation queues. */
 export function useWorkerContext(env: Record<string, string> = {}): WorkerContext {
   const database = useTestDatabase()
   const redis = useTestRedis()
@@ -37,12 +37,17 @@ export function useWorkerContext(env: Record<string, string> = {}): WorkerContex
         connection: redis.redis,
         prefix: bullPrefix(redis.prefix),
       }),
+      tokenRotationQueue: new Queue(QUEUES.tokenRotation, {
+        connection: redis.redis,
+        prefix: bullPrefix(redis.prefix),
+      }),
       alerts,
       alertEvaluator,
     })
   })
   afterAll(async () => {
     await ctx.probeQueue?.close()
+    await ctx.tokenRotationQueue?.close()
     await closeAlerts?.()
   })
   return ctx

@@ -17,10 +17,10 @@ import {
   subscribeSessions,
 } from '@mc/openclaw'
 import { errorMessage } from '@mc/shared'
+import { CLIENT_VERSION } from '../client-version.ts'
 import { createGatewayInsights, type GatewayInsights } from '../insights/gateway-insights.ts'
 import { type InsightSettings, insightSettings } from '../insights/insight-settings.ts'
 import type { UsageSlot } from '../insights/usage-poller.ts'
-import { CLIENT_VERSION } from '../jobs/probe-gateway.ts'
 import type { WorkerContext } from '../worker-context.ts'
 import { announceSessionChanges } from './session-announcer.ts'
 import { createSessionInbox, type SessionInbox } from './session-inbox.ts'

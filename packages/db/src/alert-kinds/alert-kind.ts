@@ -6,8 +6,8 @@ import type { SQL } from 'drizzle-orm'
  * gateway it moved from), an expiry sweep (agents whose
  * connections timed out), agent activity (a connect: an agent back), token usage
  * recorded, sessions a watcher wrote or the state sweep moved, tool calls stored (their tools),
- * authentication failures stored (their gateways), or the periodic alert tick (conditions that
- * clear with time, subjects that are gone).
+ * authentication failures stored (their gateways), a gateway's token replaced (a rotation), or the
+ * periodic alert tick (conditions that clear with time, subjects that are gone).
  */
 export type AlertTrigger =
   | 'probe'
@@ -18,6 +18,7 @@ export type AlertTrigger =
   | 'session'
   | 'tool_calls'
   | 'auth_failures'
+  | 'token'
   | 'tick'
 
 /**

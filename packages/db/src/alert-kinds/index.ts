@@ -9,6 +9,7 @@ import { gatewayVersionChanged } from './gateway-version-changed.ts'
 import { sessionIdle } from './session-idle.ts'
 import { sessionStuck } from './session-stuck.ts'
 import { tokenBudget } from './token-budget.ts'
+import { tokenStale } from './token-stale.ts'
 import { toolDegraded } from './tool-degraded.ts'
 import { toolFailing } from './tool-failing.ts'
 
@@ -28,4 +29,5 @@ export const ALERT_KINDS: AlertKind[] = [
   toolDegraded,
   toolFailing,
   gatewayAuthAnomaly,
+  tokenStale,
 ]

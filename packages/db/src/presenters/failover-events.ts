@@ -8,11 +8,11 @@ import { unixSeconds } from './unix-seconds.ts'
  * failover): the `gateway.failover` itself, and both gateways as they are now, so every browser's
  * cache sees the primary flag move. A failover that found no standby moved nothing: only its record.
  */
-export function failoverEvents({
-  failover,
-  from,
-  to,
-}: FailoverOutcome): [GatewayFailoverEvent, ...GatewayChangeEvent[]] {
+export function failoverEvents(
+  { failover, from, to }: FailoverOutcome,
+  /** TOKEN_MAX_AGE_DAYS of the process announcing it. */
+  tokenMaxAgeDays: number,
+): [GatewayFailoverEvent, ...GatewayChangeEvent[]] {
   const at = unixSeconds(failover.at)
   const moved = to ? [from, to] : []
   return [
@@ -20,7 +20,7 @@ export function failoverEvents({
     ...moved.map(
       (row): GatewayChangeEvent => ({
         type: 'gateway.updated',
-        gateway: presentGateway(row),
+        gateway: presentGateway(row, tokenMaxAgeDays),
         token_changed: false,
         at,
       }),

@@ -1,4 +1,4 @@
-import type { Gateway } from '@mc/shared'
+import { DEFAULT_TOKEN_MAX_AGE_DAYS, type Gateway } from '@mc/shared'
 import type { GatewayRow } from '../queries/gateways.ts'
 import { unixSeconds, unixSecondsOrNull } from './unix-seconds.ts'
 
@@ -6,7 +6,12 @@ import { unixSeconds, unixSecondsOrNull } from './unix-seconds.ts'
  * The seed's Gateway shape: `is_primary` as 0/1, `token_set` instead of the token. The one place a
  * gateway row becomes wire data, so the API's answers and the worker's events show the same state.
  */
-export function presentGateway(row: GatewayRow): Gateway {
+export function presentGateway(
+  row: GatewayRow,
+  /** TOKEN_MAX_AGE_DAYS of the process presenting it. */
+  tokenMaxAgeDays = DEFAULT_TOKEN_MAX_AGE_DAYS,
+): Gateway {
+  const tokenSetAt = row.token === null ? null : row.tokenSetAt
   return {
     id: row.id,
     name: row.name,
@@ -28,5 +33,13 @@ export function presentGateway(row: GatewayRow): Gateway {
     failover_priority: row.failoverPriority,
     session_idle_s: row.sessionIdleS,
     session_stuck_s: row.sessionStuckS,
+    token_set_at: unixSecondsOrNull(tokenSetAt),
+    token_stale: tokenSetAt !== null && Date.now() - tokenSetAt.getTime() > tokenMaxAgeDays * 86_400_000,
+    token_rotated_at: unixSecondsOrNull(row.tokenRotatedAt),
+    token_rotation_mode:
+      row.tokenRotationMode === 'auto' || row.tokenRotationMode === 'manual' ? row.tokenRotationMode : null,
+    rotate_every_days: row.rotateEveryDays,
+    token_pending_expires_at: unixSecondsOrNull(row.pendingTokenExpiresAt),
+    token_mismatches: row.tokenMismatches,
   }
 }

@@ -18,6 +18,11 @@ export async function findGatewayProbeTargets(db: Database, ids: number[]) {
       port: gateways.port,
       token: gateways.token,
       tlsInsecure: gateways.tlsInsecure,
+      /** A manual rotation's token, while it has not expired (encrypted). */
+      pendingToken: sql<
+        string | null
+      >`case when ${gateways.pendingTokenExpiresAt} > now() then ${gateways.pendingToken} end`,
+      consecutiveFailures: gateways.consecutiveFailures,
     })
     .from(gateways)
     .where(inArray(gateways.id, ids))

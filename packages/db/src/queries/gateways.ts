@@ -93,6 +93,21 @@ export interface GatewayValues {
   /** Per-gateway session thresholds in seconds; null or left out: the worker's defaults. */
   sessionIdleS?: number | null
   sessionStuckS?: number | null
+  /** Rotate the token automatically every this many days; null or left out: not on a schedule. */
+  rotateEveryDays?: number | null
+}
+
+/**
+ * A token set by hand starts its age now and ends what was known about the one before it: its
+ * refused probes and a manual rotation's pending token. No token has no age.
+ */
+function tokenReset(token: string | null) {
+  return {
+    tokenSetAt: token === null ? null : sql`now()`,
+    tokenMismatches: 0,
+    pendingToken: null,
+    pendingTokenExpiresAt: null,
+  }
 }
 
 export async function createGateway(db: Database, values: GatewayValues): Promise<GatewayRow> {
@@ -102,7 +117,10 @@ export async function createGateway(db: Database, values: GatewayValues): Promis
         await lockPrimary(tx)
         await clearPrimaryExcept(tx, null)
       }
-      const [row] = await tx.insert(gateways).values(values).returning()
+      const [row] = await tx
+        .insert(gateways)
+        .values({ ...values, ...tokenReset(values.token) })
+        .returning()
       if (!row) throw new Error('gateway insert returned nothing')
       return row
     })
@@ -111,7 +129,10 @@ export async function createGateway(db: Database, values: GatewayValues): Promis
   }
 }
 
-/** `token`: undefined keeps it, null clears it, a string (encrypted) replaces it. */
+/**
+ * `token`: undefined keeps it, null clears it, a string (encrypted) replaces it; either resets
+ * its age, mismatch count and pending token (see tokenReset).
+ */
 export type GatewayPatch = Partial<Omit<GatewayValues, 'token'>> & { token?: string | null }
 
 /** Returns the row before and after, for the audit trail; undefined when there is no such gateway. */
@@ -128,7 +149,11 @@ export async function updateGateway(
       if (patch.isPrimary === true) await clearPrimaryExcept(tx, id)
       const [after] = await tx
         .update(gateways)
-        .set({ ...patch, updatedAt: sql`now()` })
+        .set({
+          ...patch,
+          ...(patch.token === undefined ? {} : tokenReset(patch.token)),
+          updatedAt: sql`now()`,
+        })
         .where(eq(gateways.id, id))
         .returning()
       if (!after) throw new Error('gateway vanished during update')
@@ -154,18 +179,32 @@ export async function deleteGateway(db: Database, id: number): Promise<GatewayRo
   })
 }
 
-/** Gateways that have a token, for re-encrypting them under a new key. */
-export async function listGatewayTokens(db: Database): Promise<{ id: number; token: string }[]> {
-  const rows = await db.select({ id: gateways.id, token: gateways.token }).from(gateways)
-  return rows.flatMap((row) => (row.token === null ? [] : [{ id: row.id, token: row.token }]))
+/** A stored token (encrypted): a gateway's current one, or a manual rotation's pending one. */
+export interface StoredGatewayToken {
+  id: number
+  pending: boolean
+  token: string
+}
+
+/** Every stored token, for re-encrypting them under a new key. */
+export async function listGatewayTokens(db: Database): Promise<StoredGatewayToken[]> {
+  const rows = await db
+    .select({ id: gateways.id, token: gateways.token, pendingToken: gateways.pendingToken })
+    .from(gateways)
+  return rows.flatMap(({ id, token, pendingToken }) => [
+    ...(token === null ? [] : [{ id, pending: false, token }]),
+    ...(pendingToken === null ? [] : [{ id, pending: true, token: pendingToken }]),
+  ])
 }
 
 /** Replaces stored (encrypted) tokens in one transaction: all or nothing. */
-export async function replaceGatewayTokens(
-  db: Database,
-  tokens: { id: number; token: string }[],
-): Promise<void> {
+export async function replaceGatewayTokens(db: Database, tokens: StoredGatewayToken[]): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const { id, token } of tokens) await tx.update(gateways).set({ token }).where(eq(gateways.id, id))
+    for (const { id, pending, token } of tokens) {
+      await tx
+        .update(gateways)
+        .set(pending ? { pendingToken: token } : { token })
+        .where(eq(gateways.id, id))
+    }
   })
 }

@@ -1,4 +1,4 @@
-import { type AlertSubjectType, alertRuleKinds } from '@mc/shared'
+import { type AlertSubjectType, alertRuleKinds, DEFAULT_TOKEN_MAX_AGE_DAYS } from '@mc/shared'
 import { type SQL, sql } from 'drizzle-orm'
 import type { AlertKind, AlertTrigger } from '../alert-kinds/index.ts'
 import type { Database } from '../client.ts'
@@ -8,12 +8,13 @@ import { rowOf } from './raw-row.ts'
 import { type DegradingTool, degradingTools } from './tool-degradation.ts'
 
 /**
- * The subjects a trigger is about: gateways (with the version each reported before the probe),
+ * The subjects a trigger is about: gateways (with the version each reported before the probe, and
+ * the evaluating process's TOKEN_MAX_AGE_DAYS),
  * agents, gateway sessions, or gateway tools (with those of them degrading now, which the
  * evaluation looks up when a degradation rule needs it).
  */
 export type EvaluationSubjects =
-  | { type: 'gateway'; ids: number[]; previousVersions?: (string | null)[] }
+  | { type: 'gateway'; ids: number[]; previousVersions?: (string | null)[]; tokenMaxAgeDays?: number }
   | { type: 'agent'; ids: number[] }
   | { type: 'session'; ids: number[] }
   | { type: 'tool'; ids: number[]; degrading?: DegradingTool[] }
@@ -45,10 +46,11 @@ const SUBJECTS: {
   }
 } = {
   gateway: {
-    // A gateway's row also carries `previous_version`.
+    // A gateway's row also carries `previous_version` and `token_max_age_days`.
     rows: (subjects) => {
       const previous = subjects.previousVersions ?? subjects.ids.map(() => null)
-      return sql`select g.*, v.previous_version from gateways g
+      const tokenMaxAgeDays = subjects.tokenMaxAgeDays ?? DEFAULT_TOKEN_MAX_AGE_DAYS
+      return sql`select g.*, v.previous_version, ${tokenMaxAgeDays}::int as token_max_age_days from gateways g
         join unnest(${sql.param(subjects.ids)}::int[], ${sql.param(previous)}::text[]) as v(id, previous_version) on v.id = g.id`
     },
     inScope: gatewayInScope(sql`s.id`),

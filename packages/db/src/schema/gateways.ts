@@ -32,6 +32,20 @@ export const gateways = pgTable(
     sessionIdleS: integer('session_idle_s'),
     /** Overrides SESSION_STUCK_S for this gateway's sessions; null: the worker's default. */
     sessionStuckS: integer('session_stuck_s'),
+    /** When the current token was set (an edit, a rotation, a promoted pending token). */
+    tokenSetAt: timestamptz('token_set_at'),
+    tokenRotatedAt: timestamptz('token_rotated_at'),
+    /** How the last rotation was done: `auto` or `manual`. */
+    tokenRotationMode: text('token_rotation_mode'),
+    /** Rotate automatically every this many days; null: not on a schedule. */
+    rotateEveryDays: integer('rotate_every_days'),
+    /** Set while a rotation runs: a second one is refused until it ends (or is long gone). */
+    tokenRotatingSince: timestamptz('token_rotating_since'),
+    /** A manual rotation's token (encrypted like `token`), promoted once a probe finds it works. */
+    pendingToken: text('pending_token'),
+    pendingTokenExpiresAt: timestamptz('pending_token_expires_at'),
+    /** Probes refused for a wrong token since the token was last set. */
+    tokenMismatches: integer('token_mismatches').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -42,5 +56,11 @@ export const gateways = pgTable(
     check('gateways_failover_priority_positive', sql`${t.failoverPriority} >= 1`),
     check('gateways_session_idle_s_min', sql`${t.sessionIdleS} >= 5`),
     check('gateways_session_stuck_s_min', sql`${t.sessionStuckS} >= 5`),
+    check('gateways_rotate_every_days_range', sql`${t.rotateEveryDays} between 1 and 3650`),
+    check(
+      'gateways_pending_token_expiry',
+      sql`(${t.pendingToken} is null) = (${t.pendingTokenExpiresAt} is null)`,
+    ),
+    check('gateways_token_rotation_mode', sql`${t.tokenRotationMode} in ('auto', 'manual')`),
   ],
 )

@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { closeSync, openSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { errorMessage } from '@mc/shared'
 import type { GatewayTarget } from '../../src/client/target.ts'
 import { isRecord } from '../../src/protocol/is-record.ts'
@@ -17,6 +18,11 @@ export interface RealGateway {
   target(overrides?: Partial<GatewayTarget>): GatewayTarget
   /** Seconds from spawn to `GET /readyz` 200. */
   startSeconds: number
+  /**
+   * Runs a shell command as the gateway's owner would on its host: `openclaw` on the PATH, the
+   * gateway's own config and state. E.g. `openclaw config set gateway.auth.token '…'`.
+   */
+  ownerShell(command: string): Promise<{ stdout: string; stderr: string }>
   /** SIGTERM, wait for the exit (SIGKILL after 20 s), remove the state folder. */
   stop(): Promise<void>
 }
@@ -28,6 +34,7 @@ export interface RealGatewayOptions {
 
 type GatewayConfig = Record<string, unknown>
 
+const run = promisify(execFile)
 const READY_TIMEOUT_MS = 120_000
 // A run whose test process was killed leaves its state folder (≈ 40 MB) behind; reap old ones.
 const STALE_RUN_MS = 60 * 60 * 1000
@@ -49,8 +56,16 @@ export async function startRealGateway(
     tmp: join(root, 'tmp'),
     config: join(root, 'openclaw.json'),
     log: join(root, 'gateway.log'),
+    bin: join(root, 'bin'),
   }
-  await Promise.all([paths.home, paths.state, paths.tmp].map((path) => mkdir(path, { recursive: true })))
+  await Promise.all(
+    [paths.home, paths.state, paths.tmp, paths.bin].map((path) => mkdir(path, { recursive: true })),
+  )
+  await writeFile(
+    join(paths.bin, 'openclaw'),
+    `#!/bin/sh\nexec '${installation.node}' '${installation.openclaw}' "$@"\n`,
+    { mode: 0o755 },
+  )
   const config = mergeConfig(gatewayConfig(port, token), options.config ?? {})
   await writeFile(paths.config, JSON.stringify(config, null, 2))
 
@@ -90,6 +105,8 @@ export async function startRealGateway(
     token,
     startSeconds: Math.round((performance.now() - started) / 100) / 10,
     target: (overrides = {}) => ({ host: '127.0.0.1', port, token, ...overrides }),
+    ownerShell: (command) =>
+      run('/bin/sh', ['-c', command], { cwd: root, env: gatewayEnv(installation, paths), timeout: 120_000 }),
     stop,
   }
 }
@@ -125,7 +142,7 @@ function mergeConfig(base: GatewayConfig, extra: GatewayConfig): GatewayConfig {
 
 function gatewayEnv(installation: OpenclawInstallation, paths: Record<string, string>): NodeJS.ProcessEnv {
   return {
-    PATH: `${dirname(installation.node)}:/usr/local/bin:/usr/bin:/bin`,
+    PATH: `${paths.bin}:${dirname(installation.node)}:/usr/local/bin:/usr/bin:/bin`,
     HOME: paths.home,
     OPENCLAW_HOME: paths.home,
     OPENCLAW_STATE_DIR: paths.state,

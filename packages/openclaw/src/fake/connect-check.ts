@@ -11,6 +11,7 @@ export interface ConnectContext {
   starting: boolean
   protocol: number
   tokenScopes: readonly string[] | null
+  adminAllowed: boolean
 }
 
 // Device-less clients keep their requested scopes only as these (id, mode) pairs.
@@ -65,8 +66,12 @@ export function checkConnect(raw: unknown, context: ConnectContext): ConnectDeci
   const keepsScopes =
     Boolean(params.device) || SCOPED_CLIENTS.has(`${params.client.id}/${params.client.mode}`)
   const requested = keepsScopes ? (params.scopes ?? []) : []
-  const { tokenScopes } = context
-  const scopes = tokenScopes ? requested.filter((scope) => tokenScopes.includes(scope)) : requested
+  const { tokenScopes, adminAllowed } = context
+  const scopes = requested.filter(
+    (scope) =>
+      (!tokenScopes || tokenScopes.includes(scope)) &&
+      (adminAllowed || Boolean(params.device) || scope !== 'operator.admin'),
+  )
   return { ok: true, params, role: params.role ?? 'operator', scopes }
 }
 

@@ -7,6 +7,7 @@ import type { GatewayTarget } from '../client/target.ts'
 import { AuthThrottle } from './auth-throttle.ts'
 import { FakeActivityLedger } from './fake-activity-ledger.ts'
 import { authFailureLogLines } from './fake-auth-log.ts'
+import { FakeConfig } from './fake-config.ts'
 import { FakeLog } from './fake-log.ts'
 import { healthSnapshot } from './fake-methods.ts'
 import { emptyRecords, type FakeRecords, record } from './fake-records.ts'
@@ -55,7 +56,22 @@ export interface FakeGateway {
   target(overrides?: Partial<GatewayTarget>): GatewayTarget
   setMode(mode: FakeGatewayMode, slowMs?: number): void
   setStarting(starting: boolean): void
+  /**
+   * The owner changes the token in the config file (hot-applied): like a `config.patch` of it, every
+   * connection that logged in with the shared token is closed with 4001 "gateway auth changed".
+   */
   setToken(token: string): void
+  /** The current config hash, as `config.get` answers it. */
+  readonly configHash: string
+  /** false: `operator.admin` is not granted to device-less logins, as on a gateway reached remotely. */
+  setAdminAllowed(allowed: boolean): void
+  /** The next `config.patch` (with a good baseHash) is refused with INVALID_REQUEST and `message`. */
+  refuseNextPatch(message?: string): void
+  /**
+   * Someone else writes the config right before the next `config.patch` arrives, which is then refused
+   * as stale ("config changed since last load"); once per call.
+   */
+  changeConfigBeforeNextPatch(): void
   setVersion(version: string): void
   /** Trims or fills (with fresh `main` sessions, each announced like a create) to these counts. */
   setCounts(counts: { agents?: number; sessions?: number }): void
@@ -121,10 +137,12 @@ const DEFAULTS: FakeSettings = {
   protocol: 4,
   methodDelaysMs: {},
   tokenScopes: null,
+  adminAllowed: true,
   helloPresence: 0,
   usageRefreshMs: 0,
 }
 const STOP_GRACE_MS = 1000
+const DEFAULT_PATCH_REFUSAL = 'invalid config: refused by the fake gateway'
 
 /** A faithful, cheap stand-in for an OpenClaw gateway on loopback, for tests and benchmarks. */
 export async function startFakeGateway(options: FakeGatewayOptions = {}): Promise<FakeGateway> {
@@ -147,6 +165,9 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
 
   const usage = new FakeUsage()
   const log = new FakeLog()
+  const config = new FakeConfig(settings, (change) => {
+    for (const client of ready) client.configChanged(change)
+  })
   const sessionHost: SessionHost = {
     settings,
     world: new FakeWorld({ agents, sessions }),
@@ -157,6 +178,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     activity: new FakeActivityLedger(),
     log,
     usage,
+    config,
     refreshUsage() {
       if (settings.usageRefreshMs !== null) timers.later(() => usage.settle(), settings.usageRefreshMs)
     },
@@ -279,9 +301,15 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     setStarting(starting) {
       settings.starting = starting
     },
-    setToken(token) {
-      settings.token = token
+    setToken: (token) => config.setToken(token),
+    get configHash() {
+      return config.hash
     },
+    setAdminAllowed(allowed) {
+      settings.adminAllowed = allowed
+    },
+    refuseNextPatch: (message = DEFAULT_PATCH_REFUSAL) => config.refuseNextPatch(message),
+    changeConfigBeforeNextPatch: () => config.changeBeforeNextPatch(),
     setVersion(version) {
       settings.version = version
     },

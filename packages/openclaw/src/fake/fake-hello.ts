@@ -10,6 +10,7 @@ export const FAKE_EVENT_NAMES = [
   'shutdown',
   'sessions.changed',
   'agent',
+  'config.changed',
 ]
 
 export interface HelloInput {

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { ErrorShape } from '../protocol/frames.ts'
+import { isRecord } from '../protocol/is-record.ts'
 import type { FakeActivityLedger } from './fake-activity-ledger.ts'
+import { CONFIG_PATH, type FakeConfig } from './fake-config.ts'
 import type { FakeLog } from './fake-log.ts'
 import type { FakeUsage } from './fake-usage.ts'
 import { agentIdFor, DEFAULT_AGENT_ID, type FakeSessionRow, type FakeWorld } from './fake-world.ts'
@@ -22,6 +24,9 @@ export interface MethodContext {
   refreshUsage(): void
   /** Turns on `sessions.changed` events for the calling connection. */
   subscribeSessions(): void
+  config: FakeConfig
+  /** Runs `run` once the answer is sent (a config write closes connections only after answering). */
+  afterReply(run: () => void): void
 }
 
 interface Method {
@@ -85,6 +90,10 @@ const sessionsUsageParams = z.strictObject({
   range: z.string().optional(),
   limit: z.int().min(1).optional(),
   includeContextWeight: z.boolean().optional(),
+})
+const configPatchParams = z.looseObject({
+  raw: z.string().min(1),
+  baseHash: z.string().min(1).optional(),
 })
 
 const DEFAULT_SESSIONS_LIMIT = 100
@@ -187,6 +196,49 @@ const METHODS: Record<string, Method> = {
         tasks: { total: 0, active: 0, terminal: 0, failures: 0 },
       }),
   },
+  'config.get': {
+    scope: 'operator.read',
+    handle: (params, { config }) =>
+      withParams('config.get', emptyParams, params, () =>
+        ok({
+          path: CONFIG_PATH,
+          exists: true,
+          valid: true,
+          hash: config.hash,
+          config: config.redacted(),
+          issues: [],
+          warnings: [],
+        }),
+      ),
+  },
+  'config.patch': {
+    scope: 'operator.admin',
+    handle: (params, { config, afterReply }) =>
+      withParams('config.patch', configPatchParams, params, ({ raw, baseHash }) => {
+        const patch = parseObject(raw)
+        if (!patch) return invalid('invalid config.patch raw: must be a JSON object')
+        const result = config.patch(patch, baseHash)
+        if (!result.ok) return invalid(result.message)
+        afterReply(() => config.announceWrite(result.changedPaths))
+        return ok({
+          ok: true,
+          path: CONFIG_PATH,
+          hash: config.hash,
+          config: config.redacted(),
+          changedPaths: result.changedPaths,
+          sentinel: {
+            persisted: true,
+            payload: {
+              kind: 'config-patch',
+              status: 'ok',
+              ts: Date.now(),
+              message: null,
+              stats: { mode: 'config.patch', root: CONFIG_PATH, requiresRestart: false },
+            },
+          },
+        })
+      }),
+  },
   health: { scope: null, handle: (_params, { world }) => ok(healthSnapshot(world)) },
   'system.info': {
     scope: 'operator.read',
@@ -263,6 +315,15 @@ function withParams<T>(
 ): MethodAnswer {
   const parsed = schema.safeParse(params ?? {})
   return parsed.success ? run(parsed.data) : invalid(paramsErrorMessage(`${method} params`, parsed.error))
+}
+
+function parseObject(raw: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(raw)
+    return isRecord(value) ? value : null
+  } catch {
+    return null
+  }
 }
 
 function ok(payload: unknown): MethodAnswer {

@@ -5,6 +5,7 @@ import type { AuthThrottle } from './auth-throttle.ts'
 import { checkConnect } from './connect-check.ts'
 import type { FakeActivityLedger } from './fake-activity-ledger.ts'
 import type { RefusedHandshake } from './fake-auth-log.ts'
+import { CONFIG_PATH, type ConfigChange, type FakeConfig } from './fake-config.ts'
 import { helloOk } from './fake-hello.ts'
 import type { FakeLog } from './fake-log.ts'
 import { answerMethod, healthSnapshot, type MethodAnswer } from './fake-methods.ts'
@@ -23,6 +24,7 @@ export interface SessionHost {
   activity: FakeActivityLedger
   log: FakeLog
   usage: FakeUsage
+  config: FakeConfig
   refreshUsage(): void
   /** A connect refused for a wrong token (the real gateway logs it). */
   onRefused(refused: RefusedHandshake): void
@@ -52,6 +54,7 @@ export class FakeSession {
   private seq = 0
   private scopes: readonly string[] = []
   private sessionsSubscribed = false
+  private sharedTokenLogin = false
   private readonly timers = new TimerSet()
   private markClosed: () => void = () => {}
   private readonly openedAt = performance.now()
@@ -89,6 +92,15 @@ export class FakeSession {
   /** Sends `text` as is (authenticated clients only): for tests of what a client tolerates. */
   raw(text: string): void {
     if (this.phase === 'ready') this.socket.send(text)
+  }
+
+  /**
+   * After a config write: a connection that logged in with the shared token is closed when the token
+   * changed (the real gateway does so ≈1 s after the write); the others hear `config.changed`.
+   */
+  configChanged(change: ConfigChange): void {
+    if (change.tokenChanged && this.sharedTokenLogin) this.close(4001, 'gateway auth changed')
+    else this.event('config.changed', { path: CONFIG_PATH, hash: change.hash, ts: Date.now() })
   }
 
   /** As on a stopping gateway: `shutdown` to authenticated clients, then close 1012 for everyone. */
@@ -152,9 +164,12 @@ export class FakeSession {
     }
     if (this.phase !== 'ready') return
     record(this.host.records.requests, { method, params })
-    const { world, settings, startedAt, activity, log, usage } = this.host
+    const { world, settings, startedAt, activity, log, usage, config } = this.host
+    const afterReply: (() => void)[] = []
     const context = {
       world,
+      config,
+      afterReply: (run: () => void) => afterReply.push(run),
       activity,
       log,
       usage,
@@ -167,7 +182,11 @@ export class FakeSession {
         this.sessionsSubscribed = true
       },
     }
-    this.reply(id, answerMethod(method, params, context), { delayMs: settings.methodDelaysMs[method] })
+    const answer = answerMethod(method, params, context)
+    const then = () => {
+      for (const run of afterReply) run()
+    }
+    this.reply(id, answer, { then, delayMs: settings.methodDelaysMs[method] })
   }
 
   private onConnect(id: string, params: unknown): void {
@@ -190,6 +209,7 @@ export class FakeSession {
     }
     throttle.reset(this.peer.address)
     this.scopes = decision.scopes
+    this.sharedTokenLogin = decision.params.auth?.token !== undefined
     const hello = helloOk({
       protocol: settings.protocol,
       version: settings.version,

@@ -35,6 +35,11 @@ export interface FakeSettings {
   methodDelaysMs: Record<string, number>
   /** Presence entries in hello-ok's snapshot: a busy real gateway's hello-ok is ≈24 KB (about 80). */
   helloPresence: number
+  /**
+   * Whether a device-less login may get `operator.admin` (true: as over direct loopback; false: as
+   * from another host, where only a paired device with an approved admin scope gets it).
+   */
+  adminAllowed: boolean
   /** Caps what a token login is granted (null: what the client asks for, as on the real gateway). */
   tokenScopes: string[] | null
   /**

@@ -33,14 +33,14 @@ export function gatewayFailoverRoutes({
           if (error instanceof FailoverRefused) throw new HttpError(error.status, error.message)
           throw error
         })
-        events.publishAll(failoverEvents(outcome))
+        events.publishAll(failoverEvents(outcome, config.TOKEN_MAX_AGE_DAYS))
         // Never fails: an evaluation error is logged, and the incident is open before the answer.
         await alerts.evaluator.afterFailover(outcome.from.id)
         // failoverNow refuses rather than record a move to nowhere; `to` is null only for automatic ones.
         if (!outcome.to) throw new Error('a manual failover recorded no new primary')
         const body: FailoverResponse = {
           failover: presentFailover(outcome.failover),
-          gateway: presentGateway(outcome.to),
+          gateway: presentGateway(outcome.to, config.TOKEN_MAX_AGE_DAYS),
         }
         return c.json(body)
       },

@@ -54,7 +54,7 @@ export function gatewayHealthRoutes({
           const result = finished.get(id)
           const row = lastKnown.get(id)
           if (result) results.push(result)
-          else if (row) results.push(pendingProbeResultOf(presentGateway(row)))
+          else if (row) results.push(pendingProbeResultOf(presentGateway(row, config.TOKEN_MAX_AGE_DAYS)))
         }
         const response: ProbeResponse = { results, probed_at: nowUnixSeconds() }
         return c.json(response)

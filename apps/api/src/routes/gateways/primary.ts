@@ -5,7 +5,7 @@ import { HttpError } from '../../http/http-error.ts'
 import type { RouteDef } from '../../http/route.ts'
 
 /** For tools and scripts that must follow the primary through failovers: where it is, never its token. */
-export function primaryGatewayRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
+export function primaryGatewayRoutes({ db, config }: Pick<RouteDeps, 'db' | 'config'>): RouteDef[] {
   return [
     {
       method: 'GET',
@@ -19,7 +19,7 @@ export function primaryGatewayRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] 
             'no gateway is primary: make one primary with PUT /api/gateways { "id": …, "is_primary": true }',
           )
         const body: PrimaryGatewayResponse = {
-          gateway: presentGateway(row),
+          gateway: presentGateway(row, config.TOKEN_MAX_AGE_DAYS),
           ws_url: gatewayUrl(row.host, row.port),
         }
         return c.json(body)

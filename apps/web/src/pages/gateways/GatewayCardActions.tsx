@@ -8,6 +8,7 @@ export interface GatewayActions {
   onProbe: (gateway: Gateway) => void
   onSetPrimary: (gateway: Gateway) => void
   onEdit: (gateway: Gateway) => void
+  onRotateToken: (gateway: Gateway) => void
   onDelete: (gateway: Gateway) => void
 }
 
@@ -18,7 +19,7 @@ interface GatewayCardActionsProps extends GatewayActions {
   busy: boolean
 }
 
-/** Connect and Probe for operators; Set Primary, Edit and Delete for admins; nothing at all for viewers. */
+/** Connect and Probe for operators; Set Primary, Edit, Rotate token and Delete for admins; nothing at all for viewers. */
 export function GatewayCardActions({
   gateway,
   probing,
@@ -26,6 +27,7 @@ export function GatewayCardActions({
   onProbe,
   onSetPrimary,
   onEdit,
+  onRotateToken,
   onDelete,
 }: GatewayCardActionsProps) {
   const { can } = useRole()
@@ -50,6 +52,11 @@ export function GatewayCardActions({
           <Button className="h-7" variant="ghost" disabled={busy} onClick={() => onEdit(gateway)}>
             Edit
           </Button>
+          {gateway.token_set && (
+            <Button className="h-7" variant="ghost" disabled={busy} onClick={() => onRotateToken(gateway)}>
+              Rotate token
+            </Button>
+          )}
           <Button
             className="h-7 text-red-400 hover:text-red-300"
             variant="ghost"

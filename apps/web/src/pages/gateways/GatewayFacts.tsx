@@ -4,6 +4,7 @@ import { cx } from '../../lib/class-names.ts'
 import { gatewayAddress } from '../../lib/gateway-address.ts'
 import { latencyWarning, staleWarning } from '../../lib/gateway-warnings.ts'
 import { formatAge, formatDateTime } from '../../lib/time.ts'
+import { TokenFact } from './TokenFact.tsx'
 
 const WARNING = 'text-amber-400 underline decoration-dotted underline-offset-2'
 
@@ -51,7 +52,7 @@ function LastSeen({ gateway, now }: { gateway: Gateway; now: number }) {
 }
 
 /**
- * The seed's line of facts under a gateway's name: `host:port`, token, latency, last seen; plus the
+ * The seed's line of facts under a gateway's name: `host:port`, token (its age and state), latency, last seen; plus the
  * version and counts. High latency and a stale last-seen are amber, with the reason on hover.
  */
 export function GatewayFacts({ gateway, now }: { gateway: Gateway; now: number }) {
@@ -61,7 +62,7 @@ export function GatewayFacts({ gateway, now }: { gateway: Gateway; now: number }
       <Fact field="address" className="font-mono">
         {gatewayAddress(gateway.host, gateway.port)}
       </Fact>
-      <Fact field="token">Token: {gateway.token_set ? 'Set' : 'None'}</Fact>
+      <TokenFact gateway={gateway} now={now} />
       {gateway.latency !== null && (
         <Fact field="latency" title={slow ?? undefined} className={cx(slow && WARNING)}>
           Latency: {gateway.latency} ms

@@ -18,7 +18,7 @@ interface GatewayFieldsProps {
 }
 
 /**
- * Name, host, port, token, standby priority and session thresholds, shared by the add form and the edit dialog; "allow a self-signed
+ * Name, host, port, token, standby priority, session thresholds and the rotation schedule, shared by the add form and the edit dialog; "allow a self-signed
  * certificate" appears once the host is a wss:// URL. The API's complaints show under each field.
  */
 export function GatewayFields({
@@ -74,45 +74,49 @@ export function GatewayFields({
         value={values.token}
         onChange={(event) => set({ token: event.target.value })}
       />
-      <TextField
+      <NumberField
         label="Standby priority"
         name="failover_priority"
-        inputMode="numeric"
-        autoComplete="off"
         disabled={disabled}
         placeholder="Not a standby"
         hint="1–1000: takes over when the primary fails, lower first. Empty: not a standby"
         error={errors.failover_priority}
         value={values.failoverPriority}
-        onChange={(event) => set({ failoverPriority: event.target.value })}
+        onChange={(value) => set({ failoverPriority: value })}
       />
       <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-[1fr_1fr]">
         <legend className="mb-2 font-medium text-muted-foreground text-xs">Session thresholds</legend>
-        <TextField
+        <NumberField
           label="Idle after (s)"
           name="session_idle_s"
-          inputMode="numeric"
-          autoComplete="off"
           disabled={disabled}
           placeholder="Default"
           hint="From 5 s: without activity this long a session is idle. Empty: the worker's default"
           error={errors.session_idle_s}
           value={values.sessionIdleS}
-          onChange={(event) => set({ sessionIdleS: event.target.value })}
+          onChange={(value) => set({ sessionIdleS: value })}
         />
-        <TextField
+        <NumberField
           label="Stuck after (s)"
           name="session_stuck_s"
-          inputMode="numeric"
-          autoComplete="off"
           disabled={disabled}
           placeholder="Default"
           hint="From 5 s: a run without an update this long is stuck. Empty: the worker's default"
           error={errors.session_stuck_s}
           value={values.sessionStuckS}
-          onChange={(event) => set({ sessionStuckS: event.target.value })}
+          onChange={(value) => set({ sessionStuckS: value })}
         />
       </fieldset>
+      <NumberField
+        label="Rotate automatically every (days)"
+        name="rotate_every_days"
+        disabled={disabled}
+        placeholder="Off"
+        hint="A new token this often; works when Mission Control reaches the gateway over loopback. Empty: off"
+        error={errors.rotate_every_days}
+        value={values.rotateEveryDays}
+        onChange={(value) => set({ rotateEveryDays: value })}
+      />
       {isSecureUrlHost(values.host) && (
         <CheckboxField
           fieldClassName="sm:col-span-2"
@@ -126,5 +130,29 @@ export function GatewayFields({
         />
       )}
     </div>
+  )
+}
+
+/** A whole number typed as text, empty for "none": the API's message shows under it. */
+function NumberField({
+  onChange,
+  ...props
+}: {
+  label: string
+  name: string
+  disabled: boolean
+  placeholder: string
+  hint: string
+  error: string | undefined
+  value: string
+  onChange: (value: string) => void
+}) {
+  return (
+    <TextField
+      {...props}
+      inputMode="numeric"
+      autoComplete="off"
+      onChange={(event) => onChange(event.target.value)}
+    />
   )
 }

@@ -18,6 +18,7 @@ import { GatewayList } from './GatewayList.tsx'
 import { GatewaysEmptyState } from './GatewaysEmptyState.tsx'
 import { ProbeButton } from './ProbeButton.tsx'
 import { RelayPanel } from './RelayPanel.tsx'
+import { RotateTokenDialog } from './RotateTokenDialog.tsx'
 import { useProbeRunner } from './use-probe-runner.ts'
 
 /** The seed's Gateway Manager: every registered gateway, probing, and (for admins) the registry. */
@@ -27,6 +28,7 @@ export function GatewaysPage() {
   const [adding, setAdding] = useState(false)
   const [notice, setNotice] = useState<NoticeMessage | null>(null)
   const [editing, setEditing] = useState<Gateway | null>(null)
+  const [rotating, setRotating] = useState<Gateway | null>(null)
   const setPrimary = useUpdateGateway()
   const remove = useDeleteGateway()
   const deleting = useConfirmation<Gateway>(remove.reset)
@@ -102,6 +104,7 @@ export function GatewaysPage() {
                 )
               }
               onEdit={setEditing}
+              onRotateToken={setRotating}
               onDelete={deleting.ask}
             />
           </>
@@ -118,6 +121,7 @@ export function GatewaysPage() {
           }}
         />
       )}
+      {rotating && <RotateTokenDialog gateway={rotating} onClose={() => setRotating(null)} />}
       <DirectConnectionsSection />
       {deleting.target && (
         <ConfirmDialog

@@ -19,6 +19,7 @@ import { GatewaySessionsPanel } from './GatewaySessionsPanel.tsx'
 import { LatencyPanel } from './LatencyPanel.tsx'
 import { ProbeLogPanel } from './ProbeLogPanel.tsx'
 import { TimelinePanel } from './TimelinePanel.tsx'
+import { TokenPanel } from './TokenPanel.tsx'
 
 const BACK = { to: '/gateways', label: 'Gateways' }
 
@@ -29,7 +30,7 @@ function parseId(param: string | undefined): number | null {
 }
 
 /**
- * `/gateways/:id`: one gateway's status, uptime, sessions, latency over the day, its probe history,
+ * `/gateways/:id`: one gateway's status, uptime, its token, sessions, latency over the day, its probe history,
  * the events it sent and the handshakes it refused.
  */
 export function GatewayPage() {
@@ -82,6 +83,7 @@ export function GatewayPage() {
     >
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
       <GatewayOverview detail={detail.data} />
+      <TokenPanel gateway={gateway} />
       <GatewaySessionsPanel gateway={gateway} />
       <LatencyPanel gatewayId={gateway.id} />
       <ProbeLogPanel gatewayId={gateway.id} />
