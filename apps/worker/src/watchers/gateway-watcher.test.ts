@@ -197,6 +197,42 @@ describe('gateway watcher', () => {
     }
   })
 
+  it('waits for a new token once the gateway refuses the stored one, and connects with it once stored', async () => {
+    // Refusals answered at once, so that a watcher asking again would be seen asking again.
+    const fake = await watched.fake({
+      token: 'the-token-before-a-rotation',
+      sessions: 1,
+      rejectDelayScale: 0,
+    })
+    const gateway = await watched.gateway('rotated', fake)
+    watched.pool('worker-a')
+    await watchedAndLoaded(gateway.id)
+
+    // Changed on the gateway by its owner; every login with the stored token now fails.
+    fake.setToken('the-token-after-the-rotation')
+    await eventually(async () =>
+      expect((await findWatcherStatus(ctx.db, gateway.id))?.error).toContain('waiting for a new token'),
+    )
+    const refused = fake.records.connects.length
+    // Two announcements of the worker later (its pool ticks, ≥ 2.5 s here), it has not asked again:
+    // a backoff of 100 ms would have.
+    const announced = () => ctx.redis.zscore(`${ctx.config.REDIS_PREFIX}:watchers:members`, 'worker-a')
+    for (let tick = 0; tick < 2; tick++) {
+      const before = Number(await announced())
+      await eventually(async () => expect(Number(await announced())).toBeGreaterThan(before))
+    }
+    expect(fake.records.connects.length).toBe(refused)
+
+    // The new token stored (a promotion, an edit): the watcher connects with it, not after its wait.
+    await ctx.db.execute(
+      sql`update gateways set token = ${ctx.tokenCipher.encrypt('the-token-after-the-rotation')} where id = ${gateway.id}`,
+    )
+    await eventually(async () =>
+      expect(await findWatcherStatus(ctx.db, gateway.id)).toMatchObject({ status: 'watching', error: null }),
+    )
+    expect(fake.records.connects.length).toBe(refused + 1)
+  })
+
   it('throttles and flags a gateway that floods events, while another one’s sessions still come in', async () => {
     const flooding = await watched.fake({ sessions: 20 })
     const calm = await watched.fake()

@@ -11,6 +11,7 @@ import {
 import {
   connectGateway,
   type GatewayClient,
+  GatewayError,
   type GatewayEvent,
   type GatewaySessionRow,
   listAllSessions,
@@ -43,6 +44,13 @@ export interface WatcherSettings {
   /** Reconnects wait this long, doubling per failed attempt up to `backoffMaxMs` (±20 % jitter). */
   backoffBaseMs: number
   backoffMaxMs: number
+  /**
+   * After the gateway refuses the stored token, the next attempt waits this long instead. A new
+   * stored token restarts the watcher at once (the pool follows token changes), while a gateway
+   * delays and then locks out an address that keeps failing (10 failed logins a minute): asking
+   * again with the same token only delays the new one's acceptance.
+   */
+  tokenRefusedRetryMs: number
   /** The timeline, tool calls, log and usage read on the same connection. */
   insights: InsightSettings
 }
@@ -58,6 +66,7 @@ export const watcherSettings = (config: WorkerContext['config']): WatcherSetting
   floodLimit: 500,
   backoffBaseMs: 1000,
   backoffMaxMs: 30_000,
+  tokenRefusedRetryMs: 5 * 60_000,
   insights: insightSettings(config),
 })
 
@@ -67,6 +76,8 @@ const PAGE_SIZE = 100
 // A reload asks for the sessions active since the last listing plus this much, for clock skew.
 const RELOAD_MARGIN_MS = 60_000
 const BACKOFF_JITTER = 0.2
+/** The gateway's `details.code` when it refuses a token. */
+const TOKEN_MISMATCH = 'AUTH_TOKEN_MISMATCH'
 
 /** Runs `load` when the pool has room for it. */
 export type LoadSlot = (load: () => Promise<void>) => Promise<void>
@@ -241,6 +252,7 @@ export function startGatewayWatcher(
     await noteStatus('connecting', null)
     while (!stopping.signal.aborted) {
       let error: string
+      let tokenRefused = false
       try {
         const outcome = await watchOnce()
         failures = outcome.loaded ? 0 : failures + 1
@@ -248,6 +260,7 @@ export function startGatewayWatcher(
       } catch (connectError) {
         failures += 1
         error = errorMessage(connectError)
+        tokenRefused = connectError instanceof GatewayError && connectError.detailsCode === TOKEN_MISMATCH
       }
       if (stopping.signal.aborted) return
       // Once per outage: a gateway that stays down is the probes' news, not a line per attempt.
@@ -255,8 +268,9 @@ export function startGatewayWatcher(
         { err: error, failures },
         'gateway watcher lost its connection',
       )
-      await noteStatus('reconnecting', error)
-      await sleep(reconnectDelay(failures, settings), undefined, { signal: stopping.signal }).catch(() => {})
+      await noteStatus('reconnecting', tokenRefused ? `${error}; waiting for a new token` : error)
+      const delay = tokenRefused ? settings.tokenRefusedRetryMs : reconnectDelay(failures, settings)
+      await sleep(delay, undefined, { signal: stopping.signal }).catch(() => {})
     }
   }
 
