@@ -5,25 +5,19 @@ import { queryKeys } from './queries.ts'
 const isBefore = (next: number | null, cached: number | null) => cached !== null && (next ?? 0) < cached
 
 /** What a probe measures; the rest of a gateway (name, address, primary, …) belongs to edits. */
-const measured = ({
-  status,
-  last_seen,
-  latency,
-  sessions_count,
-  agents_count,
-  version,
-  last_error,
-  last_probe_at,
-}: Gateway) => ({
-  status,
-  last_seen,
-  latency,
-  sessions_count,
-  agents_count,
-  version,
-  last_error,
-  last_probe_at,
-})
+const MEASURED = [
+  'status',
+  'last_seen',
+  'latency',
+  'sessions_count',
+  'agents_count',
+  'version',
+  'last_error',
+  'last_probe_at',
+] as const satisfies readonly (keyof Gateway)[]
+
+const measured = (gateway: Gateway): Partial<Gateway> =>
+  Object.fromEntries(MEASURED.map((key) => [key, gateway[key]]))
 
 /**
  * `cached` with what a probe in `next` measured, unless `cached` shows a later probe (an event that
