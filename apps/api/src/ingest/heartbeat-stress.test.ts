@@ -1,7 +1,8 @@
+import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { makeApiKey } from '../testing/factories.ts'
-import { useListeningApi } from '../testing/running-api.ts'
+import { startListeningApi } from '../testing/running-api.ts'
 
 // Issue 11's acceptance: 64 clients for 20 s against 1, 4 and 1,000 agents, with reconnects of
 // the same agents and one poison request in ten. HEARTBEAT_STRESS_SECONDS shortens a local run.
@@ -10,24 +11,22 @@ const CLIENTS = 64
 
 // What this checks is correctness under contention, not speed (the bench measures that). On a
 // machine running other suites too, a statement of a batch may wait seconds for a lock held by a
-// starved transaction, and reopening the api's database sessions (the test ends them between phases)
-// may take longer than the default 1.5 s: either would turn requests into 503s that say nothing about
-// ingest. Warnings are shown, so that a 503 here names its cause.
-const api = useListeningApi({
-  DB_CONNECT_TIMEOUT_MS: '15000',
-  DB_STATEMENT_TIMEOUT_MS: '60000',
-  LOG_LEVEL: 'warn',
-})
+// starved transaction, and opening the api's database sessions may take longer than the default
+// 1.5 s: either would turn requests into 503s that say nothing about ingest. Warnings are shown, so
+// that a 503 here names its cause.
+const API_ENV = { DB_CONNECT_TIMEOUT_MS: '15000', DB_STATEMENT_TIMEOUT_MS: '60000', LOG_LEVEL: 'warn' }
+const database = useTestDatabase()
+const redis = useTestRedis()
 let key: string
 
 beforeAll(async () => {
-  key = (await makeApiKey(api.db, 'operator')).key
+  key = (await makeApiKey(database.db, 'operator')).key
 })
 
 type Connection = { agent_id: number; agent_name: string; connection_id: string }
 
-async function call(method: string, path: string, body: unknown) {
-  const res = await fetch(`${api.url}${path}`, {
+async function call(url: string, method: string, path: string, body: unknown) {
+  const res = await fetch(`${url}${path}`, {
     method,
     headers: { 'x-api-key': key, 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -36,21 +35,22 @@ async function call(method: string, path: string, body: unknown) {
 }
 
 /**
- * Deadlocks in this database so far. A backend counts them and publishes the count when it has
- * idled a while or exits: ending the api's sessions (its pools reconnect on demand) publishes it now.
+ * Deadlocks in this database so far, once no api session is left. A backend counts them and
+ * publishes the count when it has idled a while or exits, so each phase runs its own api and stops
+ * it before counting. (Ending an api's sessions under it instead raced its pool: a request could
+ * still pick a session being ended, and answer 503.)
  */
 async function deadlocks(): Promise<number> {
-  const apiSessions = sql`
-    from pg_stat_activity where datname = current_database() and application_name like 'mc-api%'`
-  await api.db.execute(sql`select pg_terminate_backend(pid) ${apiSessions}`)
   await vi.waitFor(
     async () => {
-      const [row] = await api.db.execute<{ n: number }>(sql`select count(*)::int as n ${apiSessions}`)
+      const [row] = await database.db.execute<{ n: number }>(sql`
+        select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and application_name like 'mc-api%'`)
       expect(row?.n).toBe(0)
     },
     { timeout: 15_000, interval: 50 },
   )
-  const [row] = await api.db.execute<{ deadlocks: string }>(
+  const [row] = await database.db.execute<{ deadlocks: string }>(
     sql`select deadlocks from pg_stat_database where datname = current_database()`,
   )
   return Number(row?.deadlocks)
@@ -62,7 +62,7 @@ async function deadlocks(): Promise<number> {
  * take seconds of the test's time.
  */
 async function steadyConnections(names: string[], perAgent: number): Promise<Connection[]> {
-  return api.db.execute<Connection>(sql`
+  return database.db.execute<Connection>(sql`
     with created as (
       insert into agents (name, status, last_seen)
       select name, 'online', now() from unnest(${sql.param(names)}::text[]) as name
@@ -169,31 +169,35 @@ async function stress(agentCount: number) {
   }
 
   const before = await deadlocks()
+  const api = await startListeningApi({ database, redis }, API_ENV)
   const counts = new Map<string, number>()
   const unexpected: unknown[] = []
   const acknowledged: number[] = []
   let seq = 0
   const deadline = performance.now() + SECONDS * 1000
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < deadline) {
-        const request = plan(++seq)
-        const res = await call(request.method, request.path, request.body)
-        const reason = (res.body.details as { reason?: string } | undefined)?.reason
-        const ok =
-          request.expected.status.includes(res.status) &&
-          (res.status !== 409 || request.expected.reasons?.includes(reason ?? '') === true)
-        counts.set(`${request.kind} ${res.status}`, (counts.get(`${request.kind} ${res.status}`) ?? 0) + 1)
-        if (!ok) unexpected.push({ ...request, got: res })
-        if (res.status === 200 && request.tokens !== undefined) acknowledged.push(request.tokens)
-        if (res.status === 200 && request.kind === 'reconnect') {
-          recent.push(res.body as unknown as Connection)
-          if (recent.length > 16) recent.shift()
+  try {
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < deadline) {
+          const request = plan(++seq)
+          const res = await call(api.url, request.method, request.path, request.body)
+          const reason = (res.body.details as { reason?: string } | undefined)?.reason
+          const ok =
+            request.expected.status.includes(res.status) &&
+            (res.status !== 409 || request.expected.reasons?.includes(reason ?? '') === true)
+          counts.set(`${request.kind} ${res.status}`, (counts.get(`${request.kind} ${res.status}`) ?? 0) + 1)
+          if (!ok) unexpected.push({ ...request, got: res })
+          if (res.status === 200 && request.tokens !== undefined) acknowledged.push(request.tokens)
+          if (res.status === 200 && request.kind === 'reconnect') {
+            recent.push(res.body as unknown as Connection)
+            if (recent.length > 16) recent.shift()
+          }
         }
-      }
-    }),
-  )
-
+      }),
+    )
+  } finally {
+    await api.stop()
+  }
   expect(unexpected.slice(0, 5), `${unexpected.length} unexpected answers`).toEqual([])
   // Every kind of request happened.
   const seen = [...counts.keys()].map((k) => k.replace(/ \d+$/, ''))
@@ -203,11 +207,11 @@ async function stress(agentCount: number) {
   expect(counts.get('heartbeat 200'), JSON.stringify([...counts])).toBeGreaterThan(0)
   expect(await deadlocks()).toBe(before)
   // Every acknowledged heartbeat's usage is stored once, and nothing else is.
-  const recorded = await api.db.execute<{ input_tokens: number }>(
+  const recorded = await database.db.execute<{ input_tokens: number }>(
     sql`select input_tokens from token_usage where model = ${model} order by input_tokens`,
   )
   expect(recorded.map((r) => r.input_tokens)).toEqual(acknowledged.sort((x, y) => x - y))
-  const [live] = await api.db.execute<{ n: number }>(sql`
+  const [live] = await database.db.execute<{ n: number }>(sql`
     select count(*)::int as n from direct_connections
     where status = 'connected' and connection_id = any(${sql.param(steady.map((c) => c.connection_id))}::text[])`)
   expect(live?.n).toBe(steady.length)
