@@ -4,7 +4,8 @@ import { defineConfig } from 'vite'
 
 /**
  * Where `npm run dev` runs the API (PORT, as for the API itself); the dev server forwards `/api`
- * (HTTP, SSE and WebSocket) to it. MC_API_ORIGIN points it at any other API.
+ * (HTTP, SSE and WebSocket) to it, and the pages the API renders itself: status pages and their
+ * badges. MC_API_ORIGIN points it at any other API.
  */
 const API_ORIGIN = process.env.MC_API_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`
 
@@ -14,6 +15,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: API_ORIGIN, changeOrigin: true, ws: true },
+      '/status/': { target: API_ORIGIN, changeOrigin: true },
+      '/badge/': { target: API_ORIGIN, changeOrigin: true },
     },
   },
   build: {

@@ -10,6 +10,8 @@ import type { EventHub } from './events/event-hub.ts'
 import type { ConnectBatcher } from './ingest/connect-batcher.ts'
 import type { HeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
 import type { WaitableQueue } from './jobs/waitable-queue.ts'
+import type { ApiMetrics } from './metrics/api-metrics.ts'
+import type { OpenApiDocument } from './openapi/document.ts'
 import type { ProbeDispatcher } from './probes/probe-dispatcher.ts'
 import type { RelayHub } from './relay/relay-hub.ts'
 
@@ -39,6 +41,8 @@ export interface AppDeps {
   heartbeats: HeartbeatBatcher
   /** CLI connections are registered in coalesced batches on `db`, which publish their events. */
   connects: ConnectBatcher
+  /** This process's metrics registry, served at `/metrics`. */
+  metrics: ApiMetrics
   startedAt: Date
 }
 
@@ -51,4 +55,6 @@ export interface RouteDeps extends AppDeps {
   /** Cleared by every key or user change, so revocations take effect at once in this process. */
   keyCache: ApiKeyCache
   authenticate: Authenticator
+  /** The OpenAPI document of every route; a thunk, as the routes serving it are among them. */
+  openApiDocument: () => OpenApiDocument
 }

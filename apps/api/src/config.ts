@@ -5,6 +5,7 @@ import {
   envInt,
   envOptionalString,
   loadConfig,
+  metricsConfigShape,
   probingConfigShape,
   secretKeySchema,
   tokenConfigShape,
@@ -21,6 +22,7 @@ export const apiConfigSchema = z.object({
   ...alertingConfigShape,
   ...probingConfigShape,
   ...tokenConfigShape,
+  ...metricsConfigShape,
   PORT: envInt(3000, { min: 0, max: 65535 }),
   HOST: z.string().min(1).default('0.0.0.0'),
   DB_POOL_MAX: envInt(10, { min: 1, max: 200 }),
@@ -46,6 +48,8 @@ export const apiConfigSchema = z.object({
   EVENTS_KEEPALIVE_S: envInt(15, { min: 1, max: 300 }),
   /** `GET /api/events` ends streams after this long; browsers resume at once, re-authenticated. */
   EVENTS_MAX_LIFETIME_S: envInt(600, { min: 1, max: 86_400 }),
+  /** `/status/<slug>` pages fetch their figures again this often. */
+  STATUS_PAGE_REFRESH_S: envInt(30, { min: 2, max: 3600 }),
   /** `GET /api/gateways/:id/live`: how often the upstream's latency is measured (a `health` request). */
   LIVE_PING_INTERVAL_MS: envInt(10_000, { min: 50, max: 600_000 }),
   /** The first wait before reconnecting a lost upstream; it doubles (with jitter) up to the maximum. */

@@ -17,6 +17,7 @@ import { createEventHub } from './events/event-hub.ts'
 import { listen } from './http/listen.ts'
 import { createConnectBatcher } from './ingest/connect-batcher.ts'
 import { createHeartbeatBatcher } from './ingest/heartbeat-batcher.ts'
+import { createApiMetrics } from './metrics/api-metrics.ts'
 import { createProbeDispatcher } from './probes/probe-dispatcher.ts'
 import { createRelayHub } from './relay/relay-hub.ts'
 import { createTokenRotationQueue } from './token-rotation/token-rotation-queue.ts'
@@ -68,7 +69,14 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   await eventHub.ready()
   const alerts = createApiAlerts(db, config, events, logger)
   const relay = createRelayHub({ db, tokenCipher, logger, eventHub, config })
-  const heartbeats = createHeartbeatBatcher(ingestDb, config.HEARTBEAT_TIMEOUT_S, events, alerts.evaluator)
+  const metrics = createApiMetrics({ db, redis, redisPrefix: config.REDIS_PREFIX })
+  const heartbeats = createHeartbeatBatcher(
+    ingestDb,
+    config.HEARTBEAT_TIMEOUT_S,
+    events,
+    alerts.evaluator,
+    metrics,
+  )
   const connects = createConnectBatcher(db, events, alerts.evaluator)
   const app = createApp({
     config,
@@ -85,6 +93,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     relay,
     heartbeats,
     connects,
+    metrics,
     startedAt: new Date(),
   })
 
@@ -106,6 +115,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       await probes.close()
       await tokenRotations.close()
       await alerts.close()
+      await metrics.close()
       events.close()
       await Promise.all([closeDb(db), closeDb(ingestDb)])
       redis.disconnect()

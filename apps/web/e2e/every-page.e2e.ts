@@ -87,6 +87,12 @@ beforeAll(async () => {
     })
     await call('POST', '/api/users', { ...seeded.viewer, role: 'viewer' })
     await call('POST', '/api/keys', { name: 'ci-deploy', role: 'operator' })
+    await call('POST', '/api/status-pages', {
+      slug: 'production',
+      title: 'Production status',
+      gateway_ids: [production.id],
+      public: true,
+    })
     const inAnHour = Math.floor(Date.now() / 1000) + 3600
     await call('POST', '/api/maintenance', {
       gateway_ids: [production.id],
@@ -332,6 +338,12 @@ const PAGES: PageCase[] = [
     path: () => '/settings/api-keys',
     signedIn: true,
     ready: (page) => page.getByRole('cell', { name: 'ci-deploy' }).waitFor(),
+  },
+  {
+    name: 'settings-status-pages',
+    path: () => '/settings/status-pages',
+    signedIn: true,
+    ready: (page) => page.locator('tr[data-status-page="production"]').waitFor(),
   },
   {
     name: 'settings-audit',

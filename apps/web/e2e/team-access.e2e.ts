@@ -44,7 +44,7 @@ describe('team access', () => {
     expect(await page.getByTestId('user-menu').textContent()).toContain('admin')
     await settingsTabs().getByRole('link', { name: 'API keys' }).waitFor()
     const tabs = (await settingsTabs().getByRole('link').allTextContents()).map((text) => text.trim())
-    expect(tabs).toEqual(['System', 'Users', 'API keys', 'Audit log'])
+    expect(tabs).toEqual(['System', 'Users', 'API keys', 'Status pages', 'Audit log'])
 
     // Create an operator key (operator is the default role).
     const form = page.getByRole('form', { name: 'Create key' })

@@ -25,6 +25,7 @@ import { SessionsPage } from './pages/sessions/SessionsPage.tsx'
 import { ApiKeysPanel } from './pages/settings/api-keys/ApiKeysPanel.tsx'
 import { AuditPanel } from './pages/settings/audit/AuditPanel.tsx'
 import { SettingsLayout } from './pages/settings/SettingsLayout.tsx'
+import { StatusPagesPanel } from './pages/settings/status-pages/StatusPagesPanel.tsx'
 import { SystemPanel } from './pages/settings/system/SystemPanel.tsx'
 import { UsersPanel } from './pages/settings/users/UsersPanel.tsx'
 import { ToolPage } from './pages/tools/detail/ToolPage.tsx'
@@ -78,6 +79,7 @@ export const router = createBrowserRouter([
           { path: 'system', element: <SystemPanel /> },
           { path: 'users', element: admin(<UsersPanel />) },
           { path: 'api-keys', element: admin(<ApiKeysPanel />) },
+          { path: 'status-pages', element: admin(<StatusPagesPanel />) },
           { path: 'audit', element: admin(<AuditPanel />) },
         ],
       },

@@ -5,6 +5,7 @@ import {
   envBoolean,
   envInt,
   loadConfig,
+  metricsConfigShape,
   probingConfigShape,
   secretKeySchema,
   tokenConfigShape,
@@ -16,6 +17,9 @@ export const workerConfigSchema = z.object({
   ...alertingConfigShape,
   ...probingConfigShape,
   ...tokenConfigShape,
+  ...metricsConfigShape,
+  /** Prometheus scrapes the worker's own metrics (probes, sweeps, process) here; 0 turns it off. */
+  WORKER_METRICS_PORT: envInt(9464, { min: 0, max: 65535 }),
   DB_POOL_MAX: envInt(5, { min: 1, max: 200 }),
   /** Postgres cancels a worker statement that runs longer; sweeps and rollups over big tables need time. */
   DB_STATEMENT_TIMEOUT_MS: envInt(60_000, { min: 100, max: 600_000 }),

@@ -4,6 +4,7 @@ import type { Logger, TokenCipher } from '@mc/runtime'
 import type { Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { WorkerConfig } from './config.ts'
+import type { WorkerMetrics } from './metrics/worker-metrics.ts'
 
 /** What jobs get from the worker process. */
 export interface WorkerContext {
@@ -19,4 +20,6 @@ export interface WorkerContext {
   /** Incidents are evaluated where their facts are written, and delivered by the worker. */
   alerts: DeliveryContext
   alertEvaluator: AlertEvaluator
+  /** What this worker's probes and sweeps did, for its metrics port. */
+  metrics: WorkerMetrics
 }

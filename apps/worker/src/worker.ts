@@ -14,9 +14,17 @@ import { startHeartbeat } from './heartbeat.ts'
 import { type JobRunner, startJobRunner } from './job-runner.ts'
 import { createJobDefinitions } from './jobs/index.ts'
 import type { JobDefinition } from './jobs/job-definition.ts'
+import { serveWorkerMetrics } from './metrics/metrics-server.ts'
+import { createWorkerMetrics } from './metrics/worker-metrics.ts'
 import { startWatcherPool } from './watchers/watcher-pool.ts'
 import { createWorkerAlerts } from './worker-alerts.ts'
 import type { WorkerContext } from './worker-context.ts'
+
+/**
+ * Every interface, so Prometheus in another container can scrape it; it shows no gateway names and
+ * no secrets, and asks for METRICS_TOKEN when one is set.
+ */
+const METRICS_HOST = '0.0.0.0'
 
 export interface RunningWorker {
   jobs: JobRunner
@@ -59,6 +67,7 @@ export async function startWorker(
     prefix: bullPrefix(config.REDIS_PREFIX),
   })
   const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
+  const metrics = createWorkerMetrics()
   const {
     alerts,
     alertEvaluator,
@@ -74,7 +83,17 @@ export async function startWorker(
     tokenRotationQueue,
     alerts,
     alertEvaluator,
+    metrics,
   }
+  const metricsServer = await serveWorkerMetrics(
+    {
+      registry: metrics.registry,
+      port: config.WORKER_METRICS_PORT,
+      host: METRICS_HOST,
+      token: config.METRICS_TOKEN,
+    },
+    logger,
+  )
   const jobs = await startJobRunner(chooseJobs(ctx), {
     connection: redis,
     prefix: config.REDIS_PREFIX,
@@ -94,6 +113,7 @@ export async function startWorker(
     jobs,
     async stop() {
       logger.info('worker shutting down')
+      await metricsServer?.close()
       await heartbeat.stop()
       await watchers?.stop()
       await jobs.close()

@@ -49,6 +49,7 @@ describe('runMigrations', () => {
       'maintenance_windows',
       'model_prices',
       'sessions',
+      'status_pages',
       'token_usage',
       'users',
     ])

@@ -45,3 +45,5 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>
 export const loginResponseSchema = z.object({ user: userSchema })
 export const meResponseSchema = z.object({ principal: principalSchema, user: userSchema.nullable() })
 export type MeResponse = z.infer<typeof meResponseSchema>
+/** `POST /api/auth/logout`. */
+export const logoutResponseSchema = z.object({ ok: z.literal(true) })

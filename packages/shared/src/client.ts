@@ -22,7 +22,7 @@ import {
   createApiKeyResponseSchema,
 } from './api-keys.ts'
 import { type AuditQuery, auditResponseSchema } from './audit.ts'
-import { type LoginRequest, loginResponseSchema, meResponseSchema } from './auth.ts'
+import { type LoginRequest, loginResponseSchema, logoutResponseSchema, meResponseSchema } from './auth.ts'
 import { authFailuresResponseSchema } from './auth-failures.ts'
 import {
   type ConnectRequest,
@@ -43,6 +43,7 @@ import {
   type UpdateGatewayRequest,
 } from './gateways.ts'
 import { type HealthResponse, healthResponseSchema } from './health.ts'
+import { deletedByIdResponseSchema } from './ids.ts'
 import {
   type IncidentStatus,
   incidentDetailResponseSchema,
@@ -63,6 +64,12 @@ import {
   recentProbesResponseSchema,
 } from './probes.ts'
 import { type SessionState, sessionResponseSchema, sessionsResponseSchema } from './sessions.ts'
+import {
+  type CreateStatusPageRequest,
+  statusPageResponseSchema,
+  statusPagesResponseSchema,
+  type UpdateStatusPageRequest,
+} from './status-pages.ts'
 import { type RotateTokenRequest, rotateTokenResponseSchema } from './token-rotation.ts'
 import { toolResponseSchema, toolsResponseSchema } from './tools.ts'
 import { type UsageGroup, usageResponseSchema } from './usage.ts'
@@ -124,8 +131,6 @@ export type GatewayEventsListQuery = {
   limit?: number
 }
 
-const okSchema = z.object({ ok: z.literal(true) })
-
 function toQueryString(query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value))
@@ -165,7 +170,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     auth: {
       login: (body: LoginRequest) =>
         request('POST', '/api/auth/login', { body, schema: loginResponseSchema }),
-      logout: () => request('POST', '/api/auth/logout', { schema: okSchema }),
+      logout: () => request('POST', '/api/auth/logout', { schema: logoutResponseSchema }),
       me: (signal?: AbortSignal) => request('GET', '/api/auth/me', { schema: meResponseSchema, signal }),
     },
     users: {
@@ -367,6 +372,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
       /** Ends a window now; it stays listed, cancelled. */
       end: (id: number) =>
         request('DELETE', `/api/maintenance/${id}`, { schema: maintenanceWindowResponseSchema }),
+    },
+    statusPages: {
+      list: (signal?: AbortSignal) =>
+        request('GET', '/api/status-pages', { schema: statusPagesResponseSchema, signal }),
+      create: (body: CreateStatusPageRequest) =>
+        request('POST', '/api/status-pages', { body, schema: statusPageResponseSchema }),
+      update: (id: number, body: UpdateStatusPageRequest) =>
+        request('PATCH', `/api/status-pages/${id}`, { body, schema: statusPageResponseSchema }),
+      remove: (id: number) =>
+        request('DELETE', `/api/status-pages/${id}`, { schema: deletedByIdResponseSchema }),
     },
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { gatewayHostSchema } from './gateway-host.ts'
-import { idSchema } from './ids.ts'
+import { deletedByIdResponseSchema, idSchema } from './ids.ts'
 import { queryInt } from './query-params.ts'
 import { sessionThresholdSchema } from './sessions.ts'
 import { gatewayStatusSchema } from './statuses.ts'
@@ -146,7 +146,7 @@ export const deleteGatewayRequestSchema = z.strictObject({ id: idSchema })
 
 export const gatewayResponseSchema = z.object({ gateway: gatewaySchema })
 export const gatewaysResponseSchema = z.object({ gateways: z.array(gatewaySchema) })
-export const deleteGatewayResponseSchema = z.object({ deleted: z.literal(true), id: z.number().int() })
+export const deleteGatewayResponseSchema = deletedByIdResponseSchema
 
 /** `POST /api/gateways/failover`: to this gateway, or (left out) the best standby. */
 export const failoverRequestSchema = z.strictObject({ to_id: idSchema.optional() })

@@ -10,3 +10,6 @@ export const idSchema = z.number({ error: ID_RANGE }).int(ID_RANGE).min(1, ID_RA
 
 /** A row id written in a URL (path or query): digits only, so `1e3`, ` 7` or `0x1f` are not ids. */
 export const idTextSchema = z.string().regex(/^\d+$/, ID_RANGE).transform(Number).pipe(idSchema)
+
+/** The answer to deleting a row by its id. */
+export const deletedByIdResponseSchema = z.object({ deleted: z.literal(true), id: z.number().int() })

@@ -26,3 +26,5 @@ export type ModelPriceInput = z.infer<typeof modelPriceInputSchema>
 
 export const modelPricesResponseSchema = z.object({ prices: z.array(modelPriceSchema) })
 export const modelPriceResponseSchema = z.object({ price: modelPriceSchema })
+/** `DELETE /api/model-prices/:model` (admin). */
+export const deleteModelPriceResponseSchema = z.object({ deleted: z.literal(true), model: z.string() })

@@ -13,22 +13,25 @@ export type TokenRotationMode = z.infer<typeof tokenRotationModeSchema>
 export const rotateTokenRequestSchema = z.strictObject({ mode: tokenRotationModeSchema })
 export type RotateTokenRequest = z.infer<typeof rotateTokenRequestSchema>
 
+/** `auto`: the gateway took the new token (over `config.patch`) and a probe with it succeeded; it is stored. */
+export const autoRotationResponseSchema = z.object({ mode: z.literal('auto'), gateway: gatewaySchema })
 /**
- * `auto`: the gateway took the new token (over `config.patch`) and a probe with it succeeded; it is
- * stored. `manual`: the new token is shown this once, with the command its owner runs on the
- * gateway's host; it waits as pending until a probe finds the gateway takes it.
+ * `manual`: the new token is shown this once, with the command its owner runs on the gateway's host;
+ * it waits as pending until a probe finds the gateway takes it.
  */
+export const manualRotationResponseSchema = z.object({
+  mode: z.literal('manual'),
+  gateway: gatewaySchema,
+  /** Shown once, never again: not stored in the clear, never logged. */
+  token: z.string(),
+  /** e.g. `openclaw config set gateway.auth.token '<token>'`. */
+  command: z.string(),
+  expires_at: unixSecondsSchema,
+})
+/** `POST /api/gateways/:id/rotate-token`'s answer, by mode. */
 export const rotateTokenResponseSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('auto'), gateway: gatewaySchema }),
-  z.object({
-    mode: z.literal('manual'),
-    gateway: gatewaySchema,
-    /** Shown once, never again: not stored in the clear, never logged. */
-    token: z.string(),
-    /** e.g. `openclaw config set gateway.auth.token '<token>'`. */
-    command: z.string(),
-    expires_at: unixSecondsSchema,
-  }),
+  autoRotationResponseSchema,
+  manualRotationResponseSchema,
 ])
 export type RotateTokenResponse = z.infer<typeof rotateTokenResponseSchema>
 

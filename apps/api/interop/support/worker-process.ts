@@ -35,6 +35,8 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       REDIS_PREFIX: options.redisPrefix,
       MC_SECRET_KEY: options.secretKey,
       LOG_LEVEL: 'warn',
+      // Beside other test processes on one host: no metrics port to fight over.
+      WORKER_METRICS_PORT: '0',
       ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -31,7 +31,7 @@ export function compareLogIds(a: string, b: string): number {
 /** The Redis client name of each api process's event subscription (visible in CLIENT LIST). */
 export const eventSubscriberName = (prefix: string) => `${prefix}:events-subscriber`
 
-const LOG_ID = /^\d{1,15}-\d{1,10}$/
+export const LOG_ID = /^\d{1,15}-\d{1,10}$/
 export const isLogId = (value: string) => LOG_ID.test(value)
 
 /**

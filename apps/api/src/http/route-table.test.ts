@@ -7,6 +7,7 @@ const route = (method: RouteDef['method'], path: string): RouteDef => ({
   path,
   access: 'viewer',
   handler: (c) => c.body(null),
+  doc: { summary: `${method} ${path}`, responses: {} },
 })
 
 describe('route precedence', () => {

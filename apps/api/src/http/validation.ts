@@ -1,6 +1,6 @@
 import { type FieldIssue, idTextSchema, MAX_ID } from '@mc/shared'
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { HttpError } from './http-error.ts'
 import { findUnstorable } from './storable-json.ts'
 
@@ -68,6 +68,9 @@ export function idFromText(raw: string, name = 'id'): number {
   }
   return result.data
 }
+
+/** The path's `:id` as parseId reads it, for the docs of routes that take one. */
+export const idParamsSchema = z.object({ id: idTextSchema })
 
 /** A numeric id from the path. */
 export function parseId(c: Context, name = 'id'): number {

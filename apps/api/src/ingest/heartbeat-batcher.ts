@@ -2,6 +2,7 @@ import type { AlertEvaluator } from '@mc/alerting'
 import { type Database, type HeartbeatInput, type HeartbeatOutcome, recordHeartbeats } from '@mc/db'
 import type { EventPublisher } from '@mc/runtime'
 import { connectionEvent, type McEvent, nowUnixSeconds } from '@mc/shared'
+import type { ApiMetrics } from '../metrics/api-metrics.ts'
 import { type BatcherOptions, createCoalescingBatcher } from './coalescing-batcher.ts'
 
 /**
@@ -13,10 +14,12 @@ export function createHeartbeatBatcher(
   timeoutS: number,
   events: EventPublisher,
   alerts: AlertEvaluator,
+  metrics: Pick<ApiMetrics, 'observeHeartbeats'>,
   options?: BatcherOptions,
 ) {
   const record = createCoalescingBatcher<HeartbeatInput, HeartbeatOutcome>(async (inputs) => {
     const settled = await recordHeartbeats(db, inputs, timeoutS)
+    metrics.observeHeartbeats(settled)
     const at = nowUnixSeconds()
     events.publishAll(
       settled.flatMap((s, i): McEvent[] =>

@@ -1,7 +1,12 @@
 import { agentTokenTotals, findAgent, listAgents, listConnections } from '@mc/db'
-import { type AgentDetailResponse, agentsQuerySchema } from '@mc/shared'
+import {
+  type AgentDetailResponse,
+  agentDetailResponseSchema,
+  agentsQuerySchema,
+  agentsResponseSchema,
+} from '@mc/shared'
 import type { RouteDeps } from '../app-deps.ts'
-import { parseAgentRef } from '../http/agent-ref.ts'
+import { agentRefParamsSchema, parseAgentRef } from '../http/agent-ref.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
 import { parseQuery } from '../http/validation.ts'
@@ -15,6 +20,15 @@ export function agentRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/agents',
       access: 'viewer',
+      doc: {
+        summary: 'List agents',
+        description:
+          'The CLI agents Mission Control knows (registered with POST /api/connect), filtered by ' +
+          'status or by a case-insensitive name search, a page at a time by `limit` and `offset`, ' +
+          'with how many match in all.',
+        query: agentsQuerySchema,
+        responses: { 200: agentsResponseSchema },
+      },
       handler: async (c) => {
         const query = parseQuery(c, agentsQuerySchema)
         const { rows, total } = await listAgents(db, query)
@@ -25,6 +39,15 @@ export function agentRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/agents/:id',
       access: 'viewer',
+      doc: {
+        summary: 'Get an agent',
+        description:
+          'One agent, by its numeric id or its name, with its open CLI connections (up to 100) and ' +
+          'its token totals per model over the last 24 hours, 7 days and all time.',
+        params: agentRefParamsSchema,
+        responses: { 200: agentDetailResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const ref = parseAgentRef(c)
         const agent = await findAgent(db, ref)

@@ -1,5 +1,5 @@
 import { listAudit } from '@mc/db'
-import { auditQuerySchema } from '@mc/shared'
+import { auditQuerySchema, auditResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../app-deps.ts'
 import { keysetListRoute } from '../http/keyset-list-route.ts'
 import type { RouteDef } from '../http/route.ts'
@@ -13,6 +13,13 @@ export function auditRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       access: 'admin',
       query: auditQuerySchema,
       key: 'entries',
+      response: auditResponseSchema,
+      doc: {
+        summary: 'List the audit log',
+        description:
+          'Who changed what, and every sign-in, newest first, by action, actor or time; pass ' +
+          '`next_before` back as `before` for older entries.',
+      },
       list: (query) =>
         listAudit(db, {
           limit: query.limit,

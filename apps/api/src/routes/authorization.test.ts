@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import {
   createAlertChannel,
   createGateway,
+  createStatusPage,
   type GatewayRow,
   schema,
   type UserRow,
@@ -26,6 +27,7 @@ import { makePrimary, makeStandby } from '../testing/failover-factories.ts'
 import { makeSession } from '../testing/session-factories.ts'
 import { useTestApp } from '../testing/test-app.ts'
 import { apiRoutes } from './index.ts'
+import { rootRoutes } from './root.ts'
 
 // A short probe deadline: nothing works the probe queue here, so manual probes answer at the deadline.
 const t = useTestApp({ PROBE_TIMEOUT_MS: '200' })
@@ -35,6 +37,8 @@ interface RouteCase {
   method: string
   path: string
   access: Access
+  /** Mounted at `/` (rootRoutes) rather than under `/api`. */
+  root?: true
   /** A stream that never ends by itself: only its status is read. */
   streams?: true
   /** What an admitted caller gets instead of a 2xx (a WebSocket endpoint answers a plain GET with 426). */
@@ -432,7 +436,102 @@ const table: RouteCase[] = [
       return { url: `/api/maintenance/${window?.id}` }
     },
   },
+  {
+    method: 'GET',
+    path: '/status-pages',
+    access: 'viewer',
+    request: async () => ({ url: '/api/status-pages' }),
+  },
+  {
+    method: 'POST',
+    path: '/status-pages',
+    access: 'admin',
+    request: async () => ({
+      url: '/api/status-pages',
+      body: { slug: fresh('page'), title: 'Status', gateway_ids: [gateway.id] },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/status-pages/:id',
+    access: 'admin',
+    request: async () => ({
+      url: `/api/status-pages/${(await statusPage()).id}`,
+      body: { title: 'Renamed' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/status-pages/:id',
+    access: 'admin',
+    request: async () => ({ url: `/api/status-pages/${(await statusPage()).id}` }),
+  },
+  {
+    method: 'GET',
+    path: '/status/:slug',
+    access: 'public',
+    request: async () => ({ url: `/api/status/${(await statusPage()).slug}` }),
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    access: 'public',
+    request: async () => ({ url: '/api/openapi.json' }),
+  },
+  { method: 'GET', path: '/docs', access: 'public', request: async () => ({ url: '/api/docs' }) },
+  ...['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-initializer.js'].map(
+    (file): RouteCase => ({
+      method: 'GET',
+      path: `/docs/${file}`,
+      access: 'public',
+      request: async () => ({ url: `/api/docs/${file}` }),
+    }),
+  ),
+  {
+    root: true,
+    method: 'GET',
+    path: '/metrics',
+    access: 'viewer',
+    request: async () => ({ url: '/metrics' }),
+  },
+  {
+    root: true,
+    method: 'GET',
+    path: '/status/:slug',
+    access: 'public',
+    request: async () => ({ url: `/status/${(await statusPage()).slug}` }),
+  },
+  ...['page.js', 'page.css'].map(
+    (file): RouteCase => ({
+      root: true,
+      method: 'GET',
+      path: `/status/${file}`,
+      access: 'public',
+      request: async () => ({ url: `/status/${file}` }),
+    }),
+  ),
+  ...['status.svg', 'uptime.svg'].map(
+    (file): RouteCase => ({
+      root: true,
+      method: 'GET',
+      path: `/badge/:slug/:gateway_id/${file}`,
+      access: 'public',
+      request: async () => ({ url: `/badge/${(await statusPage()).slug}/${gateway.id}/${file}` }),
+    }),
+  ),
 ]
+
+/** A public status page of the fixed gateway, straight in the database. */
+async function statusPage() {
+  return createStatusPage(t.deps.db, {
+    slug: fresh('page'),
+    title: 'Status',
+    description: '',
+    gatewayIds: [gateway.id],
+    public: true,
+    showErrors: false,
+  })
+}
 
 /** An email channel straight in the database. */
 async function emailChannel() {
@@ -549,9 +648,13 @@ beforeAll(async () => {
 })
 
 describe('authorization of every route', () => {
-  it('covers exactly the routes the API registers, with the access each declares', () => {
-    const registered = apiRoutes(createRouteDeps(t.deps)).map((r) => `${r.method} ${r.path} ${r.access}`)
-    const listed = table.map((r) => `${r.method} ${r.path} ${r.access}`)
+  it('covers exactly the routes the app registers, with the access each declares', () => {
+    const deps = createRouteDeps(t.deps)
+    const registered = [
+      ...apiRoutes(deps).map((r) => `${r.method} /api${r.path} ${r.access}`),
+      ...rootRoutes(deps).map((r) => `${r.method} ${r.path} ${r.access}`),
+    ]
+    const listed = table.map((r) => `${r.method} ${r.root ? '' : '/api'}${r.path} ${r.access}`)
     expect(listed.sort()).toEqual(registered.sort())
   })
 
@@ -559,7 +662,7 @@ describe('authorization of every route', () => {
     for (const caller of CALLERS) {
       const want = expected(route.access, caller)
       const shown = want === '2xx' && route.admitted ? route.admitted : want
-      it(`${route.method} ${route.path} as ${caller} → ${shown}`, async () => {
+      it(`${route.method} ${route.root ? '' : '/api'}${route.path} as ${caller} → ${shown}`, async () => {
         const { url, body } = await route.request()
         const headers = { 'content-type': 'application/json', ...(await headersFor(caller)) }
         const res = await t.app.request(

@@ -5,8 +5,11 @@ import {
   type ConnectResponse,
   connectionEvent,
   connectionsQuerySchema,
+  connectionsResponseSchema,
   connectRequestSchema,
+  connectResponseSchema,
   disconnectRequestSchema,
+  disconnectResponseSchema,
   nowUnixSeconds,
 } from '@mc/shared'
 import type { RouteDeps } from '../app-deps.ts'
@@ -30,6 +33,16 @@ export function connectRoutes({
       method: 'POST',
       path: '/connect',
       access: 'operator',
+      doc: {
+        summary: 'Register a CLI connection',
+        description:
+          "The seed's Direct CLI Connections: a CLI tool registers its agent (created on first use, " +
+          'then online) and gets a connection id to send heartbeats with, to `heartbeat_url` every ' +
+          '`heartbeat_interval_s`. An open connection of the same agent and tool is replaced. ' +
+          'Written in batches.',
+        body: connectRequestSchema,
+        responses: { 200: connectResponseSchema },
+      },
       handler: async (c) => {
         const body = await parseBody(c, connectRequestSchema)
         const { agent, connection } = await connects.connect({
@@ -56,6 +69,13 @@ export function connectRoutes({
       method: 'GET',
       path: '/connect',
       access: 'viewer',
+      doc: {
+        summary: 'List CLI connections',
+        description:
+          'Newest first, by status, agent or tool; pass `next_before` back as `before` for older ' + 'ones.',
+        query: connectionsQuerySchema,
+        responses: { 200: connectionsResponseSchema },
+      },
       handler: async (c) => {
         const query = parseQuery(c, connectionsQuerySchema)
         const page = await listConnections(db, query)
@@ -66,6 +86,15 @@ export function connectRoutes({
       method: 'DELETE',
       path: '/connect',
       access: 'operator',
+      doc: {
+        summary: 'Disconnect a CLI connection',
+        description:
+          'Ends the connection named in the body; its agent goes offline when it has no other open ' +
+          'connection.',
+        body: disconnectRequestSchema,
+        responses: { 200: disconnectResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const { connection_id } = await parseBody(c, disconnectRequestSchema)
         const result = await disconnectConnection(db, connection_id, 'disconnected')

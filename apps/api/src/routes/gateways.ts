@@ -14,7 +14,11 @@ import {
 import {
   createGatewayRequestSchema,
   deleteGatewayRequestSchema,
+  deleteGatewayResponseSchema,
   type GatewayDetailResponse,
+  gatewayDetailResponseSchema,
+  gatewayResponseSchema,
+  gatewaysResponseSchema,
   nowUnixSeconds,
   updateGatewayRequestSchema,
 } from '@mc/shared'
@@ -23,7 +27,7 @@ import { describeGatewayChange } from '../audit/gateway-change.ts'
 import { requestAudit } from '../audit/request-audit.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
-import { parseBody, parseId } from '../http/validation.ts'
+import { idParamsSchema, parseBody, parseId } from '../http/validation.ts'
 import { presentProbe } from '../presenters/probes.ts'
 
 /** Conflicts the database reports, as the 409s a client can act on. */
@@ -60,12 +64,28 @@ export function gatewayRoutes({
       method: 'GET',
       path: '/gateways',
       access: 'viewer',
+      doc: {
+        summary: 'List gateways',
+        description:
+          "The seed's gateway list, the primary first, then by name, with what the latest probes " +
+          'found. Never a token: only whether one is set, and its age.',
+        responses: { 200: gatewaysResponseSchema },
+      },
       handler: async (c) => c.json({ gateways: (await listGateways(db)).map(present) }),
     },
     {
       method: 'GET',
       path: '/gateways/:id',
       access: 'viewer',
+      doc: {
+        summary: 'Get a gateway',
+        description:
+          'One gateway with its uptime over 24 hours, 7 and 30 days, latency percentiles and its 30 ' +
+          'latest probes.',
+        params: idParamsSchema,
+        responses: { 200: gatewayDetailResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const row = await findGateway(db, id)
@@ -85,6 +105,16 @@ export function gatewayRoutes({
       method: 'POST',
       path: '/gateways',
       access: 'admin',
+      doc: {
+        summary: 'Register a gateway',
+        description:
+          "The seed's body, plus additive fields; the token is stored encrypted and never answered. " +
+          '`is_primary` makes it the primary (unsetting the previous one). 409 when another gateway ' +
+          'has the name, in any case. Audited and announced as `gateway.created`.',
+        body: createGatewayRequestSchema,
+        responses: { 201: gatewayResponseSchema },
+        errors: [409],
+      },
       handler: async (c) => {
         const body = await parseBody(c, createGatewayRequestSchema)
         const row = await asConflict(
@@ -119,6 +149,17 @@ export function gatewayRoutes({
       method: 'PUT',
       path: '/gateways',
       access: 'admin',
+      doc: {
+        summary: 'Update a gateway',
+        description:
+          "The seed's edit: the gateway named by `id` in the body, with at least one field to " +
+          'change. `token: ""` or `null` clears the token, leaving it out keeps it; probe results ' +
+          'are not writable; making one primary unsets the previous one. 409 when another gateway ' +
+          'has the name. Audited and announced as `gateway.updated`.',
+        body: updateGatewayRequestSchema,
+        responses: { 200: gatewayResponseSchema },
+        errors: [404, 409],
+      },
       handler: async (c) => {
         const body = await parseBody(c, updateGatewayRequestSchema)
         const result = await asConflict(
@@ -150,6 +191,15 @@ export function gatewayRoutes({
       method: 'DELETE',
       path: '/gateways',
       access: 'admin',
+      doc: {
+        summary: 'Delete a gateway',
+        description:
+          "The seed's delete: the gateway named by `id` in the body. 409 for the primary while other " +
+          'gateways exist: make another one primary first. Audited and announced as `gateway.deleted`.',
+        body: deleteGatewayRequestSchema,
+        responses: { 200: deleteGatewayResponseSchema },
+        errors: [404, 409],
+      },
       handler: async (c) => {
         const { id } = await parseBody(c, deleteGatewayRequestSchema)
         const row = await asConflict(deleteGateway(db, id))

@@ -4,6 +4,7 @@ import {
   type DependencyCheck,
   errorMessage,
   type HealthResponse,
+  healthResponseSchema,
   type SchedulesCheck,
   type WorkerCheck,
 } from '@mc/shared'
@@ -67,6 +68,14 @@ export function healthRoutes(deps: HealthDeps): RouteDef[] {
       method: 'GET',
       path: '/health',
       access: 'public',
+      doc: {
+        summary: 'Check health',
+        description:
+          'Liveness and readiness, never cached: 200 while Postgres and Redis answer (`degraded` ' +
+          'when no worker reported in recently or a job schedule is missing from Redis: the API ' +
+          'still serves), 503 with the same body when either does not (`down`).',
+        responses: { 200: healthResponseSchema, 503: healthResponseSchema },
+      },
       handler: async (c) => {
         const [db, redis, worker, schedules] = await Promise.all([
           check(() => pingDatabase(deps.db), 'postgres'),

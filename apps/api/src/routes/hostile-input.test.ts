@@ -209,7 +209,9 @@ it('refuses 16,000 hostile requests to every endpoint with a 4xx, stays healthy 
   expect([...perEndpoint.values()].reduce((a, b) => a + b)).toBe(BATCHES * BATCH_SIZE)
   // Every endpoint was fuzzed, and requests got past credentials to validation, lookup and limits.
   expect(new Set(perEndpoint.keys())).toEqual(new Set(plan.endpoints.map((e) => `${e.method} ${e.path}`)))
-  expect(Math.min(...perEndpoint.values())).toBeGreaterThan(200)
+  expect(Math.min(...perEndpoint.values())).toBeGreaterThan(
+    (BATCHES * BATCH_SIZE) / plan.endpoints.length / 2,
+  )
   expect([...statuses].sort()).toEqual(expect.arrayContaining([400, 401, 403, 404, 405, 413]))
 
   const health = await fetch(`http://127.0.0.1:${port}/api/health`)

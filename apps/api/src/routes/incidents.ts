@@ -1,11 +1,11 @@
 import { presentIncident } from '@mc/alerting'
 import { findIncident, listIncidents, listIncidentTimeline } from '@mc/db'
-import { incidentsQuerySchema } from '@mc/shared'
+import { incidentDetailResponseSchema, incidentsQuerySchema, incidentsResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../app-deps.ts'
 import { HttpError } from '../http/http-error.ts'
 import { keysetListRoute } from '../http/keyset-list-route.ts'
 import type { RouteDef } from '../http/route.ts'
-import { parseId } from '../http/validation.ts'
+import { idParamsSchema, parseId } from '../http/validation.ts'
 import { presentTimelineEntry } from '../presenters/incident-timeline.ts'
 
 /** Incidents: the list (newest first) and one incident with its timeline. */
@@ -16,6 +16,13 @@ export function incidentRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       access: 'viewer',
       query: incidentsQuerySchema,
       key: 'incidents',
+      response: incidentsResponseSchema,
+      doc: {
+        summary: 'List incidents',
+        description:
+          'Newest first, by status (`all`: any), gateway, agent or rule kind; pass `next_before` ' +
+          'back as `before` for older ones.',
+      },
       list: (query) =>
         listIncidents(db, {
           status: query.status,
@@ -31,6 +38,15 @@ export function incidentRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/incidents/:id',
       access: 'viewer',
+      doc: {
+        summary: 'Get an incident',
+        description:
+          'One incident with its timeline: opened, notified, delivery failures, suppressed, ' +
+          'acknowledged, resolved.',
+        params: idParamsSchema,
+        responses: { 200: incidentDetailResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const [row, timeline] = await Promise.all([findIncident(db, id), listIncidentTimeline(db, id)])

@@ -11,6 +11,7 @@ import { loginRoutes } from './auth/login.ts'
 import { logoutRoutes } from './auth/logout.ts'
 import { meRoutes } from './auth/me.ts'
 import { connectRoutes } from './connect.ts'
+import { docsRoutes } from './docs.ts'
 import { eventRoutes } from './events.ts'
 import { fleetOverviewRoutes } from './fleet/overview.ts'
 import { gatewayAuthFailureRoutes } from './gateways/auth-failures.ts'
@@ -31,7 +32,10 @@ import { incidentRoutes } from './incidents.ts'
 import { apiKeyRoutes } from './keys.ts'
 import { maintenanceRoutes } from './maintenance.ts'
 import { modelPriceRoutes } from './model-prices.ts'
+import { openApiRoutes } from './openapi.ts'
 import { sessionRoutes } from './sessions.ts'
+import { statusRoutes } from './status.ts'
+import { statusPageRoutes } from './status-pages.ts'
 import { toolRoutes } from './tools.ts'
 import { usageRoutes } from './usage.ts'
 import { userRoutes } from './users.ts'
@@ -79,5 +83,9 @@ export function apiRoutes(deps: RouteDeps): RouteDef[] {
     ...toolRoutes(deps),
     ...usageRoutes(deps),
     ...modelPriceRoutes(deps),
+    ...statusPageRoutes(deps),
+    ...statusRoutes(deps),
+    ...openApiRoutes(deps),
+    ...docsRoutes(),
   ]
 }

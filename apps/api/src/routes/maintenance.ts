@@ -5,13 +5,17 @@ import {
   listMaintenanceWindows,
   type MaintenanceWindowWithState,
 } from '@mc/db'
-import { createMaintenanceWindowRequestSchema } from '@mc/shared'
+import {
+  createMaintenanceWindowRequestSchema,
+  maintenanceWindowResponseSchema,
+  maintenanceWindowsResponseSchema,
+} from '@mc/shared'
 import type { RouteDeps } from '../app-deps.ts'
 import { requestAudit } from '../audit/request-audit.ts'
 import { actorName } from '../auth/actor.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
-import { parseBody, parseId } from '../http/validation.ts'
+import { idParamsSchema, parseBody, parseId } from '../http/validation.ts'
 import { presentMaintenanceWindow } from '../presenters/maintenance-windows.ts'
 
 /** Ended windows stay in the list this long, so a team sees what was just done. */
@@ -27,6 +31,11 @@ export function maintenanceRoutes({ db, config }: Pick<RouteDeps, 'db' | 'config
       method: 'GET',
       path: '/maintenance',
       access: 'viewer',
+      doc: {
+        summary: 'List maintenance windows',
+        description: 'Current and upcoming windows first, then those that ended within the last 7 days.',
+        responses: { 200: maintenanceWindowsResponseSchema },
+      },
       handler: async (c) =>
         c.json({ windows: (await listMaintenanceWindows(db, RECENT_DAYS)).map(presentMaintenanceWindow) }),
     },
@@ -34,6 +43,15 @@ export function maintenanceRoutes({ db, config }: Pick<RouteDeps, 'db' | 'config
       method: 'POST',
       path: '/maintenance',
       access: 'operator',
+      doc: {
+        summary: 'Schedule a maintenance window',
+        description:
+          'While it is in force, incidents of its gateways are recorded but notify nobody. ' +
+          '`starts_at` and `ends_at` are unix seconds or ISO 8601 date-times; 400 naming unknown ' +
+          'gateway ids. Audited.',
+        body: createMaintenanceWindowRequestSchema,
+        responses: { 201: maintenanceWindowResponseSchema },
+      },
       handler: async (c) => {
         const body = await parseBody(c, createMaintenanceWindowRequestSchema)
         const gatewayIds = [...new Set(body.gateway_ids)]
@@ -64,6 +82,13 @@ export function maintenanceRoutes({ db, config }: Pick<RouteDeps, 'db' | 'config
       method: 'DELETE',
       path: '/maintenance/:id',
       access: 'operator',
+      doc: {
+        summary: 'End a maintenance window',
+        description: 'Ends the window now (one not yet started is cancelled); it stays listed. Audited.',
+        params: idParamsSchema,
+        responses: { 200: maintenanceWindowResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const row = await endMaintenanceWindow(db, id)

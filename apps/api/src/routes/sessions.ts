@@ -1,9 +1,15 @@
 import { countSessions, findSession, listSessions, presentSession, type SessionFilters } from '@mc/db'
-import { type SessionsResponse, sessionCursorText, sessionsQuerySchema } from '@mc/shared'
+import {
+  type SessionsResponse,
+  sessionCursorText,
+  sessionResponseSchema,
+  sessionsQuerySchema,
+  sessionsResponseSchema,
+} from '@mc/shared'
 import type { RouteDeps } from '../app-deps.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
-import { parseId, parseQuery } from '../http/validation.ts'
+import { idParamsSchema, parseId, parseQuery } from '../http/validation.ts'
 
 /** The agent sessions of every gateway: a page of them with the counts per state, and one session. */
 export function sessionRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
@@ -12,6 +18,16 @@ export function sessionRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/sessions',
       access: 'viewer',
+      doc: {
+        summary: 'List agent sessions',
+        description:
+          'The agent sessions of every gateway, newest activity first. Without `state`, every ' +
+          'session still on its gateway; `state=ended` the ended ones, `state=all` both. `q` ' +
+          'searches label, key and model. `counts` cover the filters other than `state`; pass ' +
+          '`next_before` (an opaque cursor) back as `before` for the next page.',
+        query: sessionsQuerySchema,
+        responses: { 200: sessionsResponseSchema },
+      },
       handler: async (c) => {
         const query = parseQuery(c, sessionsQuerySchema)
         const filters: SessionFilters = { gatewayId: query.gateway_id, agent: query.agent, q: query.q }
@@ -31,6 +47,12 @@ export function sessionRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/sessions/:id',
       access: 'viewer',
+      doc: {
+        summary: 'Get an agent session',
+        params: idParamsSchema,
+        responses: { 200: sessionResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const row = await findSession(db, id)

@@ -4,8 +4,11 @@ import {
   type ToolsResponse,
   toolNameSchema,
   toolQuerySchema,
+  toolResponseSchema,
   toolsQuerySchema,
+  toolsResponseSchema,
 } from '@mc/shared'
+import { z } from 'zod'
 import type { RouteDeps } from '../app-deps.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
@@ -26,6 +29,8 @@ function toolWindow(query: ToolQuery): ToolWindow {
   return { gatewayId: query.gateway_id, since: new Date(since * 1000), until: new Date(until * 1000) }
 }
 
+const toolParamsSchema = z.object({ name: toolNameSchema })
+
 /** Tool performance: every gateway × tool over a window, and one tool's hourly series and failures. */
 export function toolRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
   return [
@@ -33,6 +38,14 @@ export function toolRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/tools',
       access: 'viewer',
+      doc: {
+        summary: 'List tool performance',
+        description:
+          'Calls, failures and latency of every tool on every gateway over a window (default: the ' +
+          "last 24 hours); `degrading` when the last hour's p95 is at least twice the 7-day p95.",
+        query: toolsQuerySchema,
+        responses: { 200: toolsResponseSchema },
+      },
       handler: async (c) => {
         const rows = await listToolSummaries(db, toolWindow(parseQuery(c, toolsQuerySchema)))
         const body: ToolsResponse = { tools: rows.map(presentToolSummary) }
@@ -43,6 +56,16 @@ export function toolRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/tools/:name',
       access: 'viewer',
+      doc: {
+        summary: "Get a tool's performance",
+        description:
+          "One tool's hourly series and latest failures over a window (default: the last 24 hours), " +
+          'on one gateway or summed over those that have it. 404 for a tool never called (there).',
+        params: toolParamsSchema,
+        query: toolQuerySchema,
+        responses: { 200: toolResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const parsed = toolNameSchema.safeParse(c.req.param('name'))
         if (!parsed.success) {

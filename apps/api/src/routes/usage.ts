@@ -1,5 +1,5 @@
 import { usageReport } from '@mc/db'
-import { usageQuerySchema } from '@mc/shared'
+import { usageQuerySchema, usageResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../app-deps.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
@@ -19,6 +19,15 @@ export function usageRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/usage',
       access: 'viewer',
+      doc: {
+        summary: 'Get token usage and cost',
+        description:
+          'Tokens and estimated cost of gateway sessions and CLI agents (priced by the model price ' +
+          'table), grouped by gateway, agent or model, with a series per UTC day; default: the last ' +
+          '30 UTC days.',
+        query: usageQuerySchema,
+        responses: { 200: usageResponseSchema },
+      },
       handler: async (c) => {
         const query = parseQuery(c, usageQuerySchema)
         const until = query.until ?? Math.floor(Date.now() / 1000)

@@ -1,12 +1,17 @@
 import { createUser, deleteSignInsOfUser, LastAdminError, listUsers, recordAudit, updateUser } from '@mc/db'
-import { createUserRequestSchema, updateUserRequestSchema } from '@mc/shared'
+import {
+  createUserRequestSchema,
+  updateUserRequestSchema,
+  userResponseSchema,
+  usersResponseSchema,
+} from '@mc/shared'
 import type { RouteDeps } from '../app-deps.ts'
 import { actorName } from '../auth/actor.ts'
 import { clientIp } from '../auth/client-ip.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
-import { parseBody, parseId } from '../http/validation.ts'
+import { idParamsSchema, parseBody, parseId } from '../http/validation.ts'
 import { presentUser } from '../presenters/users.ts'
 
 export function userRoutes({
@@ -19,12 +24,26 @@ export function userRoutes({
       method: 'GET',
       path: '/users',
       access: 'admin',
+      doc: {
+        summary: 'List users',
+        description: 'Never a password or its hash.',
+        responses: { 200: usersResponseSchema },
+      },
       handler: async (c) => c.json({ users: (await listUsers(db)).map(presentUser) }),
     },
     {
       method: 'POST',
       path: '/users',
       access: 'admin',
+      doc: {
+        summary: 'Create a user',
+        description:
+          'A user who signs in with a password, with a role. 409 when the name exists, in any case. ' +
+          'Audited.',
+        body: createUserRequestSchema,
+        responses: { 201: userResponseSchema },
+        errors: [409],
+      },
       handler: async (c) => {
         const body = await parseBody(c, createUserRequestSchema)
         const user = await createUser(db, {
@@ -47,6 +66,17 @@ export function userRoutes({
       method: 'PATCH',
       path: '/users/:id',
       access: 'admin',
+      doc: {
+        summary: 'Update a user',
+        description:
+          'Changes the role, disables or enables the account, or sets a new password. Disabling or ' +
+          "a new password ends the user's sign-ins; their API keys follow the change at once. 409 " +
+          'when no enabled admin would be left. Audited.',
+        params: idParamsSchema,
+        body: updateUserRequestSchema,
+        responses: { 200: userResponseSchema },
+        errors: [404, 409],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const body = await parseBody(c, updateUserRequestSchema)

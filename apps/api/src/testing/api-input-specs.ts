@@ -9,6 +9,7 @@ import {
   createApiKeyRequestSchema,
   createGatewayRequestSchema,
   createMaintenanceWindowRequestSchema,
+  createStatusPageRequestSchema,
   createUserRequestSchema,
   deleteGatewayRequestSchema,
   disconnectRequestSchema,
@@ -33,6 +34,7 @@ import {
   updateAlertChannelRequestSchema,
   updateAlertRuleRequestSchema,
   updateGatewayRequestSchema,
+  updateStatusPageRequestSchema,
   updateUserRequestSchema,
   usageQuerySchema,
 } from '@mc/shared'
@@ -135,6 +137,25 @@ export const bodySpecs: Record<string, BodySpec> = {
       ends_at: fc.constant(1_800_003_600),
       reason: text(60),
     }),
+  },
+  'POST /status-pages': {
+    schema: createStatusPageRequestSchema,
+    valid: fc.record(
+      {
+        slug: fc.stringMatching(/^[a-z0-9]{2,20}(?:-[a-z0-9]{1,20})?$/),
+        title: text(60),
+        description: text(200),
+        // Ids naming no gateway: a body that passes the schema still changes nothing.
+        gateway_ids: fc.uniqueArray(unseededId, { minLength: 1, maxLength: 3 }),
+        public: fc.boolean(),
+        show_errors: fc.boolean(),
+      },
+      { requiredKeys: ['slug', 'title', 'gateway_ids'] },
+    ),
+  },
+  'PATCH /status-pages/:id': {
+    schema: updateStatusPageRequestSchema,
+    valid: fc.record({ title: text(60), public: fc.boolean() }, { requiredKeys: ['title'] }),
   },
   'PUT /model-prices/:model': {
     schema: modelPriceInputSchema,

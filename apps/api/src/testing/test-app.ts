@@ -13,9 +13,11 @@ import { apiConfigSchema } from '../config.ts'
 import { createEventHub } from '../events/event-hub.ts'
 import { createConnectBatcher } from '../ingest/connect-batcher.ts'
 import { createHeartbeatBatcher } from '../ingest/heartbeat-batcher.ts'
+import { createApiMetrics } from '../metrics/api-metrics.ts'
 import { createProbeDispatcher } from '../probes/probe-dispatcher.ts'
 import { createRelayHub } from '../relay/relay-hub.ts'
 import { createTokenRotationQueue } from '../token-rotation/token-rotation-queue.ts'
+import { validateResponsesOf } from './response-validation.ts'
 
 export interface TestApp {
   app: App
@@ -27,7 +29,8 @@ export interface TestApp {
 
 /**
  * The real app on a database and Redis prefix of this test file's own; requests go through
- * `app.request()` without a socket. A tiny built SPA stands in for apps/web/dist.
+ * `app.request()` without a socket, and each answer is checked against the OpenAPI document. A
+ * tiny built SPA stands in for apps/web/dist.
  */
 export function useTestApp(env: Record<string, string> = {}): TestApp {
   const database = useTestDatabase()
@@ -62,6 +65,11 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     const tokenCipher = createTokenCipher(config.MC_SECRET_KEY)
     const events = createEventPublisher(config.REDIS_URL, config.REDIS_PREFIX, () => {})
     const alerts = createApiAlerts(database.db, config, events, logger)
+    const metrics = createApiMetrics({
+      db: database.db,
+      redis: redis.redis,
+      redisPrefix: config.REDIS_PREFIX,
+    })
     context.deps = {
       config,
       db: database.db,
@@ -75,12 +83,20 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
       events,
       eventHub,
       relay: createRelayHub({ db: database.db, tokenCipher, logger, eventHub, config }),
-      heartbeats: createHeartbeatBatcher(database.db, config.HEARTBEAT_TIMEOUT_S, events, alerts.evaluator),
+      heartbeats: createHeartbeatBatcher(
+        database.db,
+        config.HEARTBEAT_TIMEOUT_S,
+        events,
+        alerts.evaluator,
+        metrics,
+      ),
       connects: createConnectBatcher(database.db, events, alerts.evaluator),
+      metrics,
       startedAt: new Date(),
     }
     await context.deps.eventHub.ready()
     context.app = createApp(context.deps)
+    await validateResponsesOf(context.app)
   })
   afterAll(async () => {
     await context.deps?.relay.close()
@@ -89,6 +105,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     await context.deps?.probes.close()
     await context.deps?.tokenRotations.close()
     await context.deps?.alerts.close()
+    await context.deps?.metrics.close()
   })
   return context
 }

@@ -36,6 +36,8 @@ export async function startStack(redisPrefix: string, extraEnv: Record<string, s
     LOG_LEVEL: 'warn',
     MC_ADMIN_PASSWORD: admin.password,
     MC_SECRET_KEY: randomBytes(32).toString('base64'),
+    // Suites run side by side: no worker metrics port to fight over.
+    WORKER_METRICS_PORT: '0',
     ...extraEnv,
   }
   const api = startService('api', paths.apiMain, env)

@@ -117,6 +117,8 @@ export const queryKeys = {
   alertRules: ['alerts', 'rules'] as const,
   alertDeliveries: ['alerts', 'deliveries'] as const,
   maintenance: ['maintenance'] as const,
+  /** Status pages as admins manage them (the public pages themselves are served by the API). */
+  statusPages: ['status-pages'] as const,
   /**
    * Tool performance, usage and a gateway's timeline and auth failures: no event carries them, so
    * they ask again on a timer; each has its own root so gateway events do not refetch them.

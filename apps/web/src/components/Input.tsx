@@ -28,6 +28,11 @@ export function Input({ className, size = 'regular', ...props }: ControlProps<'i
   return <input className={cx(CONTROL_CLASSES, SIZE_CLASSES[size], 'w-full', className)} {...props} />
 }
 
+/** A multi-line text input in the same look, for longer free text (a description). */
+export function TextArea({ className, ...props }: ComponentProps<'textarea'>) {
+  return <textarea className={cx(CONTROL_CLASSES, 'block w-full py-1.5 text-sm', className)} {...props} />
+}
+
 export function Select({ className, size = 'regular', ...props }: ControlProps<'select'>) {
   return <select className={cx(CONTROL_CLASSES, SIZE_CLASSES[size], 'pr-7', className)} {...props} />
 }

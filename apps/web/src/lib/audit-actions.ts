@@ -19,6 +19,9 @@ export const KNOWN_AUDIT_ACTIONS = [
   'gateway.token_rotation.failed',
   'gateway.token_rotation.expired',
   'gateway.delete',
+  'status_page.create',
+  'status_page.update',
+  'status_page.delete',
 ] as const
 
 /** Failed or refused authentication: worth a second look when scanning the log. */

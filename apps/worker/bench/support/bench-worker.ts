@@ -33,6 +33,8 @@ export async function startBenchWorker(options: BenchWorkerOptions): Promise<Chi
         REDIS_PREFIX: options.prefix,
         MC_SECRET_KEY: options.secretKey,
         LOG_LEVEL: 'warn',
+        // Several workers run side by side here: none serves metrics.
+        WORKER_METRICS_PORT: '0',
         ...options.env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],

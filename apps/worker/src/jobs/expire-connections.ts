@@ -32,12 +32,15 @@ export const expireStaleConnections = ({
   redis,
   config,
   alertEvaluator,
-}: Pick<WorkerContext, 'db' | 'redis' | 'config' | 'alertEvaluator'>) =>
+  metrics,
+}: Pick<WorkerContext, 'db' | 'redis' | 'config' | 'alertEvaluator' | 'metrics'>) =>
   defineJob<Record<string, never>>({
     queue: QUEUES.expireConnections,
     every: { ms: config.EXPIRY_SWEEP_S * 1000, data: {} },
     async process() {
+      const started = performance.now()
       const expired = await expireConnections(db)
+      metrics.observeExpirySweep((performance.now() - started) / 1000)
       await publishEvents(redis, config.REDIS_PREFIX, expiryEvents(expired, nowUnixSeconds()))
       await alertEvaluator.afterExpiry(expired.agents.map((agent) => agent.id))
       return { connections: expired.connections.length, agents: expired.agents.length }

@@ -16,7 +16,10 @@ const MAX_PROBES_IN_HANDSHAKE = 8
 const PROBE_SLOT_MS = 25
 const PROBE_BUSY_LAG_MS = 2
 type Target = Awaited<ReturnType<typeof findGatewayProbeTargets>>[number]
-type Ctx = Pick<WorkerContext, 'db' | 'config' | 'redis' | 'tokenCipher' | 'logger' | 'alertEvaluator'>
+type Ctx = Pick<
+  WorkerContext,
+  'db' | 'config' | 'redis' | 'tokenCipher' | 'logger' | 'alertEvaluator' | 'metrics'
+>
 
 async function probeOne(ctx: Ctx, target: Target, onHandshakeOver: () => void): Promise<ProbeReading> {
   try {
@@ -51,6 +54,14 @@ async function probeOne(ctx: Ctx, target: Target, onHandshakeOver: () => void): 
   }
 }
 
+/** `probeOne`, counted and timed by its result from when it starts (not from when it was queued). */
+async function measuredProbe(ctx: Ctx, target: Target, onHandshakeOver: () => void): Promise<ProbeReading> {
+  const started = performance.now()
+  const reading = await probeOne(ctx, target, onHandshakeOver)
+  ctx.metrics.observeProbe(reading.status, (performance.now() - started) / 1000)
+  return reading
+}
+
 /**
  * Probes a batch of gateways at once over their real protocol (scheduled and manual probes alike),
  * storing each result and the gateway's new state as soon as it is in (with those that finished
@@ -72,7 +83,7 @@ export const probeGatewayJob = (ctx: Ctx) => {
       const targets = await findGatewayProbeTargets(ctx.db, ids)
       const results = await Promise.all(
         targets.map(async (target) =>
-          recorder.record(target.id, await pacer.run((release) => probeOne(ctx, target, release))),
+          recorder.record(target.id, await pacer.run((release) => measuredProbe(ctx, target, release))),
         ),
       )
       return results.filter((result) => result !== null)

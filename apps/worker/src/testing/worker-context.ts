@@ -4,6 +4,7 @@ import { useTestDatabase, useTestRedis } from '@mc/testing'
 import { Queue } from 'bullmq'
 import { afterAll, beforeAll } from 'vitest'
 import { workerConfigSchema } from '../config.ts'
+import { createWorkerMetrics } from '../metrics/worker-metrics.ts'
 import { createWorkerAlerts } from '../worker-alerts.ts'
 import type { WorkerContext } from '../worker-context.ts'
 
@@ -43,6 +44,7 @@ export function useWorkerContext(env: Record<string, string> = {}): WorkerContex
       }),
       alerts,
       alertEvaluator,
+      metrics: createWorkerMetrics(),
     })
   })
   afterAll(async () => {

@@ -53,6 +53,22 @@ export function probeWindow(span: SQL, rolledUpUntil: Date | null): ProbeWindow 
 }
 
 /**
+ * The probes from `startHour` (a whole hour, inclusive) to now, split as `probeWindow` splits a
+ * trailing window: whole hours from the rollups, the rest from the raw probes.
+ */
+export function probeWindowFromHour(startHour: SQL, rolledUpUntil: Date | null): ProbeWindow {
+  const { hour } = gatewayProbeHourly
+  const { probedAt } = gatewayProbes
+  if (rolledUpUntil === null)
+    return { rolledUpHours: sql`false`, rawRanges: [sql`${probedAt} >= ${startHour}`] }
+  const until = sql`${rolledUpUntil.toISOString()}::timestamptz`
+  return {
+    rolledUpHours: sql`${hour} >= ${startHour} and ${hour} < ${until}`,
+    rawRanges: [sql`${probedAt} >= greatest(${startHour}, ${until})`],
+  }
+}
+
+/**
  * The probes of `window` per gateway, as rows of (gateway_id, probes, online) to be summed: one
  * from the rolled-up hours and one from the raw probes. `gatewayId` narrows it to one gateway.
  */

@@ -1,6 +1,6 @@
-import { type HeartbeatResponse, heartbeatRequestSchema } from '@mc/shared'
+import { type HeartbeatResponse, heartbeatRequestSchema, heartbeatResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
-import { parseAgentRef } from '../../http/agent-ref.ts'
+import { agentRefParamsSchema, parseAgentRef } from '../../http/agent-ref.ts'
 import { HttpError } from '../../http/http-error.ts'
 import type { RouteDef } from '../../http/route.ts'
 import { parseBody } from '../../http/validation.ts'
@@ -12,6 +12,19 @@ export function heartbeatRoutes({ heartbeats }: Pick<RouteDeps, 'heartbeats'>): 
       method: 'POST',
       path: '/agents/:id/heartbeat',
       access: 'operator',
+      doc: {
+        summary: 'Send a CLI heartbeat',
+        description:
+          'Keeps a CLI connection (and its agent) online until `next_heartbeat_before`, and records ' +
+          "the token usage it carries: the seed's `tokens`, or the older `token_usage`. Written in " +
+          'batches. 404 for a connection this agent does not have; 409 for a disconnected one, with ' +
+          '`details.reason`: `heartbeat_timeout` or `disconnected` (register again with POST ' +
+          '/api/connect) or `replaced` (a newer connection took over: step aside).',
+        params: agentRefParamsSchema,
+        body: heartbeatRequestSchema,
+        responses: { 200: heartbeatResponseSchema },
+        errors: [404, 409],
+      },
       handler: async (c) => {
         const agent = parseAgentRef(c)
         const body = await parseBody(c, heartbeatRequestSchema)

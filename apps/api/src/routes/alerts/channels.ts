@@ -11,7 +11,10 @@ import {
 import {
   alertChannelConfigPatchSchemas,
   alertChannelConfigSchemas,
+  alertChannelResponseSchema,
+  alertChannelsResponseSchema,
   createAlertChannelRequestSchema,
+  deletedByIdResponseSchema,
   updateAlertChannelRequestSchema,
 } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
@@ -19,7 +22,7 @@ import { describeChannelChange } from '../../audit/channel-change.ts'
 import { requestAudit } from '../../audit/request-audit.ts'
 import { HttpError } from '../../http/http-error.ts'
 import type { RouteDef } from '../../http/route.ts'
-import { parseBody, parseBodyField, parseId } from '../../http/validation.ts'
+import { idParamsSchema, parseBody, parseBodyField, parseId } from '../../http/validation.ts'
 import { presentAlertChannel } from '../../presenters/alert-channels.ts'
 
 type Config = Record<string, unknown>
@@ -43,6 +46,13 @@ export function alertChannelRoutes({
       method: 'GET',
       path: '/alerts/channels',
       access: 'admin',
+      doc: {
+        summary: 'List alert channels',
+        description:
+          'Every channel with its last delivery. Configs come without their secrets: `secret_set` ' +
+          'says whether there is one.',
+        responses: { 200: alertChannelsResponseSchema },
+      },
       handler: async (c) => {
         const [rows, last] = await Promise.all([listAlertChannels(db), lastDeliveryPerChannel(db)])
         return c.json({ channels: rows.map((row) => presentAlertChannel(row, last.get(row.id))) })
@@ -52,6 +62,15 @@ export function alertChannelRoutes({
       method: 'POST',
       path: '/alerts/channels',
       access: 'admin',
+      doc: {
+        summary: 'Create an alert channel',
+        description:
+          'A webhook, Slack, Discord, email or ntfy channel; `config` is checked against its ' +
+          '`type`. Secrets (a webhook secret, Slack and Discord URLs) are stored encrypted and ' +
+          'never answered. Audited.',
+        body: createAlertChannelRequestSchema,
+        responses: { 201: alertChannelResponseSchema },
+      },
       handler: async (c) => {
         const body = await parseBody(c, createAlertChannelRequestSchema)
         const sealed = sealChannelConfig(body.type, body.config, tokenCipher)
@@ -74,6 +93,17 @@ export function alertChannelRoutes({
       method: 'PATCH',
       path: '/alerts/channels/:id',
       access: 'admin',
+      doc: {
+        summary: 'Update an alert channel',
+        description:
+          'Renames, enables or disables a channel, or changes its config, checked against its type ' +
+          '(which never changes). A secret left out of `config` is kept; `secret: null` removes a ' +
+          "webhook's secret. Audited.",
+        params: idParamsSchema,
+        body: updateAlertChannelRequestSchema,
+        responses: { 200: alertChannelResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const body = await parseBody(c, updateAlertChannelRequestSchema)
@@ -105,6 +135,13 @@ export function alertChannelRoutes({
       method: 'DELETE',
       path: '/alerts/channels/:id',
       access: 'admin',
+      doc: {
+        summary: 'Delete an alert channel',
+        description: 'Rules stop naming it; its deliveries stay in the log, without a channel id. Audited.',
+        params: idParamsSchema,
+        responses: { 200: deletedByIdResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const row = await deleteAlertChannel(db, id)

@@ -1,5 +1,5 @@
 import { listAlertDeliveries } from '@mc/db'
-import { alertDeliveriesQuerySchema } from '@mc/shared'
+import { alertDeliveriesQuerySchema, alertDeliveriesResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import { keysetListRoute } from '../../http/keyset-list-route.ts'
 import type { RouteDef } from '../../http/route.ts'
@@ -13,6 +13,13 @@ export function alertDeliveryRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       access: 'admin',
       query: alertDeliveriesQuerySchema,
       key: 'deliveries',
+      response: alertDeliveriesResponseSchema,
+      doc: {
+        summary: 'List alert deliveries',
+        description:
+          'Every attempt to deliver a message to a channel, newest first, by channel or incident; ' +
+          'pass `next_before` back as `before` for older ones.',
+      },
       list: (query) =>
         listAlertDeliveries(db, {
           channelId: query.channel_id,

@@ -14,7 +14,10 @@ import {
 import {
   type AlertRuleKind,
   alertRuleKinds,
+  alertRuleResponseSchema,
+  alertRulesResponseSchema,
   createAlertRuleRequestSchema,
+  deletedByIdResponseSchema,
   nowUnixSeconds,
   updateAlertRuleRequestSchema,
 } from '@mc/shared'
@@ -23,7 +26,7 @@ import { requestAudit } from '../../audit/request-audit.ts'
 import { actorName } from '../../auth/actor.ts'
 import { HttpError } from '../../http/http-error.ts'
 import type { RouteDef } from '../../http/route.ts'
-import { parseBody, parseBodyField, parseId } from '../../http/validation.ts'
+import { idParamsSchema, parseBody, parseBodyField, parseId } from '../../http/validation.ts'
 import { presentAlertRule } from '../../presenters/alert-rules.ts'
 
 const targetOf = (row: AlertRuleRow) => `alert_rule:${row.name}#${row.id}`
@@ -71,12 +74,26 @@ export function alertRuleRoutes({
       method: 'GET',
       path: '/alerts/rules',
       access: 'admin',
+      doc: {
+        summary: 'List alert rules',
+        responses: { 200: alertRulesResponseSchema },
+      },
       handler: async (c) => c.json({ rules: (await listAlertRules(db)).map(presentAlertRule) }),
     },
     {
       method: 'POST',
       path: '/alerts/rules',
       access: 'admin',
+      doc: {
+        summary: 'Create an alert rule',
+        description:
+          'A condition of one `kind` (its `params` checked against the kind), scoped to gateways or ' +
+          'agents (none: all), and the channels that hear of its incidents (400 for an unknown ' +
+          'channel id). A rule about sessions, tools or failed handshakes looks at once at what ' +
+          'already holds. Audited.',
+        body: createAlertRuleRequestSchema,
+        responses: { 201: alertRuleResponseSchema },
+      },
       handler: async (c) => {
         const body = await parseBody(c, createAlertRuleRequestSchema)
         const params = paramsOf(body.kind, body.params)
@@ -100,6 +117,16 @@ export function alertRuleRoutes({
       method: 'PATCH',
       path: '/alerts/rules/:id',
       access: 'admin',
+      doc: {
+        summary: 'Update an alert rule',
+        description:
+          'Changes any field but the kind, which never changes; `params`, when given, replace the ' +
+          'old ones. A re-enabled rule looks at once at what already holds. Audited.',
+        params: idParamsSchema,
+        body: updateAlertRuleRequestSchema,
+        responses: { 200: alertRuleResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const body = await parseBody(c, updateAlertRuleRequestSchema)
@@ -130,6 +157,13 @@ export function alertRuleRoutes({
       method: 'DELETE',
       path: '/alerts/rules/:id',
       access: 'admin',
+      doc: {
+        summary: 'Delete an alert rule',
+        description: 'Its open incidents are resolved, shown as such but announced to no channel. Audited.',
+        params: idParamsSchema,
+        responses: { 200: deletedByIdResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const result = await deleteAlertRule(db, id, actorName(c.var.principal))

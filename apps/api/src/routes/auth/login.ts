@@ -1,5 +1,5 @@
 import { createSignIn, findUserById, findUserByUsername, recordAudit, recordLogin } from '@mc/db'
-import { loginRequestSchema } from '@mc/shared'
+import { loginRequestSchema, loginResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import { clientIp } from '../../auth/client-ip.ts'
 import { verifyPassword } from '../../auth/passwords.ts'
@@ -24,6 +24,16 @@ export function loginRoutes({
       method: 'POST',
       path: '/auth/login',
       access: 'public',
+      doc: {
+        summary: 'Sign in',
+        description:
+          'Checks a username and password and sets the sign-in cookie. 401 for a wrong username or ' +
+          'password (or a disabled account); after 10 failures in a minute from one address, 429 ' +
+          'with Retry-After. 403 when a browser sends it from another site. Failures are audited.',
+        body: loginRequestSchema,
+        responses: { 200: loginResponseSchema },
+        errors: [401, 403, 429],
+      },
       handler: async (c) => {
         const ip = clientIp(c, config.TRUST_PROXY)
         if (c.req.header('origin')) assertSameOrigin(c, config.TRUST_PROXY)

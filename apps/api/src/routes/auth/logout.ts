@@ -1,4 +1,5 @@
 import { deleteSignInByTokenHash, recordAudit } from '@mc/db'
+import { logoutResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import { actorName } from '../../auth/actor.ts'
 import { clientIp } from '../../auth/client-ip.ts'
@@ -13,6 +14,11 @@ export function logoutRoutes({ db, config }: Pick<RouteDeps, 'db' | 'config'>): 
       method: 'POST',
       path: '/auth/logout',
       access: 'viewer',
+      doc: {
+        summary: 'Sign out',
+        description: "Ends the caller's sign-in (an API key has none to end) and clears its cookie. Audited.",
+        responses: { 200: logoutResponseSchema },
+      },
       handler: async (c) => {
         const token = readSignInCookie(c)
         if (c.var.credential === 'sign_in' && token) await deleteSignInByTokenHash(db, sha256(token))

@@ -3,6 +3,7 @@ import {
   FLEET_RECENT_FLIPS,
   FLEET_WORST_LATENCY,
   type FleetOverviewResponse,
+  fleetOverviewResponseSchema,
   nowUnixSeconds,
 } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
@@ -16,6 +17,14 @@ export function fleetOverviewRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/fleet/overview',
       access: 'viewer',
+      doc: {
+        summary: 'Get the fleet overview',
+        description:
+          "The home view's summary of every registered gateway: counts per status, totals, the " +
+          'worst latencies, 24-hour uptime, connected CLI agents, failed handshakes of the last 24 ' +
+          'hours and the latest status flips.',
+        responses: { 200: fleetOverviewResponseSchema },
+      },
       handler: async (c) => {
         const overview = await fleetOverview(db, {
           worstLatency: FLEET_WORST_LATENCY,

@@ -1,9 +1,9 @@
 import { authFailureReport, findGateway } from '@mc/db'
-import { authFailuresQuerySchema } from '@mc/shared'
+import { authFailuresQuerySchema, authFailuresResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import { HttpError } from '../../http/http-error.ts'
 import type { RouteDef } from '../../http/route.ts'
-import { parseId, parseQuery } from '../../http/validation.ts'
+import { idParamsSchema, parseId, parseQuery } from '../../http/validation.ts'
 import { presentAuthFailureReport } from '../../presenters/auth-failures.ts'
 
 /** Without `since`, the report covers the last 24 hours. */
@@ -16,6 +16,16 @@ export function gatewayAuthFailureRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDe
       method: 'GET',
       path: '/gateways/:id/auth-failures',
       access: 'viewer',
+      doc: {
+        summary: "List a gateway's failed handshakes",
+        description:
+          'The handshakes the gateway refused since `since` (default: the last 24 hours), counted ' +
+          'per remote address, with the latest reason.',
+        params: idParamsSchema,
+        query: authFailuresQuerySchema,
+        responses: { 200: authFailuresResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const query = parseQuery(c, authFailuresQuerySchema)

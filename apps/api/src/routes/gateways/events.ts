@@ -1,9 +1,9 @@
 import { findGateway, gatewayEventTypes, listGatewayEvents } from '@mc/db'
-import { type GatewayEventsResponse, gatewayEventsQuerySchema } from '@mc/shared'
+import { type GatewayEventsResponse, gatewayEventsQuerySchema, gatewayEventsResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import { HttpError } from '../../http/http-error.ts'
 import type { RouteDef } from '../../http/route.ts'
-import { parseId, parseQuery } from '../../http/validation.ts'
+import { idParamsSchema, parseId, parseQuery } from '../../http/validation.ts'
 import { presentGatewayEvent } from '../../presenters/gateway-events.ts'
 import { dateFromUnix } from '../../presenters/time.ts'
 
@@ -14,6 +14,17 @@ export function gatewayEventRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/gateways/:id/events',
       access: 'viewer',
+      doc: {
+        summary: "List a gateway's events",
+        description:
+          'The events the gateway sent that its watcher kept, newest first, by type, session or ' +
+          'time, with every type in its kept history for the filter; pass `next_before` back as ' +
+          '`before` for older ones.',
+        params: idParamsSchema,
+        query: gatewayEventsQuerySchema,
+        responses: { 200: gatewayEventsResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const query = parseQuery(c, gatewayEventsQuerySchema)

@@ -1,6 +1,6 @@
 import { FailoverRefused, failoverEvents, failoverNow, presentFailover, presentGateway } from '@mc/db'
 import { failoverFreshS } from '@mc/runtime'
-import { type FailoverResponse, failoverRequestSchema } from '@mc/shared'
+import { type FailoverResponse, failoverRequestSchema, failoverResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import { actorName } from '../../auth/actor.ts'
 import { HttpError } from '../../http/http-error.ts'
@@ -23,6 +23,18 @@ export function gatewayFailoverRoutes({
       method: 'POST',
       path: '/gateways/failover',
       access: 'admin',
+      doc: {
+        summary: 'Fail over by hand',
+        description:
+          'For planned maintenance: moves the primary role to `to_id`, or (left out) to the best ' +
+          "standby (online and freshly probed, by priority, then latency); the answer's `gateway` " +
+          'is the new primary. 404 for an unknown `to_id`; 409 when there is no primary, the target ' +
+          'is already primary or not online, or no standby can take over. Audited, announced as ' +
+          '`gateway.failover` and `gateway.updated` events, and opens a `failover` incident.',
+        body: failoverRequestSchema,
+        responses: { 200: failoverResponseSchema },
+        errors: [404, 409],
+      },
       handler: async (c) => {
         const { to_id } = await parseBody(c, failoverRequestSchema)
         const outcome = await failoverNow(db, {

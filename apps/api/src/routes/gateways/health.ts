@@ -6,8 +6,11 @@ import {
   type ProbeResult,
   pendingProbeResultOf,
   probeHistoryQuerySchema,
+  probeHistoryResponseSchema,
   probeRequestSchema,
+  probeResponseSchema,
   recentProbesQuerySchema,
+  recentProbesResponseSchema,
 } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import { HttpError } from '../../http/http-error.ts'
@@ -30,6 +33,17 @@ export function gatewayHealthRoutes({
       method: 'POST',
       path: '/gateways/health',
       access: 'operator',
+      doc: {
+        summary: 'Probe gateways now',
+        description:
+          "The seed's health check: probes every gateway (no body), or `{ id }`, or `{ ids }`, " +
+          'through the worker, and answers each result in the order asked (or by id). A probe still ' +
+          'running at the deadline answers the last known state with `pending: true`. 404 for an ' +
+          'unknown id; 503 when no worker runs.',
+        body: probeRequestSchema,
+        responses: { 200: probeResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const body = await parseBody(c, probeRequestSchema)
         const registered = await listGatewayIdsInProbeOrder(db)
@@ -64,6 +78,14 @@ export function gatewayHealthRoutes({
       method: 'GET',
       path: '/gateways/health/history',
       access: 'viewer',
+      doc: {
+        summary: 'List probe history',
+        description:
+          'Recorded probes, newest first, of one gateway or all, in a time window; pass ' +
+          '`next_before` back as `before` for older ones.',
+        query: probeHistoryQuerySchema,
+        responses: { 200: probeHistoryResponseSchema },
+      },
       handler: async (c) => {
         const query = parseQuery(c, probeHistoryQuerySchema)
         const page = await listProbes(db, {
@@ -80,6 +102,14 @@ export function gatewayHealthRoutes({
       method: 'GET',
       path: '/gateways/health/recent',
       access: 'viewer',
+      doc: {
+        summary: 'Get recent probes',
+        description:
+          'The latest probes of each gateway in `ids`, newest first, keyed by gateway id (an ' +
+          'unknown id gets an empty list): the tick strips of the gateway cards.',
+        query: recentProbesQuerySchema,
+        responses: { 200: recentProbesResponseSchema },
+      },
       handler: async (c) => {
         const { ids, limit } = parseQuery(c, recentProbesQuerySchema)
         const byGateway: Record<string, ReturnType<typeof presentProbe>[]> = Object.fromEntries(

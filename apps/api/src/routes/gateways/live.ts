@@ -8,7 +8,7 @@ import { assertFromThisSite } from '../../auth/same-origin.ts'
 import type { AppEnv } from '../../http/app-env.ts'
 import { HttpError } from '../../http/http-error.ts'
 import type { RouteDef } from '../../http/route.ts'
-import { parseId } from '../../http/validation.ts'
+import { idParamsSchema, parseId } from '../../http/validation.ts'
 import type { RelayWatcher } from '../../relay/relay-hub.ts'
 
 type RelayRouteDeps = Pick<RouteDeps, 'db' | 'config' | 'relay' | 'authenticate'>
@@ -54,6 +54,26 @@ export function gatewayRelayRoutes(deps: RelayRouteDeps): RouteDef[] {
       method: 'GET',
       path: '/gateways/:id/live',
       access: 'operator',
+      doc: {
+        summary: "Relay a gateway's live connection",
+        description:
+          'A WebSocket (GET with `Upgrade: websocket`) through this API to the gateway, which holds ' +
+          "the gateway's token; the browser needs none. The API sends JSON messages (`state`: the " +
+          "seed's ConnectionState of the upstream; `event`: what the gateway sent) and reads none. " +
+          'The socket closes with 4404 when the gateway is deleted, 4409 when its token changes, ' +
+          '4401 when the sign-in ends or loses the operator role, 1012 when the API restarts ' +
+          '(reconnect), 1013 when the browser reads too slowly. A signed-in browser must open it ' +
+          'from this site (403 otherwise). 426 without the upgrade.',
+        params: idParamsSchema,
+        responses: {
+          101: {
+            contentType: 'text/plain',
+            description:
+              'Switches to a WebSocket (no body); each message the API sends on it is one JSON live message, `type` `state` or `event`.',
+          },
+        },
+        errors: [404, 426],
+      },
       handler: async (c) => {
         const id = parseId(c)
         // WebSockets ignore CORS: a page on another site could open one with the user's cookie.

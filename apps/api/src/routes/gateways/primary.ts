@@ -1,5 +1,5 @@
 import { findPrimaryGateway, presentGateway } from '@mc/db'
-import { gatewayUrl, type PrimaryGatewayResponse } from '@mc/shared'
+import { gatewayUrl, type PrimaryGatewayResponse, primaryGatewayResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import { HttpError } from '../../http/http-error.ts'
 import type { RouteDef } from '../../http/route.ts'
@@ -11,6 +11,14 @@ export function primaryGatewayRoutes({ db, config }: Pick<RouteDeps, 'db' | 'con
       method: 'GET',
       path: '/gateways/primary',
       access: 'viewer',
+      doc: {
+        summary: 'Get the primary gateway',
+        description:
+          'For tools and scripts that must follow the primary through failovers: the gateway and ' +
+          'its WebSocket URL, never its token. 404 while no gateway is primary.',
+        responses: { 200: primaryGatewayResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const row = await findPrimaryGateway(db)
         if (!row)

@@ -7,7 +7,13 @@ import {
   tryStartRotation,
 } from '@mc/db'
 import { newGatewayToken } from '@mc/runtime'
-import { nowUnixSeconds, type RotateTokenResponse, rotateTokenRequestSchema } from '@mc/shared'
+import {
+  autoRotationResponseSchema,
+  manualRotationResponseSchema,
+  nowUnixSeconds,
+  type RotateTokenResponse,
+  rotateTokenRequestSchema,
+} from '@mc/shared'
 import type { Context } from 'hono'
 import type { RouteDeps } from '../../app-deps.ts'
 import { requestAudit } from '../../audit/request-audit.ts'
@@ -15,7 +21,7 @@ import { actorName } from '../../auth/actor.ts'
 import type { AppEnv } from '../../http/app-env.ts'
 import { HttpError } from '../../http/http-error.ts'
 import type { RouteDef } from '../../http/route.ts'
-import { parseBody, parseId } from '../../http/validation.ts'
+import { idParamsSchema, parseBody, parseId } from '../../http/validation.ts'
 import { applyTokenCommand } from '../../token-rotation/apply-token-command.ts'
 import { rotationFailure } from '../../token-rotation/outcome-error.ts'
 
@@ -113,6 +119,22 @@ export function rotateTokenRoutes({
       method: 'POST',
       path: '/gateways/:id/rotate-token',
       access: 'admin',
+      doc: {
+        summary: "Rotate a gateway's token",
+        description:
+          "`auto` (200): the worker sets a new token over the gateway's protocol (which needs admin " +
+          'scope, granted only over direct loopback) and stores it once a probe with it succeeds. ' +
+          '`manual` (201): the new token is answered this once (`Cache-Control: no-store`) with the ' +
+          "command to run on the gateway's host; it waits as pending (TOKEN_PENDING_TTL_H) until a " +
+          'probe finds the gateway takes it. Failures name their `details.reason`, and the old ' +
+          'token stays: 409 `no_token`, `busy` (a rotation is running) or `no_admin_scope` ' +
+          '(`details.suggest`: `manual`); 502 `unreachable`, `patch_refused` or `verify_failed`; ' +
+          '504 while the rotation outlasts the wait (it goes on in the worker). Audited.',
+        params: idParamsSchema,
+        body: rotateTokenRequestSchema,
+        responses: { 200: autoRotationResponseSchema, 201: manualRotationResponseSchema },
+        errors: [404, 409, 502, 504],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const { mode } = await parseBody(c, rotateTokenRequestSchema)

@@ -1,5 +1,5 @@
 import { listStatusChanges } from '@mc/db'
-import { type StatusChangesResponse, statusChangesQuerySchema } from '@mc/shared'
+import { type StatusChangesResponse, statusChangesQuerySchema, statusChangesResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import type { RouteDef } from '../../http/route.ts'
 import { parseQuery } from '../../http/validation.ts'
@@ -12,6 +12,14 @@ export function statusChangeRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
       method: 'GET',
       path: '/gateways/status-changes',
       access: 'viewer',
+      doc: {
+        summary: 'List gateway status changes',
+        description:
+          'Every status flip of every gateway, newest first; pass `next_before` back as `before` ' +
+          'for older ones.',
+        query: statusChangesQuerySchema,
+        responses: { 200: statusChangesResponseSchema },
+      },
       handler: async (c) => {
         const query = parseQuery(c, statusChangesQuerySchema)
         const page = await listStatusChanges(db, { before: query.before, limit: query.limit })

@@ -1,7 +1,9 @@
 import { queueIncidentNotices } from '@mc/alerting'
 import { resolveIncident } from '@mc/db'
+import { incidentResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../app-deps.ts'
 import type { RouteDef } from '../../http/route.ts'
+import { idParamsSchema } from '../../http/validation.ts'
 import { incidentChangeHandler } from '../../incidents/change-incident.ts'
 
 /**
@@ -16,6 +18,16 @@ export function incidentResolveRoutes(
       method: 'POST',
       path: '/incidents/:id/resolve',
       access: 'operator',
+      doc: {
+        summary: 'Resolve an incident',
+        description:
+          'Resolves an open or acknowledged incident by hand (409 otherwise); its channels get the ' +
+          "resolved notice through the worker's delivery queue. Audited and announced as " +
+          '`incident.resolved`.',
+        params: idParamsSchema,
+        responses: { 200: incidentResponseSchema },
+        errors: [404, 409],
+      },
       handler: incidentChangeHandler(
         deps,
         {

@@ -2,7 +2,7 @@ import type { Gateway } from '@mc/shared'
 import type { ManualRotation } from '../../api/gateways.ts'
 import { Alert } from '../../components/Alert.tsx'
 import { Button } from '../../components/Button.tsx'
-import { CopyableSecret } from '../../components/CopyableSecret.tsx'
+import { CopyableText } from '../../components/CopyableText.tsx'
 import { Dialog } from '../../components/Dialog.tsx'
 import { formatDateTime } from '../../lib/time.ts'
 
@@ -36,13 +36,13 @@ export function ManualRotationDialog({
         <Alert tone="warning">
           Copy it now. The token will not be shown again: Mission Control keeps it only encrypted.
         </Alert>
-        <CopyableSecret
+        <CopyableText
           text={rotation.command}
           what="command"
           testId="rotation-command"
           hint="Run it where the gateway runs, as the user it runs as."
         />
-        <CopyableSecret
+        <CopyableText
           text={rotation.token}
           what="token"
           testId="rotation-token"

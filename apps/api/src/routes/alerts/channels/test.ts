@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { type AlertMessage, channelTarget, logDeliveryAttempt, sendAlert, sendOptions } from '@mc/alerting'
 import { findAlertChannel } from '@mc/db'
+import { alertChannelTestResponseSchema } from '@mc/shared'
 import type { RouteDeps } from '../../../app-deps.ts'
 import { requestAudit } from '../../../audit/request-audit.ts'
 import { HttpError } from '../../../http/http-error.ts'
 import type { RouteDef } from '../../../http/route.ts'
-import { parseId } from '../../../http/validation.ts'
+import { idParamsSchema, parseId } from '../../../http/validation.ts'
 import { presentAlertDelivery } from '../../../presenters/alert-deliveries.ts'
 
 /** A test waits at most this long for the receiver, so the request answers in time. */
@@ -27,6 +28,16 @@ export function alertChannelTestRoutes({
       method: 'POST',
       path: '/alerts/channels/:id/test',
       access: 'admin',
+      doc: {
+        summary: 'Send a test alert',
+        description:
+          'Sends a test message (event `test`) to the channel now, even a disabled one, waiting up ' +
+          'to 10 s for the receiver, and logs it as a delivery. Answers 200 with the delivery also ' +
+          'when the receiver failed: then `ok` is false and `error` says why. Audited.',
+        params: idParamsSchema,
+        responses: { 200: alertChannelTestResponseSchema },
+        errors: [404],
+      },
       handler: async (c) => {
         const id = parseId(c)
         const channel = await findAlertChannel(db, id)

@@ -1,7 +1,7 @@
 import type { CreatedApiKey } from '../../../api/api-keys.ts'
 import { Alert } from '../../../components/Alert.tsx'
 import { Button } from '../../../components/Button.tsx'
-import { CopyableSecret } from '../../../components/CopyableSecret.tsx'
+import { CopyableText } from '../../../components/CopyableText.tsx'
 import { Dialog } from '../../../components/Dialog.tsx'
 import { RoleBadge } from '../../../components/RoleBadge.tsx'
 
@@ -32,7 +32,7 @@ export function NewApiKeyDialog({ created, onClose }: { created: CreatedApiKey; 
         <Alert tone="warning">
           Copy the key now. It will not be shown again: Mission Control keeps only a hash of it.
         </Alert>
-        <CopyableSecret
+        <CopyableText
           text={created.key}
           what="key"
           testId="new-api-key"

@@ -40,6 +40,16 @@ export function SystemPanel() {
           <Button variant="ghost" onClick={() => health.refetch()} disabled={health.isFetching}>
             Refresh
           </Button>
+          {/* Served by the API, outside this app: a full page load, in a tab of its own. */}
+          <a
+            href="/api/docs"
+            target="_blank"
+            rel="noopener noreferrer"
+            className="inline-flex h-8 items-center gap-1 rounded-md border px-3 font-medium text-xs transition-colors hover:bg-accent"
+          >
+            API reference <span aria-hidden="true">↗</span>
+            <span className="sr-only"> (opens in a new tab)</span>
+          </a>
         </>
       }
     >

@@ -2,7 +2,7 @@ import { type ReactNode, useRef, useState } from 'react'
 import { copyText } from '../lib/clipboard.ts'
 import { Button } from './Button.tsx'
 
-interface CopyableSecretProps {
+interface CopyableTextProps {
   /** What is copied and shown. */
   text: string
   /** What it is, for "the key is selected". */
@@ -14,10 +14,10 @@ interface CopyableSecretProps {
 }
 
 /**
- * A secret shown once, with a Copy button; where the browser will not copy, the text is selected for
- * Ctrl+C instead, and the line under it says so.
+ * Text to copy (a secret shown once, a badge snippet), with a Copy button; where the browser will not
+ * copy, the text is selected for Ctrl+C instead, and the line under it says so.
  */
-export function CopyableSecret({ text, what, testId, hint }: CopyableSecretProps) {
+export function CopyableText({ text, what, testId, hint }: CopyableTextProps) {
   const element = useRef<HTMLElement>(null)
   const [copy, setCopy] = useState<'idle' | 'copied' | 'selected'>('idle')
   return (
