@@ -1,5 +1,6 @@
 export * from './free-port.ts'
 export * from './local-redis.ts'
 export * from './postgres-child.ts'
+export * from './product-service.ts'
 export * from './test-run.ts'
 export * from './test-services.ts'

@@ -183,6 +183,14 @@ describe('npm start', () => {
     ])
   })
 
+  it('stops with one clear line on a bad MC_WORKERS', async () => {
+    const run = start({ ...env(), MC_WORKERS: '0' })
+    expect(await exitOf(run.child)).toBe(1)
+    expect(run.stderr.join('').trim().split('\n')).toEqual([
+      'mission-control: invalid configuration: MC_WORKERS: Too small: expected number to be >=1',
+    ])
+  })
+
   it('stops with one clear line on a malformed DATABASE_URL', async () => {
     const run = start({ ...env(), DATABASE_URL: 'mysql://db/mc' })
     expect(await exitOf(run.child)).toBe(1)
@@ -333,6 +341,30 @@ describe('npm start on given services', () => {
     expect(lines).toContain(`[mission-control] Mission Control is running at http://localhost:${port}`)
     expect(lines.filter((line) => line.startsWith('{'))).toEqual([])
     expect(lines.filter((line) => / request /.test(line))).toEqual([])
+  })
+
+  it('runs MC_WORKERS workers, each with its own name and metrics port', { timeout: 120_000 }, async () => {
+    const redis = createRedis(services.redisUrl)
+    const port = await freePort()
+    const metricsPort = await freePort()
+    try {
+      const started = start({
+        ...onServices(port),
+        MC_WORKERS: '2',
+        WORKER_METRICS_PORT: String(metricsPort),
+      })
+      await waitUntilHealthy(started, port)
+      await expect
+        .poll(() => redis.zrange(`${redisPrefix}:workers`, 0, -1), { timeout: 30_000 })
+        .toHaveLength(2)
+      // The second takes the next port: sharing one, it could not start.
+      await expect.poll(() => listening(metricsPort), { timeout: 30_000 }).toBe(true)
+      await expect.poll(() => listening(metricsPort + 1), { timeout: 30_000 }).toBe(true)
+      expect(started.stderr.join('')).not.toContain('mission-control: worker')
+      expect(await interrupt(started)).toBe(0)
+    } finally {
+      redis.disconnect()
+    }
   })
 
   it('restarts a worker that was killed, says so in one line, and probing resumes', {

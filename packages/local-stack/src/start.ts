@@ -1,7 +1,7 @@
 // `npm start`: the whole product on one machine. Checks that the api's port is free before it starts
 // anything. Uses DATABASE_URL / REDIS_URL when given, else an embedded Postgres under .data/ and a
-// local redis-server; then runs the api (serving the SPA) and the worker, restarts either when it
-// crashes, and on Ctrl-C stops them first and the databases last.
+// local redis-server; then runs the api (serving the SPA) and the worker (MC_WORKERS of them),
+// restarts any that crashes, and on Ctrl-C stops them first and the databases last.
 import { fork, spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,6 +39,9 @@ const config = (() => {
         MC_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
         MC_EMBEDDED_PG_PORT: envInt(54329, { min: 1, max: 65535 }),
         MC_LOCAL_REDIS_PORT: envInt(63799, { min: 1, max: 65535 }),
+        MC_WORKERS: envInt(1, { min: 1, max: 16 }),
+        // The first worker keeps it, the others take the ports after it (0, off, stays off for all).
+        WORKER_METRICS_PORT: envInt(9464, { min: 0, max: 65535 }),
       }),
     )
   } catch (error) {
@@ -135,7 +138,14 @@ try {
     say(`local redis-server on 127.0.0.1:${config.MC_LOCAL_REDIS_PORT}`)
   }
   runApp('api', 'apps/api/dist/main.js', env)
-  runApp('worker', 'apps/worker/dist/main.js', env)
+  for (let i = 0; i < config.MC_WORKERS; i++) {
+    const metricsPort = config.WORKER_METRICS_PORT === 0 ? 0 : config.WORKER_METRICS_PORT + i
+    // Each is named <hostname>:<pid> in heartbeats by default: distinct without help.
+    runApp(config.MC_WORKERS === 1 ? 'worker' : `worker ${i + 1}`, 'apps/worker/dist/main.js', {
+      ...env,
+      WORKER_METRICS_PORT: String(metricsPort),
+    })
+  }
   if (dev) {
     const vite = spawn('npm', ['run', 'dev', '-w', '@mc/web'], {
       cwd: ROOT,

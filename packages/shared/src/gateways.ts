@@ -145,7 +145,34 @@ export type UpdateGatewayRequest = z.input<typeof updateGatewayRequestSchema>
 export const deleteGatewayRequestSchema = z.strictObject({ id: idSchema })
 
 export const gatewayResponseSchema = z.object({ gateway: gatewaySchema })
-export const gatewaysResponseSchema = z.object({ gateways: z.array(gatewaySchema) })
+/**
+ * `GET /api/gateways`. Without parameters: every gateway, as the seed answers. With any of them: the
+ * gateways matching `q` (a case-insensitive part of the name or host) and `status` (one status, or
+ * several comma-separated), a page at a time by `limit` (default 50) and `offset`.
+ */
+export const gatewaysQuerySchema = z.strictObject({
+  q: z.string().trim().min(1, 'give some text to search for').max(200).optional(),
+  status: z
+    .string()
+    .transform((value) => [...new Set(value.split(','))])
+    .pipe(z.array(gatewayStatusSchema))
+    .optional(),
+  limit: queryInt(1, 500).optional(),
+  offset: queryInt(0, 1_000_000).optional(),
+})
+export type GatewaysQuery = z.output<typeof gatewaysQuerySchema>
+/** Gateways per page when a paged list names no `limit`. */
+export const DEFAULT_GATEWAYS_PAGE_SIZE = 50
+
+/** `total` and `next_offset` only when paged: the seed's list has neither. */
+export const gatewaysResponseSchema = z.object({
+  gateways: z.array(gatewaySchema),
+  /** How many gateways match the filters, over every page. */
+  total: z.number().int().optional(),
+  /** The `offset` of the next page; null on the last. */
+  next_offset: z.number().int().nullable().optional(),
+})
+export type GatewaysResponse = z.infer<typeof gatewaysResponseSchema>
 export const deleteGatewayResponseSchema = deletedByIdResponseSchema
 
 /** `POST /api/gateways/failover`: to this gateway, or (left out) the best standby. */

@@ -30,6 +30,7 @@ const READ_ELSEWHERE: Record<string, string> = {
   MC_DATA_DIR: 'packages/local-stack/src/start.ts',
   MC_EMBEDDED_PG_PORT: 'packages/local-stack/src/start.ts',
   MC_LOCAL_REDIS_PORT: 'packages/local-stack/src/start.ts',
+  MC_WORKERS: 'packages/local-stack/src/start.ts',
   TEST_DATABASE_URL: 'packages/local-stack/src/test-services.ts',
   TEST_REDIS_URL: 'packages/local-stack/src/test-services.ts',
   CHROMIUM_PATH: 'apps/web/e2e',

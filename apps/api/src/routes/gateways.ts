@@ -5,6 +5,7 @@ import {
   findGateway,
   type GatewayRow,
   gatewayUptime,
+  listGatewayPage,
   listGateways,
   PrimaryGatewayDeleteError,
   presentGateway,
@@ -13,11 +14,14 @@ import {
 } from '@mc/db'
 import {
   createGatewayRequestSchema,
+  DEFAULT_GATEWAYS_PAGE_SIZE,
   deleteGatewayRequestSchema,
   deleteGatewayResponseSchema,
   type GatewayDetailResponse,
+  type GatewaysResponse,
   gatewayDetailResponseSchema,
   gatewayResponseSchema,
+  gatewaysQuerySchema,
   gatewaysResponseSchema,
   nowUnixSeconds,
   updateGatewayRequestSchema,
@@ -27,7 +31,7 @@ import { describeGatewayChange } from '../audit/gateway-change.ts'
 import { requestAudit } from '../audit/request-audit.ts'
 import { HttpError } from '../http/http-error.ts'
 import type { RouteDef } from '../http/route.ts'
-import { idParamsSchema, parseBody, parseId } from '../http/validation.ts'
+import { idParamsSchema, parseBody, parseId, parseQuery } from '../http/validation.ts'
 import { presentProbe } from '../presenters/probes.ts'
 
 /** Conflicts the database reports, as the 409s a client can act on. */
@@ -68,10 +72,30 @@ export function gatewayRoutes({
         summary: 'List gateways',
         description:
           "The seed's gateway list, the primary first, then by name, with what the latest probes " +
-          'found. Never a token: only whether one is set, and its age.',
+          'found. Never a token: only whether one is set, and its age. Without parameters, every ' +
+          'gateway, as the seed answers. With any of them, one page: the gateways whose name or host ' +
+          'contains `q` (any case) and whose status is `status` (or one of several, comma-separated), ' +
+          `\`limit\` of them (default ${DEFAULT_GATEWAYS_PAGE_SIZE}) from \`offset\` on, with \`total\` ` +
+          '(how many match) and `next_offset` (null on the last page).',
+        query: gatewaysQuerySchema,
         responses: { 200: gatewaysResponseSchema },
       },
-      handler: async (c) => c.json({ gateways: (await listGateways(db)).map(present) }),
+      handler: async (c) => {
+        const { q, status, limit, offset } = parseQuery(c, gatewaysQuerySchema)
+        if ([q, status, limit, offset].every((value) => value === undefined)) {
+          return c.json({ gateways: (await listGateways(db)).map(present) } satisfies GatewaysResponse)
+        }
+        const page = await listGatewayPage(
+          db,
+          { q, statuses: status },
+          { limit: limit ?? DEFAULT_GATEWAYS_PAGE_SIZE, offset: offset ?? 0 },
+        )
+        return c.json({
+          gateways: page.rows.map(present),
+          total: page.total,
+          next_offset: page.nextOffset,
+        } satisfies GatewaysResponse)
+      },
     },
     {
       method: 'GET',

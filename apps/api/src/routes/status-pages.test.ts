@@ -198,8 +198,13 @@ describe('public status pages', () => {
     expect((await signedOut('/status/Not%20a%20slug')).status).toBe(404)
   })
 
-  it('serves its script and style', async () => {
-    const script = await signedOut('/status/page.js')
+  it('serves its script and style, linked by content hash so caches may keep them for good', async () => {
+    await createPage({ slug: 'assets', title: 'Assets', gateway_ids: [gateway.id], public: true })
+    const page = await (await signedOut('/status/assets')).text()
+    const linked = [...page.matchAll(/(?:src|href)="(\/status\/page\.(?:js|css)\?v=[0-9a-f]{12})"/g)]
+    expect(linked).toHaveLength(2)
+    const script = await signedOut(linked.find((m) => m[1]?.includes('.js'))?.[1] ?? '')
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(script.headers.get('content-type')).toMatch(/javascript/)
     const source = await script.text()
     // Parses as a script, and carries the server's renderer.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { renderStatusMain } from './status-view.ts'
 
 /** Served from the root beside `/status/:slug`; no slug can be these (slugs have no dot). */
@@ -66,3 +67,9 @@ h2 { margin: 0; font-size: 17px; }
 .incident-acknowledged .incident-status { color: var(--warn); } .incident-resolved .incident-status { color: var(--ok); }
 footer { margin-top: 24px; font-size: 13px; }
 `
+
+/** The files' URLs as pages link them: a content hash, so a new release is never served an old file from a cache. */
+const versioned = (path: string, body: string) =>
+  `${path}?v=${createHash('sha256').update(body).digest('hex').slice(0, 12)}`
+export const PAGE_SCRIPT_URL = versioned(PAGE_SCRIPT_PATH, PAGE_SCRIPT)
+export const PAGE_STYLE_URL = versioned(PAGE_STYLE_PATH, PAGE_STYLE)

@@ -1,5 +1,5 @@
 import type { PublicStatusResponse } from '@mc/shared'
-import { PAGE_SCRIPT_PATH, PAGE_STYLE_PATH } from './page-assets.ts'
+import { PAGE_SCRIPT_URL, PAGE_STYLE_URL } from './page-assets.ts'
 import { renderStatusMain } from './status-view.ts'
 
 const escapeAttribute = (value: string) =>
@@ -17,8 +17,8 @@ export function renderStatusPage(status: PublicStatusResponse): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeAttribute(status.title)} · status</title>
-<link rel="stylesheet" href="${PAGE_STYLE_PATH}">
-<script src="${PAGE_SCRIPT_PATH}" defer></script>
+<link rel="stylesheet" href="${PAGE_STYLE_URL}">
+<script src="${PAGE_SCRIPT_URL}" defer></script>
 </head>
 <body>
 <main data-status-url="/api/status/${status.slug}" data-refresh-s="${status.refresh_s}">

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { freePort } from '@mc/local-stack'
+import { formatOutputs, freePort, type Service, startService } from '@mc/local-stack'
 import { errorMessage } from '@mc/shared'
 import { createTestDatabase, testRedisUrl } from '@mc/testing'
 import { assertBuilt, paths } from './paths.ts'
-import { formatOutputs, type Service, startService } from './service.ts'
 import type { Credentials } from './sign-in.ts'
 import { waitForHealthy } from './wait-for-healthy.ts'
 

@@ -1,5 +1,5 @@
+import type { Service } from '@mc/local-stack'
 import { errorMessage, type HealthResponse, healthResponseSchema } from '@mc/shared'
-import type { Service } from './service.ts'
 
 const POLL_MS = 250
 

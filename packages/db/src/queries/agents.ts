@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { agents } from '../schema/agents.ts'
 import { tokenUsage } from '../schema/token-usage.ts'
+import { containsPattern } from './like-pattern.ts'
 
 type AgentRow = typeof agents.$inferSelect
 export type AgentWithConnections = AgentRow & { openConnections: number }
@@ -24,7 +25,7 @@ export interface AgentFilter {
 export async function listAgents(db: Database, filter: AgentFilter) {
   const conditions: SQL[] = []
   if (filter.status) conditions.push(eq(agents.status, filter.status))
-  if (filter.q) conditions.push(ilike(agents.name, `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`))
+  if (filter.q) conditions.push(ilike(agents.name, containsPattern(filter.q)))
   const where = conditions.length > 0 ? and(...conditions) : sql`true`
   const [rows, [total]] = await Promise.all([
     db

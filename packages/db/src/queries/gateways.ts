@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
+import { and, count, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { gateways } from '../schema/gateways.ts'
 import { violatedUniqueIndex } from './postgres-errors.ts'
@@ -45,14 +45,6 @@ function rethrowDuplicateName(error: unknown, name: string | undefined): never {
     throw new DuplicateGatewayNameError(name)
   }
   throw error
-}
-
-/** The primary first, then by name (case-insensitive), as the Gateway Manager lists them. */
-export async function listGateways(db: Database): Promise<GatewayRow[]> {
-  return db
-    .select()
-    .from(gateways)
-    .orderBy(desc(gateways.isPrimary), asc(sql`lower(${gateways.name})`), asc(gateways.id))
 }
 
 export async function findGateway(db: Database, id: number): Promise<GatewayRow | undefined> {

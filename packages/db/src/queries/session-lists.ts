@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { sessionSearchText } from '../schema/gateway-sessions.ts'
 import { type GatewaySessionRow, withGatewayName } from './gateway-sessions.ts'
+import { containsPattern } from './like-pattern.ts'
 
 export interface SessionFilters {
   gatewayId?: number
@@ -14,14 +15,12 @@ export interface SessionFilters {
   q?: string
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`)
-
 function filterConditions(filters: SessionFilters): SQL[] {
   const conditions: SQL[] = []
   if (filters.gatewayId !== undefined) conditions.push(sql`s.gateway_id = ${filters.gatewayId}`)
   if (filters.agent !== undefined) conditions.push(sql`s.agent = ${filters.agent}`)
   if (filters.q !== undefined) {
-    const pattern = `%${escapeLike(filters.q)}%`
+    const pattern = containsPattern(filters.q)
     const columns = {
       label: sql.raw('s.label'),
       sessionKey: sql.raw('s.session_key'),

@@ -10,8 +10,8 @@ import { statusSlugParamsSchema } from '../status.ts'
 const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
-/** The script and style change only with a release: a day in caches, revalidated after. */
-const ASSET_CACHE = 'public, max-age=86400'
+/** Pages link the script and style with their content hash (`?v=`): a new release has new URLs. */
+const ASSET_CACHE = 'public, max-age=31536000, immutable'
 
 /** One of the page's own files, from memory. */
 function assetRoute(

@@ -1,17 +1,27 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { paths } from './paths.ts'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const OUTPUT_LIMIT = 64 * 1024
 const STOP_TIMEOUT_MS = 15_000
 
-/** A product process (api or worker) started from its build output. */
+/** The built entry points tests run: the product exactly as it ships, not a dev server. */
+export const productMains = {
+  api: path.join(ROOT, 'apps/api/dist/main.js'),
+  worker: path.join(ROOT, 'apps/worker/dist/main.js'),
+}
+
+/** A product process (api or worker) started from its build output, for tests. */
 export interface Service {
   name: string
   /** Its stdout and stderr so far (the last 64 KiB), for failure reports. */
   output(): string
   /** Exit code or signal once it has exited, else null. */
   exitStatus(): string | null
+  /** SIGKILL, as a crash or the OOM killer would: no chance to give anything up. Resolves once it is gone. */
+  kill(): Promise<void>
   /** SIGTERM, wait for a graceful exit (SIGKILL after 15 s). Safe to call twice. */
   stop(): Promise<void>
 }
@@ -28,7 +38,7 @@ function baseEnv(): NodeJS.ProcessEnv {
 export function startService(name: string, script: string, env: Record<string, string>): Service {
   // The IPC channel makes the service shut itself down if this test process dies without teardown.
   const child = spawn(process.execPath, [script], {
-    cwd: paths.repoRoot,
+    cwd: ROOT,
     env: { ...baseEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
@@ -44,6 +54,10 @@ export function startService(name: string, script: string, env: Record<string, s
     name,
     output: () => output,
     exitStatus: () => describeExit(child),
+    async kill() {
+      child.kill('SIGKILL')
+      await exited
+    },
     async stop() {
       if (describeExit(child) !== null) return
       child.kill('SIGTERM')
