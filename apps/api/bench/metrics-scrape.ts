@@ -1,7 +1,7 @@
 // npm run bench: `GET /metrics` through the real api process with 1,000 gateways that have been
 // probed (three in four of them failing by now). Each run is SCRAPES back-to-back scrapes of one
 // client, as Prometheus does; the figure is their p95, with the p50 and the slowest beside it.
-import { recordProbes, schema } from '@mc/db'
+import { seedProbedFleet } from '@mc/db/testing'
 import {
   BENCH_RUNS,
   benchScale,
@@ -18,32 +18,10 @@ const GATEWAYS = benchScale(1000, 50)
 const SCRAPES = benchScale(200, 10)
 const WARM_UP = 20
 const TARGET_P95_MS = 100
-const STATUSES = ['online', 'offline', 'timeout', 'error'] as const
 
 const api = await startBenchApi('metrics')
 try {
-  const rows = await api.db
-    .insert(schema.gateways)
-    .values(Array.from({ length: GATEWAYS }, (_, i) => ({ name: `gw-${i}`, host: '127.0.0.1', port: 18789 })))
-    .returning({ id: schema.gateways.id })
-  for (const round of [0, 1]) {
-    await recordProbes(
-      api.db,
-      rows.map(({ id }, i) => ({
-        gatewayId: id,
-        reading: {
-          status: round === 0 ? 'online' : (STATUSES[i % STATUSES.length] ?? 'online'),
-          latencyMs: 5 + (i % 200),
-          version: '2026.9.6',
-          sessionsCount: i % 5,
-          agentsCount: i % 3,
-          error: null,
-          method: 'websocket',
-        },
-      })),
-      1,
-    )
-  }
+  await seedProbedFleet(api.db, GATEWAYS, 'gw')
 
   let failures = 0
   let body = ''

@@ -1,31 +1,7 @@
-import type { ProbeReading } from '@mc/openclaw'
 import type { Database } from '../src/client.ts'
 import { connectAgent } from '../src/queries/direct-connections.ts'
 import type { SessionRowInput } from '../src/queries/gateway-sessions.ts'
 import { createGateway } from '../src/queries/gateways.ts'
-
-/** A probe that reached the gateway: 20 ms, 3 sessions, 2 agents unless told otherwise. */
-export const onlineReading = (overrides: Partial<ProbeReading> = {}): ProbeReading => ({
-  status: 'online',
-  latencyMs: 20,
-  version: '2026.9.6',
-  sessionsCount: 3,
-  agentsCount: 2,
-  error: null,
-  method: 'websocket',
-  ...overrides,
-})
-
-/** A probe that failed: nothing known but the status and why. */
-export const failedReading = (status: 'offline' | 'timeout' | 'error', error: string): ProbeReading => ({
-  status,
-  latencyMs: null,
-  version: null,
-  sessionsCount: null,
-  agentsCount: null,
-  error,
-  method: 'websocket',
-})
 
 /** A gateway nobody probes (host `h`, port 1, no token). */
 export const makeGateway = (db: Database, name: string) =>
@@ -67,5 +43,7 @@ export const sessionRow = (key: string, fields: Partial<SessionRowInput> = {}): 
   archived: false,
   ...fields,
 })
+export * from './fleet-fixtures.ts'
 export * from './insight-fixtures.ts'
+export * from './probe-readings.ts'
 export * from './write-fixtures.ts'

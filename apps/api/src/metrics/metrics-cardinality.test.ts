@@ -1,4 +1,4 @@
-import { recordProbes, schema } from '@mc/db'
+import { seedProbedFleet } from '@mc/db/testing'
 import { Scrape } from '@mc/testing/prometheus-text'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useTestApp } from '../testing/test-app.ts'
@@ -12,34 +12,8 @@ const FIXED_SERIES_MAX = 500
 
 const t = useTestApp({ METRICS_TOKEN })
 
-beforeAll(async () => {
-  const rows = await t.deps.db
-    .insert(schema.gateways)
-    .values(
-      Array.from({ length: GATEWAYS }, (_, i) => ({ name: `fleet-${i}`, host: '127.0.0.1', port: 18789 })),
-    )
-    .returning({ id: schema.gateways.id })
-  const statuses = ['online', 'offline', 'timeout', 'error'] as const
-  // Every gateway has been online once (so it has a latency), then about a quarter failed.
-  for (const round of [0, 1]) {
-    await recordProbes(
-      t.deps.db,
-      rows.map(({ id }, i) => ({
-        gatewayId: id,
-        reading: {
-          status: round === 0 ? 'online' : (statuses[i % statuses.length] ?? 'online'),
-          latencyMs: 10 + (i % 50),
-          version: '2026.9.6',
-          sessionsCount: i % 7,
-          agentsCount: i % 3,
-          error: null,
-          method: 'websocket',
-        },
-      })),
-      1,
-    )
-  }
-})
+// About a quarter of them online: the rest failed their last probe.
+beforeAll(() => seedProbedFleet(t.deps.db, GATEWAYS, 'fleet'))
 
 describe('GET /metrics with a thousand gateways', () => {
   it('has a fixed number of series per gateway and a bounded rest', async () => {
