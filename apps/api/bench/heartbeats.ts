@@ -10,6 +10,7 @@ import {
   percentile,
   spreadOf,
 } from '@mc/testing/bench-runs'
+import { cpuTimeMs, cpuTimeOfProcessesMs } from '@mc/testing/process-usage'
 import { startBenchApi } from './support/bench-api.ts'
 import { closedLoop, postJson } from './support/closed-loop.ts'
 import { findPgbench, pgbenchTps } from './support/pgbench.ts'
@@ -19,8 +20,10 @@ const CONNECTIONS = benchScale(5000, 200)
 const STREAM_CATCH_UP_MS = 10_000
 const CLIENTS = 32
 const DURATION_MS = benchScale(5_000, 1000)
-const TARGET_PER_S = 3000
-const TARGET_P99_MS = 50
+const TARGET_PER_S = 5000
+const TARGET_P99_MS = 25
+/** Batching must beat the naive design (one transaction per heartbeat) by this much. */
+const TARGET_RATIO = 1.2
 
 const PGBENCH_SCRIPT = `
 \\set id random(1, ${CONNECTIONS})
@@ -75,7 +78,20 @@ try {
   const references: number[] = []
   let sent = 0
   let failures = 0
+  // CPU time per heartbeat of each process on the path, to see where a heartbeat's cost goes.
+  const cpuOf = {
+    api: () => cpuTimeMs(api.pid),
+    // The api's own backends: their titles name the run's scratch database.
+    postgres: () => cpuTimeOfProcessesMs(` ${new URL(api.dbUrl).pathname.slice(1)} `),
+    redis: () => cpuTimeOfProcessesMs('redis-server'),
+    'load generator and dashboard': () => {
+      const { user, system } = process.cpuUsage()
+      return (user + system) / 1000
+    },
+  }
+  const cpuPerHeartbeat = new Map(Object.keys(cpuOf).map((name) => [name, [] as number[]]))
   const rates = await measureRuns(async () => {
+    const cpuBefore = Object.values(cpuOf).map((read) => read())
     const result = await closedLoop(CLIENTS, DURATION_MS, (agent, n) => {
       const c = live[n % live.length] as (typeof live)[number]
       const body = JSON.stringify({
@@ -87,6 +103,9 @@ try {
       )
     })
     sent += result.latencies.length
+    Object.entries(cpuOf).forEach(([name, read], i) => {
+      cpuPerHeartbeat.get(name)?.push((read() - (cpuBefore[i] ?? 0)) / result.latencies.length)
+    })
     failures += result.failures
     p99s.push(percentile(result.latencies, 0.99))
     if (pgbench)
@@ -112,8 +131,11 @@ try {
         ? `pgbench 1 UPDATE + 1 INSERT, ${CLIENTS} clients: ${formatSpread(reference, 'tps')}; median ratio ${(rate.median / reference.median).toFixed(2)}`
         : '—',
       machine: machineLoad(),
-      target: `≥ ${TARGET_PER_S} /s`,
-      result: rate.median >= TARGET_PER_S ? 'ok' : 'MISSED',
+      target: `≥ ${TARGET_PER_S} /s and ≥ ${TARGET_RATIO} × pgbench`,
+      result:
+        rate.median >= TARGET_PER_S && (!reference || rate.median / reference.median >= TARGET_RATIO)
+          ? 'ok'
+          : 'MISSED',
     },
     {
       measure: 'heartbeat latency p99',
@@ -123,6 +145,14 @@ try {
       target: `≤ ${TARGET_P99_MS} ms`,
       result: p99.median <= TARGET_P99_MS ? 'ok' : 'MISSED',
     },
+    ...[...cpuPerHeartbeat].map(([name, samples]) => ({
+      measure: `CPU time per heartbeat: ${name}`,
+      'min / median / max': formatSpread(spreadOf(samples), 'ms', 3),
+      reference: '',
+      machine: '',
+      target: '—',
+      result: '',
+    })),
     {
       measure: 'failed heartbeats; heartbeat events streamed to the dashboard',
       'min / median / max': `${failures}; ${heartbeatEvents} of ${sent}`,

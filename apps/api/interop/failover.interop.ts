@@ -4,6 +4,7 @@
 // that follows the `gateway.failover` event (as the web client does) gets a live relay connected to
 // the real gateway that took over.
 import { randomBytes } from 'node:crypto'
+import { nextState, openRelay, type RelayClient } from '@mc/local-stack/relay-client'
 import { type RealGateway, startRealGateway } from '@mc/openclaw/interop'
 import {
   type Gateway,
@@ -16,7 +17,6 @@ import {
 import { eventually } from '@mc/testing'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { makeApiKey } from '../src/testing/factories.ts'
-import { nextState, openRelay, type RelayClient } from '../src/testing/relay-client.ts'
 import { useListeningApi } from '../src/testing/running-api.ts'
 import { readSse } from '../src/testing/sse-reader.ts'
 import { registerGateway } from './support/register-gateway.ts'

@@ -5,6 +5,7 @@
 // 4001) reconnects by itself. A manual rotation's token is applied by running the command shown, as
 // the gateway's owner would, and the worker's probes promote it. A refused patch leaves all as it was.
 import { randomBytes } from 'node:crypto'
+import { nextState, openRelay, type RelayClient } from '@mc/local-stack/relay-client'
 import { connectGateway, GatewayError } from '@mc/openclaw'
 import { type RealGateway, startRealGateway } from '@mc/openclaw/interop'
 import {
@@ -17,7 +18,6 @@ import {
 import { eventually } from '@mc/testing'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { makeApiKey } from '../src/testing/factories.ts'
-import { nextState, openRelay, type RelayClient } from '../src/testing/relay-client.ts'
 import { useListeningApi } from '../src/testing/running-api.ts'
 import { registerGateway } from './support/register-gateway.ts'
 import { startWorkerProcess, type WorkerProcess } from './support/worker-process.ts'

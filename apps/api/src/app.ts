@@ -1,6 +1,4 @@
 import { Hono } from 'hono'
-import { requestId } from 'hono/request-id'
-import { secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, RouteDeps } from './app-deps.ts'
 import { createApiKeyCache } from './auth/api-key-cache.ts'
 import { createAuthenticator } from './auth/authenticate.ts'
@@ -12,6 +10,7 @@ import { limitBodySize } from './http/limits.ts'
 import { requestLogger } from './http/request-logger.ts'
 import type { RouteDef } from './http/route.ts'
 import { byPrecedence, staticPathGuards, unmatchedHandler } from './http/route-table.ts'
+import { standardHeaders } from './http/standard-headers.ts'
 import { rejectUndecodableUrl } from './http/url-encoding.ts'
 import { httpMetrics } from './metrics/http-metrics.ts'
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi/document.ts'
@@ -83,11 +82,9 @@ export function createApp(deps: AppDeps) {
   const root = routeGroup(rootList, routeDeps)
 
   const app = new Hono<AppEnv>()
-    .use(requestId())
+    .use(standardHeaders())
     .use(requestLogger(deps.logger, deps.config.LOG_FORMAT))
     .use(httpMetrics(deps.metrics))
-    // A handler's own header wins: badges are embedded cross-origin (Cross-Origin-Resource-Policy).
-    .use(secureHeaders({ crossOriginEmbedderPolicy: false, overwrite: false }))
     .route('/api', api)
     .route('/', root.group)
     .route('/', spaRoutes(deps.config.WEB_DIST_DIR))

@@ -162,7 +162,8 @@ describe('gateway registry', () => {
     await search.pressSequentially('searchable', { delay: 0 })
     expect(await search.inputValue()).toBe('searchable')
     await page.waitForURL((url) => url.searchParams.get('q') === 'searchable')
-    expect(await cardNames()).toEqual(['Searchable one'])
+    // The API searches: the cards shown meanwhile stay until its answer arrives.
+    await expect.poll(cardNames).toEqual(['Searchable one'])
     // A link to the plain list empties the box too.
     await page.getByRole('navigation').getByRole('link', { name: 'Gateways' }).click()
     await page.waitForURL((url) => !url.searchParams.has('q'))

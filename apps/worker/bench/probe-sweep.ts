@@ -8,11 +8,8 @@
 // out) beside it with alerting off (no rules), in turn in each run. Each figure BENCH_RUNS times,
 // printed as min / median / max; plus probing one gateway at a time, the worker's CPU time per probe
 // and peak RSS.
-import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { deleteAlertRule, listGatewayIdsInProbeOrder, schema } from '@mc/db'
+import { deleteAlertRule } from '@mc/db'
 import { probeGateway } from '@mc/openclaw'
-import { bullPrefix, type ProbeGatewayJob, probeBatches, QUEUES } from '@mc/runtime'
 import {
   benchScale,
   formatSpread,
@@ -21,9 +18,16 @@ import {
   percentile,
   spreadOf,
 } from '@mc/testing/bench-runs'
-import { Queue } from 'bullmq'
+import { cpuTimeMs, residentMb } from '@mc/testing/process-usage'
 import { sql } from 'drizzle-orm'
 import { startBenchStack } from './support/bench-stack.ts'
+import {
+  closedPorts,
+  createFleetSweeper,
+  type GatewayKind,
+  registerFleet,
+  wrongStatuses,
+} from './support/fleet-sweep.ts'
 import { createGatewayDownRule } from './support/webhook-alerting.ts'
 
 const HEALTHY = benchScale(700, 35)
@@ -40,40 +44,6 @@ const ALERTING_RATIO_TARGET = 1.05
 /** The grouped message follows the sweep by up to ALERT_GROUP_WAIT_S (default 10 s). */
 const MESSAGE_PATIENCE_MS = 60_000
 const TOKEN = 'bench-token'
-
-type Kind = 'healthy' | 'refused' | 'blackholed'
-const expected: Record<Kind, string> = { healthy: 'online', refused: 'offline', blackholed: 'timeout' }
-
-/** utime + stime of a process in ms, from /proc (clock ticks are 100 Hz on Linux). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
-  return (Number(fields[11]) + Number(fields[12])) * 10
-}
-
-/**
- * Ports nothing listens on, below Linux's ephemeral range (32768+): no other process's listener on
- * port 0 and no outgoing socket (which can connect to itself when its own port is the target) takes
- * them during the run.
- */
-async function closedPorts(count: number): Promise<number[]> {
-  const ports: number[] = []
-  for (let port = 21_000; ports.length < count; port++) {
-    const server = createServer()
-    const free = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false)).listen(port, '127.0.0.1', () => resolve(true))
-    })
-    if (free) {
-      await new Promise((resolve) => server.close(resolve))
-      ports.push(port)
-    }
-  }
-  return ports
-}
-
-function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)
-  return Math.round(Number(line?.[1] ?? 0) / 1024)
-}
 
 const p95 = (values: number[]) =>
   percentile(
@@ -94,7 +64,7 @@ async function main() {
 
   try {
     const refusedPorts = await closedPorts(REFUSED)
-    const fleet: { kind: Kind; port: number }[] = [
+    const fleet: { kind: GatewayKind; port: number }[] = [
       ...fleetOfFakes.healthyPorts.map((port) => ({ kind: 'healthy' as const, port })),
       ...refusedPorts.map((port) => ({ kind: 'refused' as const, port })),
       ...fleetOfFakes.blackholePorts.map((port) => ({ kind: 'blackholed' as const, port })),
@@ -109,20 +79,9 @@ async function main() {
     // Let the scheduler's first (empty) tick pass before the fleet exists.
     await new Promise((r) => setTimeout(r, 1000))
 
-    const rows = await db
-      .insert(schema.gateways)
-      .values(
-        fleet.map((g, i) => ({
-          name: `bench-${i}`,
-          host: '127.0.0.1',
-          port: g.port,
-          token: cipher.encrypt(TOKEN),
-        })),
-      )
-      .returning({ id: schema.gateways.id })
-    const kindOf = new Map(rows.map((row, i) => [row.id, fleet[i]?.kind ?? 'healthy']))
-
-    const queue = new Queue(QUEUES.probeGateway, { connection: redis, prefix: bullPrefix(prefix) })
+    const kindOf = await registerFleet(db, cipher, TOKEN, fleet)
+    const sweeper = createFleetSweeper(db, redis, prefix)
+    const sweep = sweeper.sweep
     const pid = worker.pid ?? 0
     const sweepsS: number[] = []
     const alertingSweepsS: number[] = []
@@ -131,25 +90,6 @@ async function main() {
     const recordedP95: number[] = []
     const answeredP95: number[] = []
     const wrongCounts: number[] = []
-    // What the sweep job does on a tick (in its order: gateways that timed out last time first);
-    // resolves once every gateway has been probed since.
-    const sweep = async (label: string) => {
-      const since = new Date()
-      await queue.addBulk(
-        probeBatches(await listGatewayIdsInProbeOrder(db)).map((ids, index) => ({
-          name: 'scheduled',
-          data: { gateway_ids: ids, reason: 'scheduled' } satisfies ProbeGatewayJob,
-          opts: { jobId: `bench-${label}-${index}`, removeOnComplete: true },
-        })),
-      )
-      for (;;) {
-        const [done] = await db.execute<{ n: number }>(
-          sql`select count(*)::int as n from gateways where last_probe_at >= ${since.toISOString()}`,
-        )
-        if ((done?.n ?? 0) >= rows.length) return since
-        await new Promise((r) => setTimeout(r, 25))
-      }
-    }
     // A monitor has probed its fleet before: the warm-up sweep is that history.
     await sweep('warm-up')
     const failing = REFUSED + BLACKHOLED
@@ -158,11 +98,11 @@ async function main() {
     const alertingSweep = async (run: number) => {
       const before = receiver.messages.length
       const rule = await createGatewayDownRule(db, receiver.channel.id)
-      const cpuBefore = cpuMs(pid)
+      const cpuBefore = cpuTimeMs(pid)
       const started = performance.now()
       await sweep(`alerting-${run}`)
       alertingSweepsS.push((performance.now() - started) / 1000)
-      cpu.on += cpuMs(pid) - cpuBefore
+      cpu.on += cpuTimeMs(pid) - cpuBefore
       const told = () => receiver.messages.slice(before).flatMap((m) => m.payload.incidents).length
       const giveUpAt = performance.now() + MESSAGE_PATIENCE_MS
       while (told() < failing && performance.now() < giveUpAt) await new Promise((r) => setTimeout(r, 50))
@@ -172,29 +112,24 @@ async function main() {
     }
     await measureRuns(async (run) => {
       await fleetOfFakes.takeHelloAnswers()
-      const cpuBefore = cpuMs(pid)
+      const cpuBefore = cpuTimeMs(pid)
       const started = performance.now()
       const since = await sweep(String(run))
       sweepsS.push((performance.now() - started) / 1000)
-      cpu.off += cpuMs(pid) - cpuBefore
+      cpu.off += cpuTimeMs(pid) - cpuBefore
       const recorded = await db.execute<{ latency: number }>(
         sql`select latency from gateway_probes where probed_at >= ${since.toISOString()} and status = 'online'`,
       )
       recordedP95.push(p95(recorded.map((row) => row.latency)))
       answeredP95.push(p95((await fleetOfFakes.takeHelloAnswers()).map((answer) => answer.ms)))
-      const statuses = await db
-        .select({ id: schema.gateways.id, status: schema.gateways.status })
-        .from(schema.gateways)
-      const wrong = statuses.filter((g) => g.status !== expected[kindOf.get(g.id) ?? 'healthy'])
-      if (wrong.length > 0) console.log(`run ${run}: wrong statuses (first 10):`, wrong.slice(0, 10))
-      wrongCounts.push(wrong.length)
+      wrongCounts.push(await wrongStatuses(db, kindOf, `run ${run}`))
       await alertingSweep(run)
       return sweepsS.at(-1) ?? 0
     })
-    const cpuPerProbe = (ms: number) => (ms / (rows.length * sweepsS.length)).toFixed(2)
-    const rss = peakRssMb(pid)
+    const cpuPerProbe = (ms: number) => (ms / (fleet.length * sweepsS.length)).toFixed(2)
+    const rss = residentMb(pid).peak
     const load = machineLoad()
-    await queue.close()
+    await sweeper.close()
 
     // One at a time, on a sample in the same proportions (the full fleet would take ~13 minutes).
     const sample = [...fleet.slice(0, 14), ...fleet.slice(HEALTHY, HEALTHY + 3), ...fleet.slice(-3)]
@@ -244,7 +179,7 @@ async function main() {
       {
         measure: 'wrong statuses per sweep',
         value: wrongCounts.join(' / '),
-        reference: `of ${rows.length}`,
+        reference: `of ${fleet.length}`,
         target: '0',
         result: target(wrongCounts.every((n) => n === 0)),
       },

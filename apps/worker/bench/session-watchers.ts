@@ -10,7 +10,6 @@
 // gateway_sessions and gateway_watchers; BENCH_RUNS runs, min / median / max. At the end of each run,
 // one new session on each of 100 gateways at once: from its creation on the fake to the
 // `session.changed` event naming it on the run's event channel (what browsers get), p95.
-import type { ChildProcess } from 'node:child_process'
 import { schema } from '@mc/db'
 import {
   benchScale,
@@ -21,11 +20,13 @@ import {
   type Spread,
   spreadOf,
 } from '@mc/testing/bench-runs'
+import { residentMb } from '@mc/testing/process-usage'
 import { sql } from 'drizzle-orm'
 import { workerConfigSchema } from '../src/config.ts'
 import { startBenchStack } from './support/bench-stack.ts'
 import { subscribeToEvents } from './support/event-subscription.ts'
-import { cpuTimeMs, residentMb } from './support/process-usage.ts'
+import { pollUntil } from './support/poll-until.ts'
+import { stopWorker, usageAtRest } from './support/worker-usage.ts'
 
 const GATEWAYS = benchScale(1000, 10)
 const SESSIONS_EACH = benchScale(50, 5)
@@ -70,29 +71,8 @@ async function main() {
              (select count(*)::int from gateways where last_probe_at >= ${since.toISOString()}) as probed`)
     return row ?? { loaded: 0, sessions: 0, probed: 0 }
   }
-  /** Polls until `done`; returns when that was, in ms since `startedAt` (performance clock). */
-  const until = async (what: string, since: Date, startedAt: number, done: (p: Progress) => boolean) => {
-    for (;;) {
-      const now = await progress(since)
-      const elapsed = performance.now() - startedAt
-      if (done(now)) return elapsed
-      if (elapsed > PATIENCE_MS)
-        throw new Error(`${what}: not within ${PATIENCE_MS / 1000} s (${JSON.stringify(now)})`)
-      await new Promise((r) => setTimeout(r, POLL_MS))
-    }
-  }
-  const stopWorker = async (worker: ChildProcess) => {
-    if (worker.exitCode !== null) return
-    const exited = new Promise((resolve) => worker.once('exit', resolve))
-    worker.kill('SIGTERM')
-    await exited
-  }
-  /** A worker's CPU use (% of one core) and RSS (MB) over the rest window, which starts now. */
-  const atRest = async (pid: number) => {
-    const cpuBefore = cpuTimeMs(pid)
-    await new Promise((r) => setTimeout(r, REST_MS))
-    return { cpuPercent: ((cpuTimeMs(pid) - cpuBefore) / REST_MS) * 100, rss: residentMb(pid) }
-  }
+  const until = (what: string, since: Date, startedAt: number, done: (p: Progress) => boolean) =>
+    pollUntil(what, startedAt, () => progress(since), done, { everyMs: POLL_MS, patienceMs: PATIENCE_MS })
 
   /** p95 (ms) from a new session's creation on its fake to the event announcing it. */
   const newSessionP95 = async () => {
@@ -149,7 +129,7 @@ async function main() {
       loadsS.push(loadMs / 1000)
       loadedRss.push(residentMb(pid).now)
       await until('the first probe sweep', since, started, (p) => p.probed >= GATEWAYS)
-      const rest = await atRest(pid)
+      const { worker: rest } = await usageAtRest({ worker: pid }, REST_MS)
       restCpu.push(rest.cpuPercent)
       restRss.push(rest.rss.now)
       peakRss.push(rest.rss.peak)
@@ -169,7 +149,7 @@ async function main() {
       WATCHERS_ENABLED: 'false',
     })
     await until('the first probe sweep without watchers', since, started, (p) => p.probed >= GATEWAYS)
-    const bareRest = await atRest(bare.pid ?? 0)
+    const { bare: bareRest } = await usageAtRest({ bare: bare.pid ?? 0 }, REST_MS)
     await stopWorker(bare)
 
     const load = machineLoad()

@@ -9,9 +9,9 @@
 
 import { schema } from '@mc/db'
 import { benchScale, formatSpread, machineLoad, measureRuns, spreadOf } from '@mc/testing/bench-runs'
+import { cpuTimeMs, residentMb } from '@mc/testing/process-usage'
 import { sql } from 'drizzle-orm'
 import { startBenchStack } from './support/bench-stack.ts'
-import { cpuTimeMs, residentMb } from './support/process-usage.ts'
 
 const GATEWAYS = benchScale(100, 5)
 /** Calls a second over the fleet: read, exec, ls and write in turn send 2.5 events a call on average. */

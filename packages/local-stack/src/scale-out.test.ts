@@ -1,11 +1,15 @@
 // The product scaled out on one machine, as real processes on loopback: two api replicas and two
 // workers on one Postgres and one Redis prefix, watching fake gateways. Checks what only holds if
 // the replicas share their state through Redis and Postgres: events, key revocations, sign-in
-// limits, probes, watcher leases, and a killed worker's gateways being taken over.
+// limits, probes, watcher leases, and a killed worker's gateways being taken over; and live relays,
+// which each replica runs on its own.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { type FakeFleet, startFakeFleet } from '@mc/openclaw/fake'
+// The api's own browser-like relay client: local-stack cannot depend on @mc/api (the api depends on it).
+import { openRelay, type RelayClient } from '@mc/local-stack/relay-client'
+import { type FakeFleet, type FakeGateway, startFakeFleet, startFakeGateway } from '@mc/openclaw/fake'
 import { createRedis } from '@mc/runtime'
+import { type LiveMessage, liveGatewayPath } from '@mc/shared'
 import type { Redis } from 'ioredis'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -17,6 +21,7 @@ import { ensureTestServices, type TestServices } from './test-services.ts'
 const PROBE_INTERVAL_S = 5
 const GATEWAYS = 40
 const WORKER_IDS = ['worker-a', 'worker-b'] as const
+const ADMIN_PASSWORD = 'scale-out-admin-password'
 // Starting processes and probing are waits on a busy machine, not on this test's logic.
 const PATIENCE = { timeout: 45_000, interval: 100 }
 
@@ -91,6 +96,8 @@ describe('two api replicas and two workers on one database and Redis', () => {
   const workers: Worker[] = []
   const gatewayIds: number[] = []
   const streams: ReturnType<typeof collectEvents>[] = []
+  const relays: RelayClient[] = []
+  const fakes: FakeGateway[] = []
 
   const all = () => [...apis.map((api) => api.service), ...workers.map((worker) => worker.service)]
 
@@ -108,6 +115,13 @@ describe('two api replicas and two workers on one database and Redis', () => {
     expect(answer.status, text).toBe(status)
     return JSON.parse(text) as T
   }
+
+  const signIn = (api: Api, password: string) =>
+    fetch(`${api.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    })
 
   /** Which worker holds each gateway's watcher lease in Redis (null: nobody). */
   async function leaseHolders(): Promise<(string | null)[]> {
@@ -158,7 +172,7 @@ describe('two api replicas and two workers on one database and Redis', () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         MC_API_KEY: apiKey,
-        MC_ADMIN_PASSWORD: 'scale-out-admin-password',
+        MC_ADMIN_PASSWORD: ADMIN_PASSWORD,
       }
       apis.push({ service: startService(name, productMains.api, env), url: `http://127.0.0.1:${port}` })
     }
@@ -193,7 +207,9 @@ describe('two api replicas and two workers on one database and Redis', () => {
 
   afterAll(async () => {
     await Promise.all(streams.map((stream) => stream.close()))
+    await Promise.all(relays.map((relay) => relay.close()))
     await Promise.all(all().map((service) => service.stop()))
+    await Promise.all(fakes.map((fake) => fake.stop()))
     await fleet?.stop()
     await sql?.end()
     redis?.disconnect()
@@ -248,6 +264,63 @@ describe('two api replicas and two workers on one database and Redis', () => {
     }
   })
 
+  // Before the sign-in lockout below, which refuses this address's sign-ins for a minute.
+  it('relays one gateway live through both replicas at once, each relay independent of the other', async () => {
+    const gateway = await startFakeGateway({ token: gatewayToken })
+    fakes.push(gateway)
+    const [a, b] = apis as [Api, Api]
+    const { gateway: row } = await json<{ gateway: { id: number; name: string } }>(
+      call(b, 'POST', '/gateways', {
+        name: 'scale-out-live',
+        host: '127.0.0.1',
+        port: gateway.port,
+        token: gatewayToken,
+      }),
+      201,
+    )
+    // One sign-in, through replica A, holds on both: a browser behind the proxy may reach either.
+    const signedIn = await signIn(a, ADMIN_PASSWORD)
+    expect(signedIn.status, await signedIn.text()).toBe(200)
+    const cookie = signedIn.headers.getSetCookie().map((line) => line.split(';')[0])
+    expect(cookie.some((pair) => pair?.startsWith('mc_session='))).toBe(true)
+    // Each opened from the replica's own page, as a browser on that address does.
+    const open = (api: Api, frames: string[]) =>
+      openRelay(
+        `${api.url.replace(/^http/, 'ws')}${liveGatewayPath(row.id)}`,
+        { cookie: cookie.join('; '), origin: api.url },
+        frames,
+      )
+    const framesOnA: string[] = []
+    const [onA, onB] = await Promise.all([open(a, framesOnA), open(b, [])])
+    relays.push(onA, onB)
+    const presence = (host: string) => (message: LiveMessage) =>
+      message.type === 'event' &&
+      message.event === 'presence' &&
+      JSON.stringify(message.payload) === JSON.stringify({ entries: [{ host }] })
+
+    for (const relay of [onA, onB]) {
+      expect(await relay.next()).toMatchObject({ type: 'state', gateway_id: row.id, gateway_name: row.name })
+      await relay.next((m) => m.type === 'state' && m.state.isConnected, PATIENCE.timeout)
+    }
+    gateway.emitEvent('presence', { entries: [{ host: 'seen-on-both' }] })
+    for (const relay of [onA, onB]) {
+      expect(await relay.next(presence('seen-on-both'), PATIENCE.timeout)).toMatchObject({
+        gateway_id: row.id,
+      })
+    }
+
+    // B's browser leaves, so B closes its upstream; A's upstream is its own and stays up.
+    await onB.close()
+    const sinceBLeft = framesOnA.length
+    gateway.emitEvent('presence', { entries: [{ host: 'seen-on-a' }] })
+    expect(await onA.next(presence('seen-on-a'), PATIENCE.timeout)).toMatchObject({ gateway_id: row.id })
+    const statesSince = framesOnA
+      .slice(sinceBLeft)
+      .map((text) => JSON.parse(text) as LiveMessage)
+      .filter((message) => message.type === 'state')
+    expect(statesSince.filter((message) => !message.state.isConnected)).toEqual([])
+  })
+
   it('refuses a revoked key on both replicas within the key cache’s 5 s', async () => {
     const [a] = apis as [Api, Api]
     const created = await json<{ api_key: { id: number }; key: string }>(
@@ -276,17 +349,11 @@ describe('two api replicas and two workers on one database and Redis', () => {
   })
 
   it('locks a client address out after 10 failed sign-ins spread over both replicas', async () => {
-    const signIn = (api: Api) =>
-      fetch(`${api.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'not-the-password' }),
-      })
     for (let attempt = 0; attempt < 10; attempt++) {
-      expect((await signIn(apis[attempt % 2] as Api)).status).toBe(401)
+      expect((await signIn(apis[attempt % 2] as Api, 'not-the-password')).status).toBe(401)
     }
     for (const api of apis) {
-      const refused = await signIn(api)
+      const refused = await signIn(api, 'not-the-password')
       expect(refused.status).toBe(429)
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     }

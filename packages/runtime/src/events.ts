@@ -56,12 +56,17 @@ export async function publishEvents(redis: Redis, prefix: string, events: McEven
   })
 }
 
-/** Splits a channel message into its log id and event; null for anything else on the channel. */
-export function parseEventMessage(message: string): { id: string; event: McEvent } | null {
+/**
+ * Splits a channel message into its log id and event, with the event's JSON as published (streams
+ * send it on as it is, rather than serialising the event again for every browser); null for
+ * anything else on the channel.
+ */
+export function parseEventMessage(message: string): { id: string; event: McEvent; json: string } | null {
   const space = message.indexOf(' ')
   if (space <= 0) return null
+  const json = message.slice(space + 1)
   try {
-    return { id: message.slice(0, space), event: JSON.parse(message.slice(space + 1)) as McEvent }
+    return { id: message.slice(0, space), event: JSON.parse(json) as McEvent, json }
   } catch {
     return null
   }

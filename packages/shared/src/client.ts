@@ -70,6 +70,7 @@ import {
   statusPagesResponseSchema,
   type UpdateStatusPageRequest,
 } from './status-pages.ts'
+import type { GatewayStatus } from './statuses.ts'
 import { type RotateTokenRequest, rotateTokenResponseSchema } from './token-rotation.ts'
 import { toolResponseSchema, toolsResponseSchema } from './tools.ts'
 import { type UsageGroup, usageResponseSchema } from './usage.ts'
@@ -189,6 +190,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     gateways: {
       list: (signal?: AbortSignal) =>
         request('GET', '/api/gateways', { schema: gatewaysResponseSchema, signal }),
+      /** One page of the gateways matching `q` and `status`, with `total` and `next_offset`. */
+      page: (
+        query: { q?: string; status?: GatewayStatus; limit?: number; offset?: number },
+        signal?: AbortSignal,
+      ) => request('GET', `/api/gateways${toQueryString(query)}`, { schema: gatewaysResponseSchema, signal }),
       get: (id: number, signal?: AbortSignal) =>
         request('GET', `/api/gateways/${id}`, { schema: gatewayDetailResponseSchema, signal }),
       create: (body: CreateGatewayRequest) =>

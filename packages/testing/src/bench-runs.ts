@@ -9,8 +9,11 @@ export const BENCH_SMOKE = process.env.BENCH_SMOKE === '1'
 /** `full` normally, `smoke` under BENCH_SMOKE=1. */
 export const benchScale = <T>(full: T, smoke: T): T => (BENCH_SMOKE ? smoke : full)
 
-/** How many times a bench measures each figure: enough to see the spread, few enough to stay short. */
-export const BENCH_RUNS = benchScale(3, 1)
+/**
+ * How many times a bench measures each figure: enough to see the spread, few enough to stay short.
+ * `BENCH_RUNS=1` while working on one figure.
+ */
+export const BENCH_RUNS = Number(process.env.BENCH_RUNS) || benchScale(3, 1)
 
 if (BENCH_SMOKE)
   console.log('BENCH_SMOKE=1: one short run at a small scale; these figures are not comparable')

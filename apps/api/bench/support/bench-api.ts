@@ -10,6 +10,8 @@ const API_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url))
 
 export interface BenchApi {
   port: number
+  /** The api process's pid, for reading its CPU time and memory. */
+  pid: number
   /** An operator API key of the run's database. */
   key: string
   /** The run's scratch database, for seeding and reading back. */
@@ -91,6 +93,7 @@ export async function startBenchApi(name: string): Promise<BenchApi> {
     await untilHealthy(port, api)
     return {
       port,
+      pid: api.pid ?? 0,
       key,
       db,
       dbUrl: scratch.url,

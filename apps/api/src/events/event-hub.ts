@@ -12,6 +12,8 @@ export interface LoggedEvent {
   /** The event's id in the Redis event log (`<ms>-<seq>`), used as the SSE event id. */
   id: string
   event: McEvent
+  /** The event as published: what a stream writes. */
+  json: string
 }
 
 export type EventListener = (logged: LoggedEvent) => void
@@ -101,7 +103,7 @@ export function createEventHub(redisUrl: string, prefix: string, logger: Logger)
       const replay: LoggedEvent[] = []
       for (const [id, fields] of entries) {
         const json = fields[1]
-        if (json) replay.push({ id, event: JSON.parse(json) as McEvent })
+        if (json) replay.push({ id, event: JSON.parse(json) as McEvent, json })
       }
       return replay
     },

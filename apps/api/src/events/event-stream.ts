@@ -16,8 +16,7 @@ const MAX_PENDING = MAX_REPLAY
 /** When a stream ends at its lifetime the browser comes back at once, missing next to nothing. */
 const RESUME_RETRY_MS = 100
 
-const frame = ({ id, event }: LoggedEvent) =>
-  `id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`
+const frame = ({ id, event, json }: LoggedEvent) => `id: ${id}\nevent: ${event.type}\ndata: ${json}\n\n`
 const control = (event: 'ready' | 'resync', id: string | null) =>
   `${id ? `id: ${id}\n` : ''}event: ${event}\ndata: {}\n\n`
 

@@ -8,6 +8,7 @@ import {
   updateGateway,
   updateUser,
 } from '@mc/db'
+import { openRelay, type RelayClient, refusedStatus } from '@mc/local-stack/relay-client'
 import { type FakeGateway, startFakeGateway } from '@mc/openclaw/fake'
 import { publishEvent } from '@mc/runtime'
 import { LIVE_CLOSE, type LiveMessage, type LiveStateMessage, liveGatewayPath } from '@mc/shared'
@@ -17,7 +18,6 @@ import { eventSubscriberName } from '../events/event-hub.ts'
 import { type HttpListener, listen } from '../http/listen.ts'
 import { startApi } from '../server.ts'
 import { makeApiKey, makeSignInCookie, makeUser } from '../testing/factories.ts'
-import { openRelay, type RelayClient, refusedStatus } from '../testing/relay-client.ts'
 import { useTestApp } from '../testing/test-app.ts'
 
 // Short intervals, so pings, reconnects and re-authentication happen within a test.

@@ -79,12 +79,13 @@ describe('withFlip', () => {
 })
 
 describe('prependStatusFlips', () => {
-  it('adds a flip to the cached overview', () => {
+  it('adds a flip to the cached overview and moves its status counts', () => {
     const client = new QueryClient()
     client.setQueryData(queryKeys.fleetOverview, overview([stored(1, 1_700_000_000)]))
     prependStatusFlips(client, [event()])
     const cached = client.getQueryData<FleetOverviewResponse>(queryKeys.fleetOverview)
     expect(cached?.recent_flips.map((f) => f.gateway_name)).toEqual(['edge', 'core'])
+    expect(cached?.status_counts).toMatchObject({ online: 0, offline: 1 })
   })
 
   it('ignores events without a change and a missing overview', () => {

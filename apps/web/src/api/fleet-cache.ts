@@ -5,6 +5,7 @@ import {
   type StatusChange,
 } from '@mc/shared'
 import type { QueryClient } from '@tanstack/react-query'
+import { withFlips } from '../lib/gateway-status.ts'
 import { queryKeys } from './queries.ts'
 
 /** What a flip needs from a live `gateway.status` event (the event itself fits). */
@@ -42,16 +43,24 @@ export function withFlip(flips: StatusChange[], flip: StatusChange): StatusChang
 }
 
 /**
- * Puts live status flips at the top of the cached overview's recent flips in one write, so the home
- * view shows them at once. `gateway.status` events with `old_status === status` are ignored, as is
- * a missing overview (it loads with the flips in it).
+ * Puts live status flips at the top of the cached overview's recent flips and moves its status
+ * counts, in one write, so the home view shows them at once. `gateway.status` events with
+ * `old_status === status` are ignored, as is a missing overview (it loads with the flips in it).
  */
 export function prependStatusFlips(queryClient: QueryClient, flips: readonly StatusFlip[]): void {
   const changes = flips.filter((flip) => flip.old_status !== flip.gateway.status)
   if (changes.length === 0) return
   queryClient.setQueryData<FleetOverviewResponse>(queryKeys.fleetOverview, (overview) => {
     if (!overview) return overview
-    const recent = changes.reduce((list, flip) => withFlip(list, flipFromEvent(flip)), overview.recent_flips)
-    return recent === overview.recent_flips ? overview : { ...overview, recent_flips: recent }
+    // Of a burst about the whole fleet, only the newest can be listed.
+    const newest = changes.toSorted((a, b) => b.at - a.at).slice(0, FLEET_RECENT_FLIPS)
+    return {
+      ...overview,
+      status_counts: withFlips(
+        overview.status_counts,
+        changes.map((flip) => ({ old_status: flip.old_status, status: flip.gateway.status })),
+      ),
+      recent_flips: newest.reduce((list, flip) => withFlip(list, flipFromEvent(flip)), overview.recent_flips),
+    }
   })
 }

@@ -1,5 +1,6 @@
-import type { Gateway, GatewayDetailResponse } from '@mc/shared'
+import type { Gateway, GatewayDetailResponse, GatewayStatusEvent } from '@mc/shared'
 import type { QueryClient } from '@tanstack/react-query'
+import { type StatusCounts, withFlips } from '../lib/gateway-status.ts'
 import { queryKeys } from './queries.ts'
 
 const isBefore = (next: number | null, cached: number | null) => cached !== null && (next ?? 0) < cached
@@ -38,10 +39,32 @@ export function newerGateway(cached: Gateway, next: Gateway): Gateway {
   return isBefore(next.last_probe_at, cached.last_probe_at) ? { ...next, ...measured(cached) } : next
 }
 
+type GatewayRows = { gateways: Gateway[] }
+
+/** `rows` with `change` applied to each row; `rows` itself when nothing changed (no re-render). */
+function mapRows<T extends GatewayRows>(rows: T | undefined, change: (gateway: Gateway) => Gateway) {
+  if (!rows) return rows
+  let changed = false
+  const gateways = rows.gateways.map((cached) => {
+    const next = change(cached)
+    changed ||= next !== cached
+    return next
+  })
+  return changed ? { ...rows, gateways } : rows
+}
+
+/** The cached list, its pages and the gateway pages: every cached view of gateway rows. */
+function writeRows(queryClient: QueryClient, change: (gateway: Gateway) => Gateway): void {
+  queryClient.setQueryData<GatewayRows>(queryKeys.gatewayList, (list) => mapRows(list, change))
+  queryClient.setQueriesData<GatewayRows>({ queryKey: queryKeys.gatewayPages }, (page) =>
+    mapRows(page, change),
+  )
+}
+
 /**
- * Writes gateways as the API or an event just reported them into the cached list and gateway pages,
- * so every view shows them at once without waiting for the next poll. Queries not in the cache stay
- * absent.
+ * Writes gateways as the API or an event just reported them into the cached list, its pages and
+ * the gateway pages, so every view shows them at once without waiting for the next poll. Queries
+ * not in the cache stay absent: a burst about the whole fleet touches the few views on screen only.
  */
 export function cacheGateways(
   queryClient: QueryClient,
@@ -51,18 +74,51 @@ export function cacheGateways(
 ): void {
   if (gateways.length === 0) return
   const byId = new Map(gateways.map((gateway) => [gateway.id, gateway]))
-  queryClient.setQueryData<{ gateways: Gateway[] }>(queryKeys.gatewayList, (list) => {
-    if (!list) return list
-    return {
-      gateways: list.gateways.map((cached) => {
-        const next = byId.get(cached.id)
-        return next ? merge(cached, next) : cached
-      }),
-    }
+  writeRows(queryClient, (cached) => {
+    const next = byId.get(cached.id)
+    return next ? merge(cached, next) : cached
   })
-  for (const gateway of gateways) {
-    queryClient.setQueryData<GatewayDetailResponse>(queryKeys.gatewayDetail(gateway.id), (detail) =>
-      detail ? { ...detail, gateway: merge(detail.gateway, gateway) } : detail,
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.gatewayDetails })) {
+    const next = byId.get(query.queryKey[2] as number)
+    if (next) {
+      queryClient.setQueryData<GatewayDetailResponse>(query.queryKey, (detail) =>
+        detail ? { ...detail, gateway: merge(detail.gateway, next) } : detail,
+      )
+    }
+  }
+}
+
+/**
+ * Takes deleted gateways out of the cached list and its pages and forgets their pages; what follows
+ * them moves up a page, so open pages and the counts ask again.
+ */
+export function dropGateways(queryClient: QueryClient, ids: ReadonlySet<number>): void {
+  if (ids.size === 0) return
+  const kept = <T extends GatewayRows>(rows: T | undefined) =>
+    rows && { ...rows, gateways: rows.gateways.filter((gateway) => !ids.has(gateway.id)) }
+  queryClient.setQueryData<GatewayRows>(queryKeys.gatewayList, kept)
+  queryClient.setQueriesData<GatewayRows>({ queryKey: queryKeys.gatewayPages }, kept)
+  for (const id of ids) queryClient.removeQueries({ queryKey: queryKeys.gatewayDetail(id) })
+}
+
+/** Whether the API's search `q` (any case, in the name or host) finds `gateway`. */
+export function matchesSearch(gateway: Pick<Gateway, 'name' | 'host'>, q: string): boolean {
+  const needle = q.toLowerCase()
+  return gateway.name.toLowerCase().includes(needle) || gateway.host.toLowerCase().includes(needle)
+}
+
+/**
+ * Moves each status flip between the cached per-status counts of every search it matches, so the
+ * filter chips and the header follow a burst of flips at once without asking the API.
+ */
+export function countFlips(queryClient: QueryClient, flips: readonly GatewayStatusEvent[]): void {
+  if (flips.length === 0) return
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.allGatewayCounts })) {
+    const q = query.queryKey[2] as string
+    queryClient.setQueryData<StatusCounts>(
+      query.queryKey,
+      (counts) =>
+        counts && withFlips(counts, q ? flips.filter((flip) => matchesSearch(flip.gateway, q)) : flips),
     )
   }
 }

@@ -1,9 +1,10 @@
 import type { CreateGatewayRequest, Gateway, TokenRotationMode, UpdateGatewayRequest } from '@mc/shared'
-import { queryOptions, useMutation, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query'
 import { pollWhileStreamDown } from '../event-stream/stream-status.ts'
+import { countStatuses, GATEWAY_STATUS_ORDER, type StatusCounts } from '../lib/gateway-status.ts'
 import { api } from './client.ts'
 import { useInvalidate } from './invalidate.ts'
-import { queryKeys } from './queries.ts'
+import { type GatewayPageParams, queryKeys } from './queries.ts'
 
 /**
  * The worker probes every gateway every 30 s, so statuses change on their own. The event stream
@@ -17,9 +18,73 @@ export const gatewayListQuery = queryOptions({
   refetchInterval: pollWhileStreamDown(GATEWAYS_REFETCH_MS),
 })
 
-/** `GET /api/gateways` (viewer): primary first, then by name; never a token. */
+/**
+ * `GET /api/gateways` (viewer): every gateway, primary first, then by name; never a token. For
+ * pickers only: lists page on the API (`useGatewayPage`).
+ */
 export function useGateways() {
   return useQuery(gatewayListQuery)
+}
+
+/** Gateway cards per page of the Gateway Manager. */
+export const GATEWAYS_PAGE_SIZE = 50
+
+/** One page of the list and how many gateways match in all. */
+export interface GatewayPage {
+  gateways: Gateway[]
+  total: number
+}
+
+export const gatewayPageQuery = (params: GatewayPageParams) =>
+  queryOptions({
+    queryKey: queryKeys.gatewayPage(params),
+    queryFn: async ({ signal }): Promise<GatewayPage> => {
+      const page = await api.gateways.page(params, signal)
+      return { gateways: page.gateways, total: page.total ?? page.gateways.length }
+    },
+    refetchInterval: pollWhileStreamDown(GATEWAYS_REFETCH_MS),
+  })
+
+/**
+ * `GET /api/gateways?q&status&limit&offset` (viewer): one page of the gateways matching the search
+ * and status, in list order; the page shown stays while the next one loads.
+ */
+export function useGatewayPage(params: GatewayPageParams) {
+  return useQuery({ ...gatewayPageQuery(params), placeholderData: keepPreviousData })
+}
+
+/** The list's first row, which is the primary when there is one: all the app needs of it to relay. */
+export const primaryGatewayQuery = gatewayPageQuery({ limit: 1, offset: 0 })
+
+/** The primary gateway; null when none is (or no gateway is registered). */
+export function usePrimaryGateway() {
+  return useQuery({
+    ...primaryGatewayQuery,
+    select: (page) => page.gateways.find((gateway) => gateway.is_primary === 1) ?? null,
+  })
+}
+
+/**
+ * How many gateways whose name or host contains `q` (all for '') have each status: one row's page
+ * per status, whose `total` is the count. The event stream moves the counts with each flip.
+ */
+export const gatewayCountsQuery = (q: string) =>
+  queryOptions({
+    queryKey: queryKeys.gatewayCounts(q),
+    queryFn: async ({ signal }): Promise<StatusCounts> => {
+      const totals = await Promise.all(
+        GATEWAY_STATUS_ORDER.map(async (status) => {
+          const page = await api.gateways.page({ q: q || undefined, status, limit: 1 }, signal)
+          return [status, page.total ?? page.gateways.length] as const
+        }),
+      )
+      return { ...countStatuses([]), ...Object.fromEntries(totals) }
+    },
+    refetchInterval: pollWhileStreamDown(GATEWAYS_REFETCH_MS),
+  })
+
+export function useGatewayCounts(q: string) {
+  return useQuery({ ...gatewayCountsQuery(q), placeholderData: keepPreviousData })
 }
 
 /** `GET /api/gateways/:id` (viewer): the gateway, its uptime, latency percentiles and latest probes. */

@@ -2,6 +2,7 @@ import type {
   AgentStatus,
   AuditQuery,
   ConnectionStatus,
+  GatewayStatus,
   IncidentStatus,
   SessionState,
   UsageGroup,
@@ -47,6 +48,14 @@ export interface TimelineFilters {
 }
 
 /** The Agents page's query: search, status and a page of `AGENTS_PAGE_SIZE`. */
+/** One page of the Gateway Manager's list: `q` and `status` as the API takes them. */
+export interface GatewayPageParams {
+  q?: string
+  status?: GatewayStatus
+  limit: number
+  offset: number
+}
+
 export interface AgentListParams {
   q?: string
   status?: AgentStatus
@@ -67,7 +76,15 @@ export const queryKeys = {
    * reaches the list, each gateway's page and every probe view. `gateway-cache.ts` patches them.
    */
   gateways: ['gateways'] as const,
+  /** Every gateway at once: only for pickers (a fleet of thousands is paged everywhere else). */
   gatewayList: ['gateways', 'list'] as const,
+  /** Pages of the list as the API pages it; `gatewayPage` is one. */
+  gatewayPages: ['gateways', 'page'] as const,
+  gatewayPage: (params: GatewayPageParams) => ['gateways', 'page', params] as const,
+  /** How many gateways match a search, per status; `gatewayCounts('')` is the whole fleet. */
+  allGatewayCounts: ['gateways', 'counts'] as const,
+  gatewayCounts: (q: string) => ['gateways', 'counts', q] as const,
+  gatewayDetails: ['gateways', 'detail'] as const,
   gatewayDetail: (id: number) => ['gateways', 'detail', id] as const,
   /** The tick strips of one page of cards: `recentProbes(ids)`; all of them: `allRecentProbes`. */
   allRecentProbes: ['gateways', 'recent'] as const,

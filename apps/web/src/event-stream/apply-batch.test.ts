@@ -1,7 +1,9 @@
 import { type DirectConnection, type Gateway, gatewayStatusEvent, type McEvent } from '@mc/shared'
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
+import type { GatewayPage } from '../api/gateways.ts'
 import { queryKeys } from '../api/queries.ts'
+import { countStatuses, type StatusCounts } from '../lib/gateway-status.ts'
 import { makeGateway } from '../testing/fixtures.ts'
 import { applyBatch } from './apply-batch.ts'
 import { addToBatch, emptyBatch, isEmptyBatch } from './event-batch.ts'
@@ -74,16 +76,23 @@ describe('a batch of events', () => {
     expect(queryClient.getQueryState(queryKeys.gatewayList)?.isInvalidated).toBe(true)
   })
 
-  it('drops deleted gateways from the cached list and asks again for created or updated ones', () => {
+  it('drops deleted gateways from the cached list and its pages, and asks again for them and the counts', () => {
     const queryClient = new QueryClient()
-    queryClient.setQueryData(queryKeys.gatewayList, {
-      gateways: [makeGateway({ id: 1 }), makeGateway({ id: 2 }), makeGateway({ id: 3, updated_at: 2_000 })],
-    })
+    const rows = [makeGateway({ id: 1 }), makeGateway({ id: 2 }), makeGateway({ id: 3, updated_at: 2_000 })]
+    const page = queryKeys.gatewayPage({ limit: 50, offset: 0 })
+    queryClient.setQueryData(queryKeys.gatewayList, { gateways: rows })
+    queryClient.setQueryData(page, { gateways: rows, total: 3 })
+    queryClient.setQueryData(queryKeys.gatewayCounts(''), countStatuses(rows.map((g) => g.status)))
     applyBatch(queryClient, batchOf([{ type: 'gateway.deleted', gateway_id: 2, name: 'gateway-2', at: 3 }]))
     const list = () =>
       queryClient.getQueryData<{ gateways: { id: number; name: string }[] }>(queryKeys.gatewayList)
     expect(list()?.gateways.map((g) => g.id)).toEqual([1, 3])
-    expect(queryClient.getQueryState(queryKeys.gatewayList)?.isInvalidated).toBe(false)
+    expect(queryClient.getQueryData<GatewayPage>(page)?.gateways.map((g) => g.id)).toEqual([1, 3])
+    // What followed it moves up a page: pages and counts ask again.
+    for (const key of [queryKeys.gatewayList, page, queryKeys.gatewayCounts('')]) {
+      expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true)
+    }
+    queryClient.setQueryData(queryKeys.gatewayList, list())
 
     // A stale copy of gateway 3 in an event must not overwrite fresher data: the list is refetched.
     applyBatch(
@@ -164,6 +173,26 @@ describe('a batch of events', () => {
       true,
     )
     expect(writes).toBe(1)
+  })
+
+  it('patches the cached pages and moves each flip between the status counts of the searches it matches', () => {
+    const queryClient = new QueryClient()
+    const rows = [makeGateway({ id: 1, name: 'edge-1' }), makeGateway({ id: 2, name: 'core-2' })]
+    const page = queryKeys.gatewayPage({ q: 'edge', limit: 50, offset: 0 })
+    queryClient.setQueryData(page, { gateways: rows.slice(0, 1), total: 1 })
+    const counts = { ...countStatuses([]), online: 2 }
+    queryClient.setQueryData(queryKeys.gatewayCounts(''), counts)
+    queryClient.setQueryData(queryKeys.gatewayCounts('edge'), { ...counts, online: 1 })
+    queryClient.setQueryData(queryKeys.gatewayCounts('nothing'), countStatuses([]))
+    const offline = (gateway: Gateway): McEvent =>
+      gatewayStatusEvent({ ...gateway, status: 'offline', last_probe_at: 100 }, 'online')
+    applyBatch(queryClient, batchOf(rows.map(offline)))
+
+    expect(queryClient.getQueryData<GatewayPage>(page)?.gateways.map((g) => g.status)).toEqual(['offline'])
+    const cached = (q: string) => queryClient.getQueryData<StatusCounts>(queryKeys.gatewayCounts(q))
+    expect(cached('')).toMatchObject({ online: 0, offline: 2 })
+    expect(cached('edge')).toMatchObject({ online: 0, offline: 1 })
+    expect(cached('nothing')).toEqual(countStatuses([]))
   })
 
   it('moves heartbeats forward and closes disconnected connections in cached connection lists', () => {

@@ -1,8 +1,8 @@
-import type { Agent, Gateway } from '@mc/shared'
+import type { Agent } from '@mc/shared'
 import type { QueryClient } from '@tanstack/react-query'
 import { closedConnection, mapCachedConnections } from '../api/connection-cache.ts'
 import { prependStatusFlips } from '../api/fleet-cache.ts'
-import { cacheGateways, newerGateway, withProbe } from '../api/gateway-cache.ts'
+import { cacheGateways, countFlips, dropGateways, newerGateway, withProbe } from '../api/gateway-cache.ts'
 import { cacheIncidents } from '../api/incident-cache.ts'
 import { queryKeys } from '../api/queries.ts'
 import type { EventBatch } from './event-batch.ts'
@@ -24,15 +24,16 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
 }
 
 /**
- * Writes one batch of events into the React Query cache: probed gateways, incidents, deletions and
- * heartbeats are written in place (one write per view); created and updated gateways, and the last
- * failover, are asked for again.
+ * Writes one batch of events into the React Query cache: probed gateways, status counts, incidents,
+ * deletions and heartbeats are written in place (one write per view); created and updated gateways,
+ * and the last failover, are asked for again.
  * Opened connections, mass expiries and agent status changes are not in the cache:
  * `event-stream.ts` has those views ask again (throttled).
  */
 export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
   cacheGateways(queryClient, [...batch.edited.values()], newerGateway)
   cacheGateways(queryClient, [...batch.probed.values()], withProbe)
+  countFlips(queryClient, batch.flips)
   cacheIncidents(queryClient, [...batch.incidents.values()])
   // An open incident's page also shows its timeline, which only the API has: it asks again.
   for (const id of batch.incidents.keys()) {
@@ -40,20 +41,22 @@ export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
   }
   prependStatusFlips(queryClient, batch.flips)
   // A gateway's page also shows uptime and percentiles, which only the API computes: an open page
-  // asks again when its gateway was probed (event-driven, not polling).
-  for (const id of batch.probed.keys()) {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayDetail(id), refetchType: 'active' })
+  // asks again when its gateway was probed (event-driven, not polling). One look through the cache
+  // for the few open pages, not one per gateway of a burst.
+  if (batch.probed.size > 0) {
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.gatewayDetails,
+      refetchType: 'active',
+      predicate: (query) => batch.probed.has(query.queryKey[2] as number),
+    })
   }
-  if (batch.deletes.size > 0) {
-    queryClient.setQueryData<{ gateways: Gateway[] }>(
-      queryKeys.gatewayList,
-      (list) => list && { gateways: list.gateways.filter((gateway) => !batch.deletes.has(gateway.id)) },
-    )
-    for (const id of batch.deletes) queryClient.removeQueries({ queryKey: queryKeys.gatewayDetail(id) })
-  }
-  // Registry changes are rare: the list is asked for again (a new primary also demotes the old one).
-  if (batch.changed.size > 0) {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayList, refetchType: 'active' })
+  dropGateways(queryClient, batch.deletes)
+  // Registry changes are rare: lists, their pages and counts are asked for again (a new primary
+  // also demotes the old one; a new or deleted gateway moves the rest along the pages).
+  if (batch.changed.size > 0 || batch.deletes.size > 0) {
+    for (const queryKey of [queryKeys.gatewayList, queryKeys.gatewayPages, queryKeys.allGatewayCounts]) {
+      void queryClient.invalidateQueries({ queryKey, refetchType: 'active' })
+    }
     for (const id of batch.changed) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.gatewayDetail(id), refetchType: 'active' })
     }

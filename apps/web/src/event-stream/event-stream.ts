@@ -18,10 +18,15 @@ export const RESTART_MS = 10_000
  */
 export const MEMBERSHIP_REFRESH_MS = 1_000
 /**
- * The overview's aggregates (24 h uptime, connected agents) are computed by the API: after a flip or
- * a connection change an open overview asks again, at most this often.
+ * The overview's figures (totals, latency, 24 h uptime, connected agents) are computed by the API:
+ * after probe results or a connection change an open overview asks again, at most this often.
  */
 export const FLEET_REFRESH_MS = 5_000
+/**
+ * Flips are counted in place, but a flip that raced a fetch of the counts, or that moved a gateway out
+ * of a page filtered by status, is only set right by the API: open lists ask again, at most this often.
+ */
+export const GATEWAY_LISTS_REFRESH_MS = 5_000
 /**
  * An incident's notifications change its channels' last delivery and the delivery log, which no
  * event carries: after incident events an open alerts view asks again, at most this often.
@@ -81,6 +86,11 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     MEMBERSHIP_REFRESH_MS,
   )
   const fleet = throttledRefresh(queryClient, [queryKeys.fleet], FLEET_REFRESH_MS)
+  const gatewayLists = throttledRefresh(
+    queryClient,
+    [queryKeys.allGatewayCounts, queryKeys.gatewayPages],
+    GATEWAY_LISTS_REFRESH_MS,
+  )
   const alerts = throttledRefresh(queryClient, [queryKeys.alerts], ALERTS_REFRESH_MS)
   const sessions = throttledRefresh(queryClient, [queryKeys.sessions], SESSIONS_REFRESH_MS)
 
@@ -102,7 +112,8 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     applyBatch(queryClient, ready)
     announcePrimaryMoves(ready.failovers)
     if (ready.membershipChanged) membership.request()
-    if (ready.flips.length > 0 || ready.membershipChanged) fleet.request()
+    if (ready.probed.size > 0 || ready.membershipChanged) fleet.request()
+    if (ready.flips.length > 0) gatewayLists.request()
     if (ready.incidents.size > 0) alerts.request()
     if (ready.sessionsChanged) sessions.request()
   }
@@ -158,6 +169,7 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     window.clearTimeout(pollTimer)
     membership.cancel()
     fleet.cancel()
+    gatewayLists.cancel()
     alerts.cancel()
     sessions.cancel()
     setStreamStatus('connecting')

@@ -1,31 +1,5 @@
-import { FLEET_WORST_LATENCY, type FleetOverviewResponse, type Gateway } from '@mc/shared'
-import { countStatuses, GATEWAY_STATUS_ORDER, type StatusCounts } from './gateway-status.ts'
-
-export interface FleetSummary {
-  counts: StatusCounts
-  /** Sessions and agents: each gateway's last reported counts, summed (as the API sums them). */
-  totals: { gateways: number; sessions: number; agents: number }
-  /** Online gateways with the highest latency, highest first. */
-  worstLatency: { id: number; name: string; latency: number }[]
-}
-
-/**
- * The overview's live figures from the gateway list (which the event stream keeps current), so
- * they move with every probe result without asking the API; the same figures the API computes.
- */
-export function summarizeFleet(gateways: readonly Gateway[], worst = FLEET_WORST_LATENCY): FleetSummary {
-  const totals = { gateways: gateways.length, sessions: 0, agents: 0 }
-  for (const gateway of gateways) {
-    totals.sessions += gateway.sessions_count
-    totals.agents += gateway.agents_count
-  }
-  const worstLatency = gateways
-    .filter((gateway) => gateway.status === 'online' && gateway.latency !== null)
-    .map((gateway) => ({ id: gateway.id, name: gateway.name, latency: gateway.latency ?? 0 }))
-    .sort((a, b) => b.latency - a.latency || a.id - b.id)
-    .slice(0, worst)
-  return { counts: countStatuses(gateways.map((gateway) => gateway.status)), totals, worstLatency }
-}
+import type { FleetOverviewResponse } from '@mc/shared'
+import { GATEWAY_STATUS_ORDER, type StatusCounts } from './gateway-status.ts'
 
 export interface StatusSlice {
   status: keyof StatusCounts

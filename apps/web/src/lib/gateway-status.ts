@@ -44,3 +44,27 @@ export function summarizeStatuses(statuses: Iterable<GatewayStatus>): string {
   )
   return parts.length > 0 ? parts.join(' · ') : 'nothing'
 }
+
+/** A gateway leaving `old_status` for `status`, as a `gateway.status` event reports it. */
+export interface StatusFlipCount {
+  old_status: GatewayStatus
+  status: GatewayStatus
+}
+
+/**
+ * `counts` after each flip moved one gateway from its old status to its new one (never below
+ * zero: counts a flip raced past are set right by the next fetch); `counts` itself without flips.
+ */
+export function withFlips(counts: StatusCounts, flips: readonly StatusFlipCount[]): StatusCounts {
+  if (flips.length === 0) return counts
+  const next = { ...counts }
+  for (const flip of flips) {
+    next[flip.old_status] = Math.max(0, next[flip.old_status] - 1)
+    next[flip.status] += 1
+  }
+  return next
+}
+
+/** Gateways over every status. */
+export const totalOf = (counts: StatusCounts) =>
+  GATEWAY_STATUS_ORDER.reduce((sum, status) => sum + counts[status], 0)

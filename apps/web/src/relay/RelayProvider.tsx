@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useState } from 'react'
-import { gatewayListQuery } from '../api/gateways.ts'
+import { primaryGatewayQuery } from '../api/gateways.ts'
 import { useRole } from '../auth/use-role.ts'
 import { browserRelayStoreDeps } from './browser-socket.ts'
 import { createRelayStore } from './relay-store.ts'
@@ -26,15 +26,15 @@ export function RelayProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * For operators and admins: the primary gateway connects when the gateway list first loads, unless
+ * For operators and admins: the primary gateway connects when the list's first row loads, unless
  * it has no token (the API could only fail, as Connect on its card is off for the same reason); a
  * relay on the primary then follows the primary role when it moves.
  */
 function AutoConnectPrimary() {
   const store = useRelayStore()
   const allowed = useRole().can('operator')
-  // One look at the list: its own page polls it; this observer adds no polling of its own.
-  const gateways = useQuery({ ...gatewayListQuery, refetchInterval: false, enabled: allowed })
+  // The list's first row is the primary: the event stream has it asked again when the flag moves.
+  const gateways = useQuery({ ...primaryGatewayQuery, refetchInterval: false, enabled: allowed })
   const primary = connectablePrimary(gateways.data?.gateways)
   const loaded = gateways.data !== undefined
   const primaryId = primary?.id

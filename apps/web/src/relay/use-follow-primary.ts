@@ -1,4 +1,4 @@
-import type { Gateway } from '@mc/shared'
+import type { Gateway, GatewayFailoverEvent } from '@mc/shared'
 import { useEffect, useRef } from 'react'
 import { onPrimaryMove } from '../event-stream/primary-moves.ts'
 import type { RelayGateway } from './relay-snapshot.ts'
@@ -10,20 +10,26 @@ export const connectablePrimary = (gateways: readonly Gateway[] | undefined) =>
 
 /**
  * A relay on the primary follows the primary role when it moves (a failover, a failback, Set
- * Primary): on the flag as the gateway list shows it, and on `gateway.failover` events, which also
+ * Primary): on the flag as the primary query shows it, and on `gateway.failover` events, which also
  * say why. Whichever comes first switches the relay; the event adds its reason (`followPrimary`).
+ * `gateways` holds the list's first rows only: an event naming a gateway not in them waits for the
+ * flag (the move also updates the gateways, so the list is asked again), which then brings its reason.
  */
 export function useFollowPrimary(store: RelayStore, gateways: readonly Gateway[] | undefined): void {
   const primary = connectablePrimary(gateways)
   const primaryId = primary?.id
   const primaryName = primary?.name ?? null
   const previous = useRef<RelayGateway | null>(null)
+  const waiting = useRef<GatewayFailoverEvent | null>(null)
   useEffect(() => {
     if (primaryId === undefined) return
     const from = previous.current
     const to = { id: primaryId, name: primaryName }
     previous.current = to
-    if (from && from.id !== to.id) store.followPrimary({ from, to, reason: null })
+    if (!from || from.id === to.id) return
+    const event = waiting.current
+    waiting.current = null
+    store.followPrimary({ from, to, reason: event?.to_id === to.id ? event.reason : null })
   }, [store, primaryId, primaryName])
 
   // Events are named from the list as this browser has it (the event carries ids only).
@@ -36,8 +42,13 @@ export function useFollowPrimary(store: RelayStore, gateways: readonly Gateway[]
       onPrimaryMove((event) => {
         if (event.to_id === null) return
         const known = (id: number) => list.current?.find((gateway) => gateway.id === id)
+        const target = known(event.to_id)
+        if (!target) {
+          waiting.current = event
+          return
+        }
         // A new primary without a token cannot be relayed: the relay stays (and says why it fails).
-        if (known(event.to_id)?.token_set === false) return
+        if (!target.token_set) return
         const named = (id: number): RelayGateway => ({ id, name: known(id)?.name ?? null })
         store.followPrimary({ from: named(event.from_id), to: named(event.to_id), reason: event.reason })
       }),

@@ -24,7 +24,7 @@ export async function startBenchStack(name: string, fakes: FakeFleetOptions) {
   const redis = createRedis(services.redisUrl)
   const fleet = await startFakeFleet(fakes)
   const receiver = await startWebhookReceiver(db, cipher)
-  let worker: ChildProcess | undefined
+  const workers: ChildProcess[] = []
   return {
     db,
     cipher,
@@ -32,9 +32,12 @@ export async function startBenchStack(name: string, fakes: FakeFleetOptions) {
     prefix,
     fleet,
     receiver,
-    /** The built worker process on this stack, with the bench's own settings; `stop()` ends it. */
+    /**
+     * A built worker process on this stack, with the bench's own settings; each call starts one
+     * more (they share the queues, as replicas do). `stop()` ends them all.
+     */
     startWorker: async (env: Record<string, string>): Promise<ChildProcess> => {
-      worker = await startBenchWorker({
+      const worker = await startBenchWorker({
         dbUrl: scratch.url,
         redisUrl: services.redisUrl,
         prefix,
@@ -42,10 +45,11 @@ export async function startBenchStack(name: string, fakes: FakeFleetOptions) {
         redis,
         env,
       })
+      workers.push(worker)
       return worker
     },
     async stop() {
-      worker?.kill('SIGTERM')
+      for (const worker of workers) worker.kill('SIGTERM')
       await receiver.close()
       await fleet.stop()
       redis.disconnect()

@@ -56,8 +56,11 @@ async function loggedAfter(afterId?: string) {
 /** Collects what the events channel carries from now on, as the api's event hub reads it. */
 async function listenToChannel() {
   const subscriber = ctx.redis.duplicate()
-  const messages: ReturnType<typeof parseEventMessage>[] = []
-  subscriber.on('message', (_channel, message: string) => messages.push(parseEventMessage(message)))
+  const messages: { id: string; event: McEvent }[] = []
+  subscriber.on('message', (_channel, message: string) => {
+    const parsed = parseEventMessage(message)
+    if (parsed) messages.push({ id: parsed.id, event: parsed.event })
+  })
   await subscriber.subscribe(eventsChannel(ctx.config.REDIS_PREFIX))
   return { messages, close: () => subscriber.disconnect() }
 }

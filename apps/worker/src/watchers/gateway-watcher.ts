@@ -177,6 +177,8 @@ export function startGatewayWatcher(
    * `watchOnce`'s frame they would stay for the whole connection (50 sessions × 1,000 gateways ≈ 80 MB).
    */
   async function firstLoad(client: GatewayClient, signal: AbortSignal): Promise<void> {
+    // Stopped while waiting for its turn (given up to another worker): its turn goes to the next.
+    signal.throwIfAborted()
     await announceSessionChanges(ctx, await loadAll(client, signal))
     await status('watching', { loaded: true, throttled })
   }

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { clearWatcherStatus, findGatewayProbeTargets, listWatchableGatewayIds } from '@mc/db'
+import { clearWatcherStatus, listWatchTargets } from '@mc/db'
 import { errorMessage } from '@mc/shared'
 import pLimit from 'p-limit'
 import type { WorkerConfig } from '../config.ts'
@@ -51,15 +50,17 @@ export interface WatcherPool {
 
 interface Running {
   watcher: GatewayWatcher
-  /** A hash of where and how it connects (host, port, encrypted token, TLS): a change restarts it. */
+  /** A digest of where and how it connects (host, port, encrypted token, TLS): a change restarts it. */
   fingerprint: string
 }
 
 /**
  * The watchers of one worker: each gateway with a token is watched by exactly one live worker,
  * the one rendezvous hashing picks among the workers announced in Redis, under a lease in Redis
- * that holds while membership views differ. Each tick re-reads the gateways, so new ones, deleted
- * ones, cleared tokens and changed addresses are followed within a tick.
+ * that holds while membership views differ. Two loops, each every tick: one renews the leases from
+ * Redis alone, so that neither a database busy with thousands of watchers' writes nor watchers slow
+ * to stop let them run out; the other re-reads the gateways, so new ones, deleted ones, cleared
+ * tokens and changed addresses are followed within a tick.
  */
 export function startWatcherPool(
   ctx: WatcherContext,
@@ -75,91 +76,146 @@ export function startWatcherPool(
     memberTtlMs: timing.leaseMs,
   })
   const running = new Map<number, Running>()
+  /** Watchers being stopped: their gateways start again (here) only once they have. */
+  const stopping = new Map<number, Promise<void>>()
   const loadSlot = pLimit(LOADS_AT_ONCE)
   const usageSlot = pLimit(USAGE_READS_AT_ONCE)
+  let live: string[] = []
   let claimedAt = Date.now()
   let stopped = false
-  let timer: NodeJS.Timeout | undefined
-  let ticking: Promise<void> | undefined
+  const isMine = (id: number) => rendezvousOwner(id, live) === workerId
 
-  async function stopWatchers(ids: number[]): Promise<void> {
-    await Promise.all(
-      ids.map(async (id) => {
-        const entry = running.get(id)
-        running.delete(id)
-        await entry?.watcher.stop()
-      }),
-    )
+  /**
+   * Stops watchers without waiting for them (a thousand closing connections must not hold a tick
+   * up), then runs `after` on their gateways, e.g. gives the leases up for the new owner.
+   */
+  function letGo(ids: number[], after: (ids: number[]) => Promise<unknown> = async () => {}): void {
+    if (ids.length === 0) return
+    const watchers = ids.map((id) => running.get(id)?.watcher)
+    for (const id of ids) running.delete(id)
+    const done = Promise.all(watchers.map((watcher) => watcher?.stop()))
+      .then(() => after(ids))
+      .then(
+        () => {},
+        (error: unknown) =>
+          ctx.logger.warn({ err: errorMessage(error) }, 'could not give watched gateways up'),
+      )
+      .finally(() => {
+        for (const id of ids) if (stopping.get(id) === done) stopping.delete(id)
+      })
+    for (const id of ids) stopping.set(id, done)
   }
 
-  async function tick(): Promise<void> {
-    const live = await leases.announce()
-    const watchable = new Set(await listWatchableGatewayIds(ctx.db))
-    const mine = [...watchable].filter((id) => rendezvousOwner(id, live) === workerId)
-    const mineSet = new Set(mine)
-    // Given up first (stopped, then released), so the new owner finds the lease free.
-    const givenUp = [...running.keys()].filter((id) => !mineSet.has(id))
-    await stopWatchers(givenUp)
-    await leases.release(givenUp)
-    await Promise.all(givenUp.filter((id) => !watchable.has(id)).map((id) => clearWatcherStatus(ctx.db, id)))
-
-    const held = await leases.claim(mine)
+  async function renew(): Promise<void> {
+    const known = live.join()
+    live = await leases.announce()
+    // A worker gone or joined: its gateways are looked for now, not up to a tick later.
+    if (live.join() !== known) following.soon()
+    const ids = [...running.keys()]
+    const held = await leases.claim(ids.filter(isMine))
     claimedAt = Date.now()
+    // Given up: stopped, then released, so the new owner finds the lease free.
+    letGo(
+      ids.filter((id) => !isMine(id)),
+      (gone) => leases.release(gone),
+    )
     // A lease that ran out (a stalled tick) may be another worker's now: that one watches.
-    await stopWatchers([...running.keys()].filter((id) => !held.has(id)))
-    const targets = await findGatewayProbeTargets(ctx.db, [...held])
-    for (const target of targets) {
-      const fingerprint = createHash('sha256')
-        .update(JSON.stringify([target.host, target.port, target.token, target.tlsInsecure]))
-        .digest('base64')
-      const entry = running.get(target.id)
-      if (entry?.fingerprint === fingerprint) continue
-      if (entry) await stopWatchers([target.id])
+    letGo(ids.filter((id) => isMine(id) && !held.has(id)))
+  }
+
+  async function follow(): Promise<void> {
+    if (live.length === 0) live = await leases.announce()
+    const targets = await listWatchTargets(ctx.db)
+    const fingerprints = new Map(targets.map((target) => [target.id, target.fingerprint]))
+    const unwatchable = [...running.keys()].filter((id) => !fingerprints.has(id))
+    letGo(unwatchable, async (gone) => {
+      await leases.release(gone)
+      await Promise.all(gone.map((id) => clearWatcherStatus(ctx.db, id)))
+    })
+    // Moved or given another token: started again at the next tick, once stopped.
+    letGo([...running].filter(([id, entry]) => fingerprints.get(id) !== entry.fingerprint).map(([id]) => id))
+
+    const wanted = targets.filter(({ id }) => isMine(id) && !running.has(id) && !stopping.has(id))
+    const taken = await leases.claim(wanted.map(({ id }) => id))
+    for (const { id, fingerprint } of wanted) {
       if (stopped) return
+      if (!taken.has(id)) continue
       const watcher = startGatewayWatcher(
         ctx,
-        target.id,
+        id,
         options.settings,
         (load) => loadSlot(load),
         (read) => usageSlot(read),
       )
-      running.set(target.id, { watcher, fingerprint })
+      running.set(id, { watcher, fingerprint })
     }
   }
 
-  async function safeTick(): Promise<void> {
-    try {
-      await tick()
-    } catch (error) {
-      ctx.logger.warn({ err: errorMessage(error) }, 'watcher tick failed')
+  const renewing = repeat(
+    renew,
+    timing.tickMs,
+    () => stopped,
+    (error) => {
+      ctx.logger.warn({ err: errorMessage(error) }, 'watcher leases could not be renewed')
       // Leases not renewed for a whole lease time may be another worker's: never watch twice.
-      if (Date.now() - claimedAt >= timing.leaseMs) await stopWatchers([...running.keys()])
-    }
-  }
-
-  function schedule(delayMs: number): void {
-    timer = setTimeout(() => {
-      ticking = safeTick().finally(() => {
-        ticking = undefined
-        if (!stopped) schedule(timing.tickMs)
-      })
-    }, delayMs)
-  }
-  schedule(0)
+      if (Date.now() - claimedAt >= timing.leaseMs) letGo([...running.keys()])
+    },
+  )
+  const following = repeat(
+    follow,
+    timing.tickMs,
+    () => stopped,
+    (error) => ctx.logger.warn({ err: errorMessage(error) }, 'watcher tick failed'),
+  )
 
   return {
     workerId,
     watching: () => [...running.keys()].sort((a, b) => a - b),
     async stop({ abandon = false } = {}) {
       stopped = true
-      clearTimeout(timer)
-      await ticking
-      const ids = [...running.keys()]
-      await stopWatchers(ids)
+      await Promise.all([renewing.stop(), following.stop()])
+      letGo([...running.keys()], (ids) => (abandon ? Promise.resolve() : leases.release(ids)))
+      await Promise.all(stopping.values())
       if (abandon) return
-      await Promise.all([leases.release(ids), leases.leave()]).catch((error: unknown) =>
-        ctx.logger.warn({ err: errorMessage(error) }, 'could not give the watched gateways up'),
-      )
+      await leases
+        .leave()
+        .catch((error: unknown) =>
+          ctx.logger.warn({ err: errorMessage(error) }, 'could not leave the watcher pool'),
+        )
+    },
+  }
+}
+
+/** Runs `step` now, then `everyMs` after each run ends, until `done()`; `stop` waits for a run under way. */
+function repeat(
+  step: () => Promise<void>,
+  everyMs: number,
+  done: () => boolean,
+  onError: (error: unknown) => void,
+) {
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+  const schedule = (delayMs: number) => {
+    timer = setTimeout(() => {
+      running = step()
+        .catch(onError)
+        .finally(() => {
+          running = undefined
+          if (!done()) schedule(everyMs)
+        })
+    }, delayMs)
+  }
+  schedule(0)
+  return {
+    /** Runs the step at once, unless one is under way. */
+    soon() {
+      if (running || done()) return
+      clearTimeout(timer)
+      schedule(0)
+    },
+    async stop() {
+      clearTimeout(timer)
+      await running
     },
   }
 }

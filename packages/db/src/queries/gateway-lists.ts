@@ -42,20 +42,31 @@ export async function listGatewayPage(
   page: { limit: number; offset: number },
 ): Promise<{ rows: GatewayRow[]; total: number; nextOffset: number | null }> {
   const where = matching(filters)
-  const rows = await db
-    .select({ gateway: gateways, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(gateways)
-    .where(where)
-    .orderBy(...gatewayOrder)
-    .limit(page.limit)
-    .offset(page.offset)
-  // A page past the end has no row to carry the count: only then is it asked for on its own.
-  const total = rows[0]?.total ?? (page.offset === 0 ? 0 : await countMatching(db, where))
+  // Counted apart from the page: a count over the page's query would read and sort every match,
+  // where the page alone follows the list-order index and stops after `limit` rows.
+  const [rows, total] = await Promise.all([
+    db
+      .select()
+      .from(gateways)
+      .where(where)
+      .orderBy(...gatewayOrder)
+      .limit(page.limit)
+      .offset(page.offset),
+    countMatching(db, where),
+  ])
   const end = page.offset + rows.length
-  return { rows: rows.map((row) => row.gateway), total, nextOffset: end < total ? end : null }
+  return { rows, total, nextOffset: end < total ? end : null }
 }
 
 async function countMatching(db: Database, where: SQL | undefined): Promise<number> {
   const [row] = await db.select({ n: count() }).from(gateways).where(where)
   return row?.n ?? 0
+}
+
+/** Changes whenever a gateway is added or removed: how many there are and the newest id. */
+export async function gatewaySetStamp(db: Database): Promise<string> {
+  const [row] = await db
+    .select({ n: count(), newest: sql<number | null>`max(${gateways.id})` })
+    .from(gateways)
+  return `${row?.n ?? 0}:${row?.newest ?? ''}`
 }

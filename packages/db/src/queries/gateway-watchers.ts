@@ -6,10 +6,19 @@ import { gateways } from '../schema/gateways.ts'
 export type GatewayWatcherRow = typeof gatewayWatchers.$inferSelect
 export type WatcherStatus = 'connecting' | 'watching' | 'reconnecting'
 
-/** Gateways a watcher can log in to: the ones with a token. */
-export async function listWatchableGatewayIds(db: Database): Promise<number[]> {
-  const rows = await db.select({ id: gateways.id }).from(gateways).where(isNotNull(gateways.token))
-  return rows.map((row) => row.id)
+/**
+ * The gateways a watcher can log in to, each with a digest of where and how it connects (host, port,
+ * encrypted token, TLS) that changes when any of them does: one statement per pool tick, however
+ * many gateways, and no token leaves the database.
+ */
+export async function listWatchTargets(db: Database): Promise<{ id: number; fingerprint: string }[]> {
+  return db
+    .select({
+      id: gateways.id,
+      fingerprint: sql<string>`md5(concat_ws(' ', ${gateways.host}, ${gateways.port}, ${gateways.token}, ${gateways.tlsInsecure}))`,
+    })
+    .from(gateways)
+    .where(isNotNull(gateways.token))
 }
 
 /**

@@ -25,5 +25,10 @@ export const gatewayProbeHourly = pgTable(
     latencyValues: integer('latency_values').array(),
     latencyCounts: integer('latency_counts').array(),
   },
-  (t) => [primaryKey({ columns: [t.gatewayId, t.hour] }), index('gateway_probe_hourly_hour_idx').on(t.hour)],
+  (t) => [
+    primaryKey({ columns: [t.gatewayId, t.hour] }),
+    // Carries the counts so that fleet-wide uptime (every gateway, a day of hours) is an index-only
+    // scan: the rows themselves are wide with their histograms. Its `hour` prefix serves pruning.
+    index('gateway_probe_hourly_hour_counts_idx').on(t.hour, t.gatewayId, t.probes, t.failures),
+  ],
 )

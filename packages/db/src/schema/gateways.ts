@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { boolean, check, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { createdAt, timestamptz, updatedAt } from './columns.ts'
 import { gatewayStatusEnum } from './enums.ts'
 
@@ -51,6 +51,8 @@ export const gateways = pgTable(
   },
   (t) => [
     uniqueIndex('gateways_name_lower_key').on(sql`lower(${t.name})`),
+    // The list order (the primary first, then by name): a page of 10,000 gateways is read, not sorted.
+    index('gateways_list_order_idx').on(t.isPrimary.desc().nullsFirst(), sql`lower(${t.name})`, t.id),
     // At most one primary: the database enforces it, so concurrent updates cannot break it.
     uniqueIndex('gateways_one_primary_key').on(t.isPrimary).where(sql`${t.isPrimary}`),
     check('gateways_failover_priority_positive', sql`${t.failoverPriority} >= 1`),

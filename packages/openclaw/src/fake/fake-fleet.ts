@@ -45,6 +45,8 @@ export interface CreatedSession {
 }
 
 export interface FakeFleet {
+  /** The fakes' process, for measuring what answering costs it. */
+  pid: number
   healthyPorts: number[]
   blackholePorts: number[]
   /** How long the healthy fakes took to answer each hello since the last call; then forgets them. */
@@ -68,11 +70,14 @@ const PROCESS_ENTRY = fileURLToPath(new URL('./fake-fleet-process.ts', import.me
  * what a prober records must not have the fakes' work queued on its own event loop.
  */
 export async function startFakeFleet(options: FakeFleetOptions): Promise<FakeFleet> {
-  const child = spawn(process.execPath, ['--import', 'tsx', PROCESS_ENTRY], {
+  // BENCH_CPU_PROF=1 profiles the fakes too, as the bench's worker processes (bench-worker.ts).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', PROCESS_ENTRY], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const started = await ask(child, { type: 'start', options }, 'started')
   return {
+    pid: child.pid ?? 0,
     healthyPorts: started.healthyPorts,
     blackholePorts: started.blackholePorts,
     takeHelloAnswers: async () => (await ask(child, { type: 'take-hello-answers' }, 'hello-answers')).answers,

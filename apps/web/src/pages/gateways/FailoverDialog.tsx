@@ -1,6 +1,7 @@
 import type { Gateway } from '@mc/shared'
 import { useState } from 'react'
 import { useFailoverNow } from '../../api/failovers.ts'
+import { useGateways } from '../../api/gateways.ts'
 import { FormDialog } from '../../components/FormDialog.tsx'
 import { FormField } from '../../components/FormField.tsx'
 import { Select } from '../../components/Input.tsx'
@@ -11,7 +12,6 @@ const BEST_STANDBY = ''
 
 interface FailoverDialogProps {
   primary: Gateway
-  gateways: readonly Gateway[]
   onCancel: () => void
   onDone: (gateway: Gateway) => void
 }
@@ -21,8 +21,10 @@ interface FailoverDialogProps {
  * gateway or the best standby; a refusal (409: the target is not online, no standby is) stays in
  * the dialog with the API's reason.
  */
-export function FailoverDialog({ primary, gateways, onCancel, onDone }: FailoverDialogProps) {
+export function FailoverDialog({ primary, onCancel, onDone }: FailoverDialogProps) {
   const failover = useFailoverNow()
+  // Every gateway, only while the dialog is open: any of them may be chosen.
+  const gateways = useGateways()
   const [target, setTarget] = useState(BEST_STANDBY)
   return (
     <FormDialog
@@ -55,7 +57,7 @@ export function FailoverDialog({ primary, gateways, onCancel, onDone }: Failover
             onChange={(event) => setTarget(event.target.value)}
           >
             <option value={BEST_STANDBY}>The best standby (by priority, then latency)</option>
-            {failoverTargets(gateways).map((gateway) => (
+            {failoverTargets(gateways.data?.gateways ?? []).map((gateway) => (
               <option key={gateway.id} value={gateway.id}>
                 {failoverTargetLabel(gateway)}
               </option>

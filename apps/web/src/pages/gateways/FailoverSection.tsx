@@ -1,6 +1,7 @@
 import type { Gateway } from '@mc/shared'
 import { useState } from 'react'
 import { useLastFailover } from '../../api/failovers.ts'
+import { usePrimaryGateway } from '../../api/gateways.ts'
 import { useRole } from '../../auth/use-role.ts'
 import { Button } from '../../components/Button.tsx'
 import { errorMessage } from '../../lib/error-message.ts'
@@ -9,7 +10,8 @@ import { useNowSeconds } from '../../lib/use-now.ts'
 import { FailoverDialog } from './FailoverDialog.tsx'
 
 interface FailoverSectionProps {
-  gateways: readonly Gateway[]
+  /** How many gateways are registered. */
+  fleetSize: number
   /** After a failover by hand: the gateway that is primary now. */
   onFailedOver: (gateway: Gateway) => void
 }
@@ -18,12 +20,12 @@ interface FailoverSectionProps {
  * The primary role's latest move (live: a `gateway.failover` event asks for it again) and, for
  * admins, "Fail over now" while there is a primary and another gateway to take over.
  */
-export function FailoverSection({ gateways, onFailedOver }: FailoverSectionProps) {
+export function FailoverSection({ fleetSize, onFailedOver }: FailoverSectionProps) {
   const last = useLastFailover()
+  const primary = usePrimaryGateway().data
   const { can } = useRole()
   const now = useNowSeconds(5_000)
   const [asking, setAsking] = useState(false)
-  const primary = gateways.find((gateway) => gateway.is_primary === 1)
   const text = last.isError
     ? `Could not load the last failover: ${errorMessage(last.error)}`
     : last.data === undefined
@@ -41,7 +43,7 @@ export function FailoverSection({ gateways, onFailedOver }: FailoverSectionProps
           {text}
         </span>
       </p>
-      {can('admin') && primary && gateways.length > 1 && (
+      {can('admin') && primary && fleetSize > 1 && (
         <Button className="h-7" onClick={() => setAsking(true)}>
           Fail over now
         </Button>
@@ -49,7 +51,6 @@ export function FailoverSection({ gateways, onFailedOver }: FailoverSectionProps
       {asking && primary && (
         <FailoverDialog
           primary={primary}
-          gateways={gateways}
           onCancel={() => setAsking(false)}
           onDone={(gateway) => {
             setAsking(false)

@@ -1,14 +1,14 @@
 import type { Gateway } from '@mc/shared'
 import { useState } from 'react'
 import { useProbesInFlight } from '../../api/gateway-probes.ts'
-import { useDeleteGateway, useGateways, useUpdateGateway } from '../../api/gateways.ts'
+import { useDeleteGateway, useGatewayCounts, useUpdateGateway } from '../../api/gateways.ts'
 import { useRole } from '../../auth/use-role.ts'
 import { Button } from '../../components/Button.tsx'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { Notice, type NoticeMessage } from '../../components/Notice.tsx'
 import { Page } from '../../components/Page.tsx'
-import { QueryView } from '../../components/QueryView.tsx'
 import { errorMessage } from '../../lib/error-message.ts'
+import { totalOf } from '../../lib/gateway-status.ts'
 import { useConfirmation } from '../../lib/use-confirmation.ts'
 import { DirectConnectionsSection } from '../connections/DirectConnectionsSection.tsx'
 import { AddGatewayForm } from './AddGatewayForm.tsx'
@@ -23,7 +23,7 @@ import { useProbeRunner } from './use-probe-runner.ts'
 
 /** The seed's Gateway Manager: every registered gateway, probing, and (for admins) the registry. */
 export function GatewaysPage() {
-  const gateways = useGateways()
+  const fleet = useGatewayCounts('')
   const { can } = useRole()
   const [adding, setAdding] = useState(false)
   const [notice, setNotice] = useState<NoticeMessage | null>(null)
@@ -34,7 +34,7 @@ export function GatewaysPage() {
   const deleting = useConfirmation<Gateway>(remove.reset)
   const prober = useProbeRunner(setNotice)
   const probingAll = useProbesInFlight().all
-  const count = gateways.data?.gateways.length ?? 0
+  const count = fleet.data ? totalOf(fleet.data) : 0
   const say = (text: string) => setNotice({ tone: 'success', text })
 
   const actions = (
@@ -73,43 +73,34 @@ export function GatewaysPage() {
         />
       )}
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
-      <QueryView
-        query={gateways}
-        errorTitle="Could not load gateways"
-        isEmpty={(data) => data.gateways.length === 0}
+      {count > 0 && (
+        <FailoverSection
+          fleetSize={count}
+          onFailedOver={(gateway) => say(`Failed over: ${gateway.name} is now the primary gateway.`)}
+        />
+      )}
+      <GatewayList
         empty={<GatewaysEmptyState onAdd={can('admin') ? () => setAdding(true) : null} adding={adding} />}
-      >
-        {(data) => (
-          <>
-            <FailoverSection
-              gateways={data.gateways}
-              onFailedOver={(gateway) => say(`Failed over: ${gateway.name} is now the primary gateway.`)}
-            />
-            <GatewayList
-              gateways={data.gateways}
-              busyId={setPrimary.isPending ? (setPrimary.variables?.id ?? null) : null}
-              probedAt={prober.probedAt}
-              onProbe={(gateway) => prober.run({ id: gateway.id })}
-              onSetPrimary={(gateway) =>
-                setPrimary.mutate(
-                  { id: gateway.id, is_primary: true },
-                  {
-                    onSuccess: () => say(`${gateway.name} is now the primary gateway.`),
-                    onError: (error) =>
-                      setNotice({
-                        tone: 'error',
-                        text: `Could not make ${gateway.name} primary: ${errorMessage(error)}`,
-                      }),
-                  },
-                )
-              }
-              onEdit={setEditing}
-              onRotateToken={setRotating}
-              onDelete={deleting.ask}
-            />
-          </>
-        )}
-      </QueryView>
+        busyId={setPrimary.isPending ? (setPrimary.variables?.id ?? null) : null}
+        probedAt={prober.probedAt}
+        onProbe={(gateway) => prober.run({ id: gateway.id })}
+        onSetPrimary={(gateway) =>
+          setPrimary.mutate(
+            { id: gateway.id, is_primary: true },
+            {
+              onSuccess: () => say(`${gateway.name} is now the primary gateway.`),
+              onError: (error) =>
+                setNotice({
+                  tone: 'error',
+                  text: `Could not make ${gateway.name} primary: ${errorMessage(error)}`,
+                }),
+            },
+          )
+        }
+        onEdit={setEditing}
+        onRotateToken={setRotating}
+        onDelete={deleting.ask}
+      />
 
       {editing && (
         <EditGatewayDialog

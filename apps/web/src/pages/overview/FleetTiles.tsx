@@ -1,8 +1,8 @@
+import type { FleetOverviewResponse } from '@mc/shared'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Stat } from '../../components/Stat.tsx'
-import type { FleetSummary } from '../../lib/fleet-summary.ts'
-import { GATEWAY_STATUS_ORDER, GATEWAY_STATUS_TEXT } from '../../lib/gateway-status.ts'
+import { GATEWAY_STATUS_ORDER, GATEWAY_STATUS_TEXT, type StatusCounts } from '../../lib/gateway-status.ts'
 
 const STATUS_HINT = {
   online: 'answering probes',
@@ -13,11 +13,11 @@ const STATUS_HINT = {
 } as const
 
 interface FleetTilesProps {
-  summary: FleetSummary
-  /** From the overview endpoint: undefined while it loads or failed. */
-  connectedAgents: number | undefined
-  /** Failed handshakes on every gateway in the last 24 h; undefined while loading or unknown. */
-  authFailures: number | undefined
+  counts: StatusCounts
+  totals: FleetOverviewResponse['totals']
+  connectedAgents: number
+  /** Failed handshakes on every gateway in the last 24 h. */
+  authFailures: number
 }
 
 /** One tile per figure; `data-testid="stat-<name>"` for tests. */
@@ -25,9 +25,8 @@ function Tile({ name, children }: { name: string; children: ReactNode }) {
   return <div data-testid={`stat-${name}`}>{children}</div>
 }
 
-/** Gateways by status, then what runs on them: the figures move live with the gateway list. */
-export function FleetTiles({ summary, connectedAgents, authFailures }: FleetTilesProps) {
-  const { counts, totals } = summary
+/** Gateways by status, then what runs on them: the figures move live with the overview. */
+export function FleetTiles({ counts, totals, connectedAgents, authFailures }: FleetTilesProps) {
   return (
     <div className="space-y-2">
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
@@ -67,7 +66,7 @@ export function FleetTiles({ summary, connectedAgents, authFailures }: FleetTile
           <Stat
             id="connected-agents"
             label="CLI agents"
-            value={connectedAgents ?? '—'}
+            value={connectedAgents}
             hint="with a live direct connection"
           />
         </Tile>
@@ -76,13 +75,9 @@ export function FleetTiles({ summary, connectedAgents, authFailures }: FleetTile
             id="auth-failures"
             label="Auth failures (24 h)"
             value={
-              authFailures === undefined ? (
-                '—'
-              ) : (
-                <Link to="/gateways" className="hover:text-primary hover:underline">
-                  {authFailures.toLocaleString('en')}
-                </Link>
-              )
+              <Link to="/gateways" className="hover:text-primary hover:underline">
+                {authFailures.toLocaleString('en')}
+              </Link>
             }
             valueClassName={authFailures ? 'text-amber-400' : 'text-muted-foreground'}
             hint="refused handshakes"

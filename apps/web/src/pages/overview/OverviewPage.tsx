@@ -1,12 +1,9 @@
-import { lazy, Suspense, useMemo } from 'react'
+import { lazy, Suspense } from 'react'
 import { useFleetOverview } from '../../api/fleet.ts'
-import { useGateways } from '../../api/gateways.ts'
 import { ErrorState } from '../../components/ErrorState.tsx'
 import { Page } from '../../components/Page.tsx'
 import { Panel } from '../../components/Panel.tsx'
-import { QueryView } from '../../components/QueryView.tsx'
 import { Skeleton } from '../../components/Skeleton.tsx'
-import { summarizeFleet } from '../../lib/fleet-summary.ts'
 import { FleetTiles } from './FleetTiles.tsx'
 import { OpenIncidentsPanel } from './OpenIncidentsPanel.tsx'
 import { OverviewEmptyState } from './OverviewEmptyState.tsx'
@@ -23,7 +20,7 @@ const StatusChart = lazy(() =>
 const TITLE = 'Overview'
 const DESCRIPTION = 'The whole fleet at a glance, updating live.'
 
-/** Placeholders with the page's shape while the gateway list loads. */
+/** Placeholders with the page's shape while the overview loads. */
 function OverviewSkeleton() {
   return (
     <div className="space-y-2" aria-busy="true">
@@ -38,24 +35,23 @@ function OverviewSkeleton() {
 }
 
 /**
- * `/`: the fleet at a glance. Counts, totals and the slowest gateways come from the gateway list,
- * which the event stream keeps current; status flips, uptime and connected CLI agents from
- * `GET /api/fleet/overview`, whose flips the event stream extends (`fleet-cache.ts`).
+ * `/`: the fleet at a glance, all from `GET /api/fleet/overview` (a fleet of thousands is summed by
+ * the API, not downloaded). The event stream moves its status counts and extends its flips
+ * (`fleet-cache.ts`), and has it asked again for the figures only the API computes.
  */
 export function OverviewPage() {
-  const gateways = useGateways()
   const overview = useFleetOverview()
-  const summary = useMemo(() => summarizeFleet(gateways.data?.gateways ?? []), [gateways.data])
+  const data = overview.data
 
-  if (!gateways.data) {
+  if (!data) {
     return (
       <Page title={TITLE} description={DESCRIPTION}>
-        {gateways.isError ? (
+        {overview.isError ? (
           <ErrorState
-            title="Could not load the gateways"
-            error={gateways.error}
-            onRetry={() => gateways.refetch()}
-            retrying={gateways.isFetching}
+            title="Could not load the overview"
+            error={overview.error}
+            onRetry={() => overview.refetch()}
+            retrying={overview.isFetching}
           />
         ) : (
           <OverviewSkeleton />
@@ -63,7 +59,7 @@ export function OverviewPage() {
       </Page>
     )
   }
-  if (gateways.data.gateways.length === 0) {
+  if (data.totals.gateways === 0) {
     return (
       <Page title={TITLE} description={DESCRIPTION}>
         <OverviewEmptyState />
@@ -74,42 +70,29 @@ export function OverviewPage() {
   return (
     <Page title={TITLE} description={DESCRIPTION}>
       <FleetTiles
-        summary={summary}
-        connectedAgents={overview.data?.connected_agents}
-        authFailures={overview.data?.auth_failures_24h}
+        counts={data.status_counts}
+        totals={data.totals}
+        connectedAgents={data.connected_agents}
+        authFailures={data.auth_failures_24h}
       />
       <OpenIncidentsPanel />
       <SessionCountsPanel />
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel id="overview-status" title="Gateways by status">
           <Suspense fallback={<Skeleton className="h-48 w-full" />}>
-            <StatusChart counts={summary.counts} />
+            <StatusChart counts={data.status_counts} />
           </Suspense>
         </Panel>
         <Panel id="overview-latency" title="Worst latency" description="Online gateways, slowest first">
-          <WorstLatencyList gateways={summary.worstLatency} />
+          <WorstLatencyList gateways={data.worst_latency} />
         </Panel>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel id="overview-flips" title="Recent status changes" description="The latest 20, newest first">
-          <QueryView
-            query={overview}
-            errorTitle="Could not load the status changes"
-            isEmpty={() => false}
-            empty={null}
-          >
-            {(data) => <RecentFlipsList flips={data.recent_flips} />}
-          </QueryView>
+          <RecentFlipsList flips={data.recent_flips} />
         </Panel>
         <Panel id="overview-uptime" title="Uptime, last 24 h" description="The lowest first">
-          <QueryView
-            query={overview}
-            errorTitle="Could not load the uptime"
-            isEmpty={() => false}
-            empty={null}
-          >
-            {(data) => <UptimeList rows={data.uptime_24h} />}
-          </QueryView>
+          <UptimeList rows={data.uptime_24h} />
         </Panel>
       </div>
     </Page>

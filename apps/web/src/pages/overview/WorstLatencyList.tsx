@@ -1,11 +1,11 @@
+import type { FleetOverviewResponse } from '@mc/shared'
 import { Link } from 'react-router'
 import { cx } from '../../lib/class-names.ts'
-import type { FleetSummary } from '../../lib/fleet-summary.ts'
 import { HIGH_LATENCY_MS } from '../../lib/gateway-warnings.ts'
 import { formatMs } from '../../lib/uptime-format.ts'
 
 /** The slowest online gateways, slowest first, each linking to its page. */
-export function WorstLatencyList({ gateways }: { gateways: FleetSummary['worstLatency'] }) {
+export function WorstLatencyList({ gateways }: { gateways: FleetOverviewResponse['worst_latency'] }) {
   if (gateways.length === 0) {
     return (
       <p className="text-muted-foreground text-xs">No gateway is online, so there is no latency to rank.</p>
