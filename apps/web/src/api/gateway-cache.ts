@@ -1,6 +1,5 @@
-import type { Gateway, GatewayDetailResponse, GatewayStatusEvent } from '@mc/shared'
+import type { Gateway, GatewayDetailResponse } from '@mc/shared'
 import type { QueryClient } from '@tanstack/react-query'
-import { type StatusCounts, withFlips } from '../lib/gateway-status.ts'
 import { queryKeys } from './queries.ts'
 
 const isBefore = (next: number | null, cached: number | null) => cached !== null && (next ?? 0) < cached
@@ -99,26 +98,4 @@ export function dropGateways(queryClient: QueryClient, ids: ReadonlySet<number>)
   queryClient.setQueryData<GatewayRows>(queryKeys.gatewayList, kept)
   queryClient.setQueriesData<GatewayRows>({ queryKey: queryKeys.gatewayPages }, kept)
   for (const id of ids) queryClient.removeQueries({ queryKey: queryKeys.gatewayDetail(id) })
-}
-
-/** Whether the API's search `q` (any case, in the name or host) finds `gateway`. */
-export function matchesSearch(gateway: Pick<Gateway, 'name' | 'host'>, q: string): boolean {
-  const needle = q.toLowerCase()
-  return gateway.name.toLowerCase().includes(needle) || gateway.host.toLowerCase().includes(needle)
-}
-
-/**
- * Moves each status flip between the cached per-status counts of every search it matches, so the
- * filter chips and the header follow a burst of flips at once without asking the API.
- */
-export function countFlips(queryClient: QueryClient, flips: readonly GatewayStatusEvent[]): void {
-  if (flips.length === 0) return
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.allGatewayCounts })) {
-    const q = query.queryKey[2] as string
-    queryClient.setQueryData<StatusCounts>(
-      query.queryKey,
-      (counts) =>
-        counts && withFlips(counts, q ? flips.filter((flip) => matchesSearch(flip.gateway, q)) : flips),
-    )
-  }
 }

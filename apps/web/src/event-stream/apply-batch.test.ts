@@ -175,7 +175,7 @@ describe('a batch of events', () => {
     expect(writes).toBe(1)
   })
 
-  it('patches the cached pages and moves each flip between the status counts of the searches it matches', () => {
+  it('patches the cached pages with each flip, and leaves the status counts to the API', () => {
     const queryClient = new QueryClient()
     const rows = [makeGateway({ id: 1, name: 'edge-1' }), makeGateway({ id: 2, name: 'core-2' })]
     const page = queryKeys.gatewayPage({ q: 'edge', limit: 50, offset: 0 })
@@ -183,16 +183,15 @@ describe('a batch of events', () => {
     const counts = { ...countStatuses([]), online: 2 }
     queryClient.setQueryData(queryKeys.gatewayCounts(''), counts)
     queryClient.setQueryData(queryKeys.gatewayCounts('edge'), { ...counts, online: 1 })
-    queryClient.setQueryData(queryKeys.gatewayCounts('nothing'), countStatuses([]))
     const offline = (gateway: Gateway): McEvent =>
       gatewayStatusEvent({ ...gateway, status: 'offline', last_probe_at: 100 }, 'online')
     applyBatch(queryClient, batchOf(rows.map(offline)))
 
     expect(queryClient.getQueryData<GatewayPage>(page)?.gateways.map((g) => g.status)).toEqual(['offline'])
     const cached = (q: string) => queryClient.getQueryData<StatusCounts>(queryKeys.gatewayCounts(q))
-    expect(cached('')).toMatchObject({ online: 0, offline: 2 })
-    expect(cached('edge')).toMatchObject({ online: 0, offline: 1 })
-    expect(cached('nothing')).toEqual(countStatuses([]))
+    // A count moved here could count a flip twice (once in a fetch that raced the event): untouched.
+    expect(cached('')).toEqual(counts)
+    expect(cached('edge')).toEqual({ ...counts, online: 1 })
   })
 
   it('moves heartbeats forward and closes disconnected connections in cached connection lists', () => {

@@ -2,7 +2,7 @@ import type { Agent } from '@mc/shared'
 import type { QueryClient } from '@tanstack/react-query'
 import { closedConnection, mapCachedConnections } from '../api/connection-cache.ts'
 import { prependStatusFlips } from '../api/fleet-cache.ts'
-import { cacheGateways, countFlips, dropGateways, newerGateway, withProbe } from '../api/gateway-cache.ts'
+import { cacheGateways, dropGateways, newerGateway, withProbe } from '../api/gateway-cache.ts'
 import { cacheIncidents } from '../api/incident-cache.ts'
 import { queryKeys } from '../api/queries.ts'
 import type { EventBatch } from './event-batch.ts'
@@ -24,16 +24,15 @@ function patchAgentsSeen(queryClient: QueryClient, seen: ReadonlyMap<number, num
 }
 
 /**
- * Writes one batch of events into the React Query cache: probed gateways, status counts, incidents,
- * deletions and heartbeats are written in place (one write per view); created and updated gateways,
- * and the last failover, are asked for again.
+ * Writes one batch of events into the React Query cache: probed gateways, incidents, deletions and
+ * heartbeats are written in place (one write per view); created and updated gateways, and the last
+ * failover, are asked for again.
  * Opened connections, mass expiries and agent status changes are not in the cache:
  * `event-stream.ts` has those views ask again (throttled).
  */
 export function applyBatch(queryClient: QueryClient, batch: EventBatch): void {
   cacheGateways(queryClient, [...batch.edited.values()], newerGateway)
   cacheGateways(queryClient, [...batch.probed.values()], withProbe)
-  countFlips(queryClient, batch.flips)
   cacheIncidents(queryClient, [...batch.incidents.values()])
   // An open incident's page also shows its timeline, which only the API has: it asks again.
   for (const id of batch.incidents.keys()) {

@@ -1,6 +1,6 @@
 import { MC_EVENT_TYPES, type McEvent } from '@mc/shared'
-import type { QueryClient, QueryKey } from '@tanstack/react-query'
-import { queryKeys } from '../api/queries.ts'
+import type { InvalidateQueryFilters, QueryClient, QueryKey } from '@tanstack/react-query'
+import { type GatewayPageParams, queryKeys } from '../api/queries.ts'
 import { applyBatch } from './apply-batch.ts'
 import { addToBatch, emptyBatch, isEmptyBatch } from './event-batch.ts'
 import { announcePrimaryMoves } from './primary-moves.ts'
@@ -23,10 +23,11 @@ export const MEMBERSHIP_REFRESH_MS = 1_000
  */
 export const FLEET_REFRESH_MS = 5_000
 /**
- * Flips are counted in place, but a flip that raced a fetch of the counts, or that moved a gateway out
- * of a page filtered by status, is only set right by the API: open lists ask again, at most this often.
+ * The status counts (filter chips, the header) and the pages filtered by status are the API's to
+ * compute: moved here, a flip that raced a fetch of them was counted twice. After flips they ask
+ * again at once, then at most this often.
  */
-export const GATEWAY_LISTS_REFRESH_MS = 5_000
+export const GATEWAY_LISTS_REFRESH_MS = 1_000
 /**
  * An incident's notifications change its channels' last delivery and the delivery log, which no
  * event carries: after incident events an open alerts view asks again, at most this often.
@@ -50,19 +51,35 @@ const LIVE_VIEWS = [
 ]
 
 /**
- * Refetches the active queries under `keys` once, `ms` after the first request of a quiet period:
- * a stream of changes costs one refetch per period, and a refetch in flight is not cancelled.
+ * Refetches the active queries under `keys` at the first request, then at most once every `ms`
+ * while requests keep coming (one more at the end of the period for those made during it): one
+ * change shows at once, a stream of them costs one refetch per period. A refetch in flight is not
+ * cancelled.
  */
-function throttledRefresh(queryClient: QueryClient, keys: readonly QueryKey[], ms: number) {
+function throttledRefresh(
+  queryClient: QueryClient,
+  keys: readonly (QueryKey | InvalidateQueryFilters)[],
+  ms: number,
+) {
   let timer: number | undefined
+  let requested = false
+  const refetch = () => {
+    for (const key of keys) {
+      const filters = Array.isArray(key) ? { queryKey: key } : key
+      void queryClient.invalidateQueries({ ...filters, refetchType: 'active' }, { cancelRefetch: false })
+    }
+    timer = window.setTimeout(() => {
+      timer = undefined
+      if (requested) {
+        requested = false
+        refetch()
+      }
+    }, ms)
+  }
   return {
     request() {
-      timer ??= window.setTimeout(() => {
-        timer = undefined
-        for (const queryKey of keys) {
-          void queryClient.invalidateQueries({ queryKey, refetchType: 'active' }, { cancelRefetch: false })
-        }
-      }, ms)
+      if (timer === undefined) refetch()
+      else requested = true
     },
     cancel: () => window.clearTimeout(timer),
   }
@@ -86,9 +103,16 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     MEMBERSHIP_REFRESH_MS,
   )
   const fleet = throttledRefresh(queryClient, [queryKeys.fleet], FLEET_REFRESH_MS)
+  // Unfiltered pages take a flip in place; a page filtered by status may lose or gain gateways.
   const gatewayLists = throttledRefresh(
     queryClient,
-    [queryKeys.allGatewayCounts, queryKeys.gatewayPages],
+    [
+      queryKeys.allGatewayCounts,
+      {
+        queryKey: queryKeys.gatewayPages,
+        predicate: (query) => (query.queryKey[2] as GatewayPageParams | undefined)?.status !== undefined,
+      },
+    ],
     GATEWAY_LISTS_REFRESH_MS,
   )
   const alerts = throttledRefresh(queryClient, [queryKeys.alerts], ALERTS_REFRESH_MS)
