@@ -6,7 +6,7 @@
 // statuses. Each figure BENCH_RUNS times, printed as min / median / max; the reference, measured
 // first in the same run: one worker process sweeping the same fleet.
 import { once } from 'node:events'
-import { createServer } from 'node:net'
+import { freePort } from '@mc/local-stack'
 import { probeGateway } from '@mc/openclaw'
 import { benchScale, formatSpread, machineLoad, measureRuns, spreadOf } from '@mc/testing/bench-runs'
 import { cpuTimeMs, residentMb } from '@mc/testing/process-usage'
@@ -28,15 +28,6 @@ const RSS_TARGET_MB = 300
 const FLOOR_PROBES = benchScale(2000, 50)
 const FLOOR_CONCURRENCY = 16
 const TOKEN = 'bench-token'
-
-/** A port free now, for a worker's metrics. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const address = server.address()
-  server.close()
-  return typeof address === 'object' && address ? address.port : 0
-}
 
 /**
  * What a healthy probe costs at the least: the protocol client alone (no queue, database or events)
