@@ -23,5 +23,28 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Each page is its own chunk (router.tsx loads it with its route); what they share comes in
+        // a few chunks with the app's frame rather than dozens of tiny ones a page would wait for.
+        // Charts stay apart: only pages with a chart load them.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'framework',
+              test: /\/node_modules\/(react|react-dom|scheduler|react-router|cookie|set-cookie-parser|@tanstack\/[^/]+)\//,
+              priority: 30,
+            },
+            { name: 'contract', test: /\/packages\/shared\/src\/|\/node_modules\/zod\//, priority: 20 },
+            {
+              name: 'common',
+              test: /\/apps\/web\/src\//,
+              minShareCount: 2,
+              priority: 10,
+            },
+          ],
+        },
+      },
+    },
   },
 })

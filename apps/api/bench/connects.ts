@@ -9,7 +9,7 @@ import {
   spreadOf,
 } from '@mc/testing/bench-runs'
 import { startBenchApi } from './support/bench-api.ts'
-import { closedLoop, postJson } from './support/closed-loop.ts'
+import { apiClient, closedLoop, postJson } from './support/closed-loop.ts'
 import { findPgbench, pgbenchTps } from './support/pgbench.ts'
 
 const CLIENTS = 8
@@ -34,14 +34,14 @@ COMMIT;
 const pgbench = findPgbench()
 if (!pgbench) console.log('pgbench not found (PATH, /usr/lib/postgresql/*/bin): no reference figure this run')
 const api = await startBenchApi('connects')
+const client = apiClient(api.port, CLIENTS)
 try {
   let failures = 0
   const references: number[] = []
   const rates = await measureRuns(async (run) => {
-    const result = await closedLoop(CLIENTS, DURATION_MS, (agent, n) =>
+    const result = await closedLoop(CLIENTS, DURATION_MS, (n) =>
       postJson(
-        agent,
-        api.port,
+        client,
         '/api/connect',
         api.key,
         JSON.stringify({ agent_name: `connect-bench-${run}-${n}`, tool_name: 'bench' }),
@@ -67,5 +67,6 @@ try {
     },
   ])
 } finally {
+  await client.close()
   await api.stop()
 }

@@ -1,7 +1,6 @@
 // Heartbeat ingest through the real api process with 5,000 live CLI connections while one dashboard
 // streams every event, each run beside a pgbench reference in the same run: the same clients doing
 // what one heartbeat costs Postgres at least (one UPDATE + one INSERT per transaction, same tables).
-import http from 'node:http'
 import {
   benchScale,
   formatSpread,
@@ -11,8 +10,9 @@ import {
   spreadOf,
 } from '@mc/testing/bench-runs'
 import { cpuTimeMs, cpuTimeOfProcessesMs } from '@mc/testing/process-usage'
+import { request } from 'undici'
 import { startBenchApi } from './support/bench-api.ts'
-import { closedLoop, postJson } from './support/closed-loop.ts'
+import { apiClient, closedLoop, postJson } from './support/closed-loop.ts'
 import { findPgbench, pgbenchTps } from './support/pgbench.ts'
 
 const CONNECTIONS = benchScale(5000, 200)
@@ -34,46 +34,54 @@ INSERT INTO token_usage (agent_id, connection_id, model, input_tokens, output_to
 COMMIT;
 `
 
-/** Reads an SSE response in the background, counting `connection.heartbeat` events. */
-function countStreamedHeartbeats(res: Response) {
-  const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader()
+const HEARTBEAT_FRAME = Buffer.from('\nevent: connection.heartbeat\n')
+
+/**
+ * A dashboard: reads `/api/events` in the background, counting `connection.heartbeat` frames in
+ * the raw bytes (a frame's data is one line of JSON, which never holds a line break), without
+ * decoding or splitting what it receives: the load generator shares the cores it measures.
+ */
+async function countStreamedHeartbeats(port: number, key: string) {
+  const stream = await request(`http://127.0.0.1:${port}/api/events`, { headers: { 'x-api-key': key } })
   let count = 0
-  let partial = ''
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }))
-      if (done || value === undefined) return
-      const frames = (partial + value).split('\n\n')
-      partial = frames.pop() ?? ''
-      for (const frame of frames) if (frame.includes('\nevent: connection.heartbeat\n')) count++
+  // The end of the last chunk, where a frame's marker may have been cut in two.
+  let tail: Buffer = Buffer.alloc(0)
+  stream.body.on('data', (chunk: Buffer) => {
+    const bytes = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk
+    let at = bytes.indexOf(HEARTBEAT_FRAME)
+    let end = 0
+    while (at !== -1) {
+      count++
+      end = at + HEARTBEAT_FRAME.length
+      at = bytes.indexOf(HEARTBEAT_FRAME, end)
     }
-  })()
+    tail = bytes.subarray(Math.max(end, bytes.length - HEARTBEAT_FRAME.length + 1))
+  })
+  stream.body.on('error', () => {})
   return {
     count: () => count,
-    stop: () => void reader.cancel(),
+    stop: () => stream.body.destroy(),
   }
 }
 
 const pgbench = findPgbench()
 if (!pgbench) console.log('pgbench not found (PATH, /usr/lib/postgresql/*/bin): no reference figure this run')
 const api = await startBenchApi('heartbeats')
+const client = apiClient(api.port, CLIENTS)
 try {
   const live: { agentId: number; connectionId: string }[] = []
-  const registering = new http.Agent({ keepAlive: true, maxSockets: CLIENTS })
   for (let i = 0; i < CONNECTIONS; i += CLIENTS) {
     const batch = Array.from({ length: Math.min(CLIENTS, CONNECTIONS - i) }, async (_, j) => {
       const body = JSON.stringify({ agent_name: `bench-agent-${i + j}`, tool_name: 'bench' })
-      const { text } = await postJson(registering, api.port, '/api/connect', api.key, body)
+      const { text } = await postJson(client, '/api/connect', api.key, body)
       const answer = JSON.parse(text) as { agent_id: number; connection_id: string }
       return { agentId: answer.agent_id, connectionId: answer.connection_id }
     })
     live.push(...(await Promise.all(batch)))
   }
-  registering.destroy()
 
   // A dashboard is open: one event stream receives every heartbeat's event while the load runs.
-  const stream = await fetch(`http://127.0.0.1:${api.port}/api/events`, { headers: { 'x-api-key': api.key } })
-  const streamed = countStreamedHeartbeats(stream)
+  const streamed = await countStreamedHeartbeats(api.port, api.key)
   const p99s: number[] = []
   const references: number[] = []
   let sent = 0
@@ -92,15 +100,13 @@ try {
   const cpuPerHeartbeat = new Map(Object.keys(cpuOf).map((name) => [name, [] as number[]]))
   const rates = await measureRuns(async () => {
     const cpuBefore = Object.values(cpuOf).map((read) => read())
-    const result = await closedLoop(CLIENTS, DURATION_MS, (agent, n) => {
+    const result = await closedLoop(CLIENTS, DURATION_MS, (n) => {
       const c = live[n % live.length] as (typeof live)[number]
       const body = JSON.stringify({
         connection_id: c.connectionId,
         tokens: { input: 150, output: 80, model: 'bench-model' },
       })
-      return postJson(agent, api.port, `/api/agents/${c.agentId}/heartbeat`, api.key, body).then(
-        (r) => r.status,
-      )
+      return postJson(client, `/api/agents/${c.agentId}/heartbeat`, api.key, body).then((r) => r.status)
     })
     sent += result.latencies.length
     Object.entries(cpuOf).forEach(([name, read], i) => {
@@ -163,5 +169,6 @@ try {
     },
   ])
 } finally {
+  await client.close()
   await api.stop()
 }

@@ -53,6 +53,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     max: config.DB_POOL_MAX,
     applicationName: 'mc-api-ingest',
     synchronousCommit: false,
+    // The heartbeat statement is prepared: planned each time for its batch all the same.
+    customPlans: true,
     ...timeouts,
   })
   await ensureInitialAdmin(db, config.MC_ADMIN_PASSWORD)

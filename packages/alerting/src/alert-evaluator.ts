@@ -17,6 +17,13 @@ export interface ProbedGateway {
   previousVersion: string | null
 }
 
+/**
+ * Budgets are judged this often at most while usage keeps being recorded. Run back to back, once
+ * per batch of heartbeats, their evaluation cost the api up to a quarter of a heartbeat's CPU in
+ * the heartbeat bench, for an incident that may open a fraction of a second later instead.
+ */
+const USAGE_EVALUATION_MS = 250
+
 const incidentEvent = (type: IncidentEvent['type'], row: IncidentRow, at: number): IncidentEvent => ({
   type,
   incident: presentIncident(row),
@@ -65,10 +72,15 @@ export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown
       evaluate('probe', { type: 'gateway', ids: [...batch.keys()], previousVersions: [...batch.values()] }),
     onError,
   )
-  const coalesced = (trigger: AlertTrigger, type: 'gateway' | 'agent' | 'session' | 'tool') => {
+  const coalesced = (
+    trigger: AlertTrigger,
+    type: 'gateway' | 'agent' | 'session' | 'tool',
+    minIntervalMs?: number,
+  ) => {
     const add = coalescingRunner<null>(
       (batch) => evaluate(trigger, { type, ids: [...batch.keys()] }),
       onError,
+      minIntervalMs,
     )
     return (ids: number[]) => add(ids.map((id) => [id, null]))
   }
@@ -80,7 +92,8 @@ export function createAlertEvaluator(ctx: AlertContext, onError: (error: unknown
     afterFailover: (fromId: number) => evaluate('failover', { type: 'gateway', ids: [fromId] }),
     afterExpiry: coalesced('expiry', 'agent'),
     afterAgentActivity: coalesced('agent_activity', 'agent'),
-    afterUsage: coalesced('usage', 'agent'),
+    /** Every batch of heartbeats records usage: evaluated at most every USAGE_EVALUATION_MS. */
+    afterUsage: coalesced('usage', 'agent', USAGE_EVALUATION_MS),
     /** A watcher wrote these sessions, or the state sweep moved them (to idle or stuck). */
     afterSessionChanges: coalesced('session', 'session'),
     /** A watcher or a backfill stored finished calls of these tools. */

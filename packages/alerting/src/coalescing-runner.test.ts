@@ -50,6 +50,23 @@ describe('coalescingRunner', () => {
     expect(errors).toEqual([new Error('boom')])
   })
 
+  it('with a minimum interval, starts a batch no sooner than that after the last one started', async () => {
+    const starts: { at: number; ids: number[] }[] = []
+    const add = coalescingRunner<null>(
+      async (batch) => {
+        starts.push({ at: performance.now(), ids: [...batch.keys()] })
+      },
+      fail,
+      100,
+    )
+    await add([[1, null]])
+    // Both arrive while the interval runs: they wait for it, together.
+    await Promise.all([add([[2, null]]), add([[3, null]])])
+    expect(starts.map((s) => s.ids)).toEqual([[1], [2, 3]])
+    const [first, second] = starts
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(100)
+  })
+
   it('settles a call that adds nothing', async () => {
     const add = coalescingRunner<null>(async () => {}, fail)
     await expect(add([])).resolves.toBeUndefined()

@@ -14,6 +14,11 @@ export interface CreateDbOptions {
    * (heartbeats) whose last fraction of a second may be lost if Postgres itself crashes.
    */
   synchronousCommit?: boolean
+  /**
+   * Prepared statements are planned for each run's own parameters, never from a generic plan
+   * cached when the tables were small (`plan_cache_mode = force_custom_plan`).
+   */
+  customPlans?: boolean
   /** A connection not open after this long fails its queries (postgres.js waits 30 s by default). */
   connectTimeoutMs?: number
   /** Postgres cancels a statement that runs longer (SQLSTATE 57014); unset, none is. */
@@ -36,6 +41,7 @@ export function createDb(url: string, options: CreateDbOptions = {}): Database {
     connection: {
       application_name: options.applicationName ?? 'mission-control',
       ...(options.synchronousCommit === false ? { synchronous_commit: 'off' } : {}),
+      ...(options.customPlans ? { plan_cache_mode: 'force_custom_plan' } : {}),
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   })

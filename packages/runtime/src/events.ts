@@ -5,15 +5,19 @@ import { createRedis } from './redis.ts'
 
 // Appending and publishing in one script keeps the log's order and the channel's order the same,
 // whichever process publishes: a browser resuming from a log id then misses nothing and sees
-// nothing twice. The message carries the log id so every api replica hands out the same ids.
-// ARGV: the log's length cap, then the events' JSON in order; returns their log ids.
+// nothing twice. The message carries the log ids so every api replica hands out the same ids.
+// ARGV: the log's length cap, then the events' JSON in order; returns their log ids. The events go
+// out as one message, a line `<log id> <json>` each (JSON text never holds a raw line break): a
+// batch of heartbeats then costs every subscriber one message to read, not one per event.
 const APPEND_AND_PUBLISH = `
 local ids = {}
+local lines = {}
 for i = 2, #ARGV do
   local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[i])
-  redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[i])
   ids[#ids + 1] = id
+  lines[#lines + 1] = id .. ' ' .. ARGV[i]
 end
+redis.call('PUBLISH', KEYS[2], table.concat(lines, '\\n'))
 return ids`
 
 /** Redis runs a script alone: a sweep's thousands of events go in several, so others get a turn. */
@@ -56,41 +60,63 @@ export async function publishEvents(redis: Redis, prefix: string, events: McEven
   })
 }
 
+/** One event as the channel carries it: its log id, the event, and its JSON as published. */
+export interface ChannelEvent {
+  id: string
+  event: McEvent
+  json: string
+}
+
 /**
- * Splits a channel message into its log id and event, with the event's JSON as published (streams
- * send it on as it is, rather than serialising the event again for every browser); null for
- * anything else on the channel.
+ * Splits a channel message into its events, in order, each with its log id and its JSON as
+ * published (streams send it on as it is, rather than serialising the event again for every
+ * browser); a line that is not an event is skipped.
  */
-export function parseEventMessage(message: string): { id: string; event: McEvent; json: string } | null {
-  const space = message.indexOf(' ')
-  if (space <= 0) return null
-  const json = message.slice(space + 1)
-  try {
-    return { id: message.slice(0, space), event: JSON.parse(json) as McEvent, json }
-  } catch {
-    return null
+export function parseEventMessages(message: string): ChannelEvent[] {
+  const events: ChannelEvent[] = []
+  for (let start = 0; start < message.length; ) {
+    const end = message.indexOf('\n', start)
+    const line = message.slice(start, end === -1 ? message.length : end)
+    start = end === -1 ? message.length : end + 1
+    const space = line.indexOf(' ')
+    if (space <= 0) continue
+    const json = line.slice(space + 1)
+    try {
+      events.push({ id: line.slice(0, space), event: JSON.parse(json) as McEvent, json })
+    } catch {
+      // Not an event: nothing else is published on the channel.
+    }
   }
+  return events
 }
 
 /**
  * Fire-and-forget publishing for request paths that must keep working while Redis is down
  * (connect, heartbeat): commands fail at once instead of queueing, and failures are only counted.
+ * What is published in one turn of the event loop (the batches of heartbeats settled together,
+ * say) goes out in order as one run of the script, so subscribers read one message for all of it.
  */
 export function createEventPublisher(url: string, prefix: string, onError: (error: Error) => void) {
-  const redis = createRedis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    // Heartbeats publish one event each: commands issued in the same tick share one round trip.
-    enableAutoPipelining: true,
-  })
+  const redis = createRedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0 })
   redis.on('error', () => {})
+  let queued: McEvent[] = []
+  const flush = () => {
+    const events = queued
+    queued = []
+    publishEvents(redis, prefix, events).catch(onError)
+  }
+  const enqueue = (events: McEvent[]) => {
+    if (events.length === 0) return
+    if (queued.length === 0) setImmediate(flush)
+    queued.push(...events)
+  }
   return {
     publish(event: McEvent): void {
-      publishEvent(redis, prefix, event).catch(onError)
+      enqueue([event])
     },
-    /** The events of a batch, in order, in one round trip. */
+    /** The events of a batch, in order. */
     publishAll(events: McEvent[]): void {
-      publishEvents(redis, prefix, events).catch(onError)
+      enqueue(events)
     },
     close(): void {
       redis.disconnect()

@@ -7,6 +7,8 @@ export const QUEUES = {
   probeGateway: 'probe-gateway',
   probeRollup: 'probe-rollup',
   probeRetention: 'probe-retention',
+  /** Snapshots of the running probe totals, which the fleet's 24 h uptime starts from. */
+  probeSnapshot: 'probe-snapshot',
   // The old word for sign-ins stays in the name: installed workers' job schedulers are keyed by it.
   pruneSignIns: 'prune-expired-sessions',
   expireConnections: 'expire-connections',
@@ -34,6 +36,7 @@ export const SCHEDULED_QUEUES = [
   QUEUES.probeSweep,
   QUEUES.probeRollup,
   QUEUES.probeRetention,
+  QUEUES.probeSnapshot,
   QUEUES.pruneSignIns,
   QUEUES.expireConnections,
   QUEUES.alertTick,

@@ -1,4 +1,4 @@
-import http from 'node:http'
+import { Pool } from 'undici'
 
 export interface LoopResult {
   /** Requests answered per second over the whole run. */
@@ -9,72 +9,54 @@ export interface LoopResult {
   failures: number
 }
 
-/** POSTs `body` as JSON to the api on loopback with `key`; resolves with the status and the body. */
-export function postJson(
-  agent: http.Agent,
-  port: number,
+/**
+ * Keep-alive connections to the api on loopback, at most `connections` at once. undici's client
+ * costs about a third less CPU per request than node:http's, and the load generator shares the
+ * machine's cores with the api it measures.
+ */
+export const apiClient = (port: number, connections: number) =>
+  new Pool(`http://127.0.0.1:${port}`, { connections })
+
+/** POSTs `body` as JSON with `key`; resolves with the status and the body. */
+export async function postJson(
+  client: Pool,
   path: string,
   key: string,
   body: string,
 ): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        agent,
-        headers: {
-          'x-api-key': key,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        let text = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => {
-          text += chunk
-        })
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
+  const res = await client.request({
+    path,
+    method: 'POST',
+    headers: { 'x-api-key': key, 'content-type': 'application/json' },
+    body,
   })
+  return { status: res.statusCode, text: await res.body.text() }
 }
 
 /**
- * Closed loop: `clients` clients on keep-alive sockets, each sending its next request when the
- * last one answers, for `durationMs`. `request(n)` sends the n-th request and resolves with its
- * HTTP status.
+ * Closed loop: `clients` clients, each sending its next request when the last one answers, for
+ * `durationMs`. `request(n)` sends the n-th request and resolves with its HTTP status.
  */
 export async function closedLoop(
   clients: number,
   durationMs: number,
-  request: (agent: http.Agent, n: number) => Promise<number>,
+  request: (n: number) => Promise<number>,
 ): Promise<LoopResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients })
   const latencies: number[] = []
   let failures = 0
   let next = 0
   const started = performance.now()
   const deadline = started + durationMs
-  try {
-    await Promise.all(
-      Array.from({ length: clients }, async () => {
-        while (performance.now() < deadline) {
-          const t0 = performance.now()
-          const status = await request(agent, next++).catch(() => 0)
-          latencies.push(performance.now() - t0)
-          if (status < 200 || status >= 300) failures++
-        }
-      }),
-    )
-  } finally {
-    agent.destroy()
-  }
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now()
+        const status = await request(next++).catch(() => 0)
+        latencies.push(performance.now() - t0)
+        if (status < 200 || status >= 300) failures++
+      }
+    }),
+  )
   const elapsedS = (performance.now() - started) / 1000
   latencies.sort((a, b) => a - b)
   return { rate: latencies.length / elapsedS, latencies, failures }

@@ -11,7 +11,7 @@ export async function getP95(
   path: (n: number) => string,
   durationMs: number,
 ): Promise<{ p95: number; failures: number }> {
-  const result = await closedLoop(1, durationMs, async (_agent, n) => {
+  const result = await closedLoop(1, durationMs, async (n) => {
     const res = await fetch(`http://127.0.0.1:${api.port}${path(n)}`, { headers: { 'x-api-key': api.key } })
     await res.arrayBuffer()
     return res.status

@@ -1,5 +1,6 @@
 import type { Database } from '@mc/db'
 import { sql } from 'drizzle-orm'
+import { seedProbeTotalSnapshots } from './probe-snapshots-seed.ts'
 
 export interface ProbeHistoryShape {
   gateways: number
@@ -13,7 +14,8 @@ const HOUR_S = 3600
 /**
  * `days` of probe history for `gateways` new gateways, written directly as a long-running install
  * has it: every raw probe the retention job keeps (PROBE_RETENTION_DAYS defaults to 30, so all of
- * them, up to now), an hourly rollup for every complete hour, and the status flips of the outages.
+ * them, up to now), an hourly rollup for every complete hour, the status flips of the outages, and
+ * the running probe totals (counted by the insert trigger) with their snapshots of the last 25 h.
  * Each gateway is down for ten minutes every ~16 hours; online latencies spread over 5–44 ms with
  * a tail to ~500 ms. The raw table is loaded unlogged with its secondary indexes built afterwards
  * (the same definitions), then vacuumed and analysed as autovacuum keeps a live table: only loading
@@ -86,4 +88,6 @@ export async function seedProbeHistory(db: Database, shape: ProbeHistoryShape, l
   await db.execute(sql`vacuum analyze gateway_probe_hourly`)
   await db.execute(sql`vacuum analyze gateway_status_changes`)
   log('rollups and status flips written; tables vacuumed')
+  await seedProbeTotalSnapshots(db)
+  log('probe total snapshots written')
 }

@@ -1,13 +1,16 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto'
 
 /** URL-safe random secret with `bytes` of entropy. */
 export function randomSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url')
 }
 
-/** Sign-in tokens and API keys are long random strings: a fast hash is enough to store them safely. */
+/**
+ * Sign-in tokens and API keys are long random strings: a fast hash is enough to store them safely.
+ * (Every request with a key hashes it: the one-shot `hash` costs a fraction of a Hash object.)
+ */
 export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex')
+  return hash('sha256', value, 'hex')
 }
 
 /** Compares secrets in constant time (by their hashes, which have equal length). */

@@ -1,20 +1,16 @@
 import {
+  type ChannelEvent,
   createRedis,
   EVENT_LOG_MAX_LENGTH,
   eventLogKey,
   eventsChannel,
   type Logger,
-  parseEventMessage,
+  parseEventMessages,
 } from '@mc/runtime'
 import { errorMessage, type McEvent } from '@mc/shared'
 
-export interface LoggedEvent {
-  /** The event's id in the Redis event log (`<ms>-<seq>`), used as the SSE event id. */
-  id: string
-  event: McEvent
-  /** The event as published: what a stream writes. */
-  json: string
-}
+/** An event with its id in the Redis event log (`<ms>-<seq>`, the SSE event id) and its JSON as published. */
+export type LoggedEvent = ChannelEvent
 
 export type EventListener = (logged: LoggedEvent) => void
 /** Events may have been missed (the subscription dropped and came back): reload what depends on them. */
@@ -65,13 +61,13 @@ export function createEventHub(redisUrl: string, prefix: string, logger: Logger)
     reader.status === 'ready' ? resolve() : reader.once('ready', () => resolve()),
   )
   subscriber.on('message', (_channel: string, message: string) => {
-    const logged = parseEventMessage(message)
-    if (!logged) return
-    for (const listener of listeners) {
-      try {
-        listener(logged)
-      } catch (error) {
-        logger.error({ err: errorMessage(error) }, 'event listener failed')
+    for (const logged of parseEventMessages(message)) {
+      for (const listener of listeners) {
+        try {
+          listener(logged)
+        } catch (error) {
+          logger.error({ err: errorMessage(error) }, 'event listener failed')
+        }
       }
     }
   })

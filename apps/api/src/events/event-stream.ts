@@ -103,7 +103,10 @@ export async function openEventStream(hub: EventHub, lastEventId: string | null)
           await stream.write(control('resync', lastSent))
           continue
         }
-        const batch = pending.filter((e) => lastSent === null || compareLogIds(e.id, lastSent) > 0)
+        // The channel delivers in log order: what the start already covered is a prefix.
+        const sent = lastSent
+        const fresh = sent === null ? 0 : pending.findIndex((e) => compareLogIds(e.id, sent) > 0)
+        const batch = fresh === 0 ? pending : fresh === -1 ? [] : pending.slice(fresh)
         pending = []
         const last = batch.at(-1)
         if (!last) continue

@@ -8,7 +8,8 @@ export type Credential = 'sign_in' | 'api_key'
 export interface AppEnv {
   Variables: {
     requestId: string
-    log: Logger
+    /** The request's logger, tagged with its id. */
+    log: () => Logger
     /** Set by `authorize` on every route that is not public. */
     principal: Principal
     credential: Credential

@@ -22,11 +22,11 @@ export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
     // Postgres is down or overwhelmed, not this request at fault: the caller should retry. Only
     // the driver's reason is logged: drizzle's own message carries the query's parameters.
     const reason = (err.cause instanceof Error ? err.cause : err).message
-    c.var.log.warn({ reason }, 'database unavailable')
+    c.get('log')().warn({ reason }, 'database unavailable')
     return c.json(body('database unavailable'), 503)
   }
-  c.var.log.error({ err }, 'unhandled error')
-  return c.json(body('internal error', { request_id: c.var.requestId }), 500)
+  c.get('log')().error({ err }, 'unhandled error')
+  return c.json(body('internal error', { request_id: c.get('requestId') }), 500)
 }
 
 export const notFoundHandler: NotFoundHandler<AppEnv> = (c: Context<AppEnv>) =>

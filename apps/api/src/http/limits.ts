@@ -14,10 +14,10 @@ export function limitBodySize(maxBytes: number): MiddlewareHandler<AppEnv> {
   const refuse: Parameters<typeof bodyLimit>[0]['onError'] = (c) =>
     c.json({ error: 'request body too large', details: { limit_bytes: maxBytes } }, 413)
   const chunked = bodyLimit({ maxSize: maxBytes, onError: refuse })
-  return async (c, next) => {
+  return (c, next) => {
     if (c.req.header('transfer-encoding') !== undefined) return chunked(c, next)
     // Without either header an HTTP/1.1 request has no body.
-    if (Number(c.req.header('content-length') ?? 0) > maxBytes) return refuse(c)
-    await next()
+    if (Number(c.req.header('content-length') ?? 0) > maxBytes) return Promise.resolve(refuse(c))
+    return next()
   }
 }

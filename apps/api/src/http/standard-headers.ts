@@ -38,7 +38,8 @@ const nodeResponse = (c: Context): ServerResponse | undefined =>
  * Headers object for every request, which cost the heartbeat route about a fifth of its CPU.
  */
 export function standardHeaders(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  // Not async: on Node the answer's headers are set before the handler runs, nothing waits after.
+  return (c, next) => {
     const asked = c.req.header(REQUEST_ID_HEADER)
     const id = usableRequestId(asked) ? asked : randomUUID()
     c.set('requestId', id)
@@ -49,7 +50,9 @@ export function standardHeaders(): MiddlewareHandler<AppEnv> {
       return next()
     }
     c.header(REQUEST_ID_HEADER, id)
-    await next()
-    for (const [name, value] of SECURITY_HEADERS) if (!c.res.headers.has(name)) c.res.headers.set(name, value)
+    return next().then(() => {
+      for (const [name, value] of SECURITY_HEADERS)
+        if (!c.res.headers.has(name)) c.res.headers.set(name, value)
+    })
   }
 }

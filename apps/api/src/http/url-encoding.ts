@@ -6,8 +6,9 @@ import { HttpError } from './http-error.ts'
  * A path or query whose percent-encoding is malformed (`%`, `%zz`, `%ff` is not UTF-8) or encodes
  * NUL is refused before any handler reads it: Hono passes such text on half-decoded, and Postgres
  * cannot store NUL. Decoded, every path parameter and query value is then text Postgres can store.
+ * Not async: it runs on every request, twice for a route, and a refusal is thrown all the same.
  */
-export const rejectUndecodableUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const rejectUndecodableUrl: MiddlewareHandler<AppEnv> = (c, next) => {
   if (!c.req.url.includes('%')) return next()
   const { pathname, search } = new URL(c.req.url)
   for (const [part, raw] of [

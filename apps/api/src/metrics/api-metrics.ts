@@ -55,7 +55,13 @@ export function createApiMetrics({ db, redis, redisPrefix }: ApiMetricsDeps) {
     /** One written batch of heartbeats, each with its own result. */
     observeHeartbeats(settled: HeartbeatSettlement[]) {
       heartbeatBatchSize.observe(settled.length)
-      for (const s of settled) heartbeats.inc({ outcome: s.status === 'fulfilled' ? s.value.kind : 'failed' })
+      // Counted per outcome, then added once each: a labelled increment hashes its labels.
+      const counts = new Map<string, number>()
+      for (const s of settled) {
+        const outcome = s.status === 'fulfilled' ? s.value.kind : 'failed'
+        counts.set(outcome, (counts.get(outcome) ?? 0) + 1)
+      }
+      for (const [outcome, count] of counts) heartbeats.inc({ outcome }, count)
     },
     /** A browser's event stream opened; call what it returns when the stream ends. */
     eventStreamOpened(): () => void {

@@ -1,4 +1,4 @@
-import { eventLogKey, parseEventMessage } from '@mc/runtime'
+import { eventLogKey, parseEventMessages } from '@mc/runtime'
 import type { McEvent } from '@mc/shared'
 import { sql } from 'drizzle-orm'
 import { expect, it, vi } from 'vitest'
@@ -11,7 +11,9 @@ const { connect } = useCliTool(t)
 /** The events in the installation's log, oldest first. */
 async function loggedEvents(): Promise<McEvent[]> {
   const entries = await t.deps.redis.xrange(eventLogKey(t.deps.config.REDIS_PREFIX), '-', '+')
-  return entries.flatMap(([id, fields]) => parseEventMessage(`${id} ${fields[1]}`)?.event ?? [])
+  return entries.flatMap(([id, fields]) =>
+    parseEventMessages(`${id} ${fields[1]}`).map((logged) => logged.event),
+  )
 }
 
 it('answers 50 concurrent connects, of different agents and of one agent, each with its own connection', async () => {

@@ -4,6 +4,8 @@ import { type GatewayPageParams, queryKeys } from '../api/queries.ts'
 import { applyBatch } from './apply-batch.ts'
 import { addToBatch, emptyBatch, isEmptyBatch } from './event-batch.ts'
 import { announcePrimaryMoves } from './primary-moves.ts'
+import { openSse } from './sse-connection.ts'
+import type { SseMessage } from './sse-parser.ts'
 import { setStreamStatus } from './stream-status.ts'
 
 /** Events are applied to the cache at most this often: a burst of a thousand is one render. */
@@ -85,13 +87,15 @@ function throttledRefresh(
   }
 }
 
+const EVENT_TYPES: ReadonlySet<string> = new Set(MC_EVENT_TYPES)
+
 /**
- * Follows `GET /api/events` and patches the query cache with what happens, batched. The browser
+ * Follows `GET /api/events` and patches the query cache with what happens, batched. The stream
  * reconnects by itself and the server replays what was missed (Last-Event-ID); after an HTTP error
  * it gives up, so this opens a new stream later, resuming from the last id it saw. Returns a stop.
  */
 export function startEventStream(queryClient: QueryClient, path = '/api/events'): () => void {
-  let source: EventSource | null = null
+  let closeStream = () => {}
   let lastId: string | null = null
   let batch = emptyBatch()
   let flushTimer: number | undefined
@@ -141,10 +145,23 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
     if (ready.incidents.size > 0) alerts.request()
     if (ready.sessionsChanged) sessions.request()
   }
-  const onEvent = (message: MessageEvent<string>) => {
-    lastId = message.lastEventId || lastId
+  const onMessage = ({ type, data, lastEventId }: SseMessage) => {
+    if (type === 'ready') {
+      // A first stream starts now: what happened between the views' first load and now is not in
+      // it, so loaded views ask once more. A resumed stream replayed everything it missed.
+      if (lastId === null) catchUp()
+      lastId = lastEventId || lastId
+      window.clearTimeout(pollTimer)
+      pollTimer = undefined
+      setStreamStatus('live')
+      return
+    }
+    lastId = lastEventId || lastId
+    // The server cannot tell what this browser missed: reload every live view.
+    if (type === 'resync') return catchUp()
+    if (!EVENT_TYPES.has(type)) return
     try {
-      addToBatch(batch, JSON.parse(message.data) as McEvent)
+      addToBatch(batch, JSON.parse(data) as McEvent)
     } catch {
       return
     }
@@ -153,41 +170,24 @@ export function startEventStream(queryClient: QueryClient, path = '/api/events')
 
   const open = () => {
     restartTimer = undefined
-    const url = lastId ? `${path}?last_event_id=${encodeURIComponent(lastId)}` : path
-    const current = new EventSource(url)
-    source = current
-    for (const type of MC_EVENT_TYPES) current.addEventListener(type, onEvent)
-    current.addEventListener('ready', (message) => {
-      // A first stream starts now: what happened between the views' first load and now is not in
-      // it, so loaded views ask once more. A resumed stream replayed everything it missed.
-      if (lastId === null) catchUp()
-      lastId = message.lastEventId || lastId
-      window.clearTimeout(pollTimer)
-      pollTimer = undefined
-      setStreamStatus('live')
-    })
-    // The server cannot tell what this browser missed: reload every live view.
-    current.addEventListener('resync', (message) => {
-      lastId = message.lastEventId || lastId
-      catchUp()
-    })
-    current.addEventListener('error', () => {
-      if (current.readyState !== EventSource.CLOSED) {
-        // Streams end every few minutes and resume at once; only a longer outage starts polling.
+    closeStream = openSse(path, lastId, {
+      message: onMessage,
+      // Streams end every few minutes and resume at once; only a longer outage starts polling.
+      reconnecting: () => {
         setStreamStatus('connecting')
         pollTimer ??= window.setTimeout(catchUp, POLL_AFTER_MS)
-        return
-      }
-      current.close()
-      setStreamStatus('down')
-      catchUp()
-      restartTimer = window.setTimeout(open, RESTART_MS)
+      },
+      failed: () => {
+        setStreamStatus('down')
+        catchUp()
+        restartTimer = window.setTimeout(open, RESTART_MS)
+      },
     })
   }
 
   open()
   return () => {
-    source?.close()
+    closeStream()
     window.clearTimeout(flushTimer)
     window.clearTimeout(restartTimer)
     window.clearTimeout(pollTimer)

@@ -1,4 +1,4 @@
-import { eventsChannel, parseEventMessage } from '@mc/runtime'
+import { eventsChannel, parseEventMessages } from '@mc/runtime'
 import type { McEvent } from '@mc/shared'
 import type { Redis } from 'ioredis'
 
@@ -16,8 +16,8 @@ export async function subscribeToEvents(redis: Redis, prefix: string) {
   const subscriber = redis.duplicate()
   const heard: HeardEvent[] = []
   subscriber.on('message', (_channel: string, message: string) => {
-    const parsed = parseEventMessage(message)
-    if (parsed) heard.push({ at: performance.now(), event: parsed.event })
+    const at = performance.now()
+    for (const { event } of parseEventMessages(message)) heard.push({ at, event })
   })
   await subscriber.subscribe(eventsChannel(prefix))
   return { heard, close: () => subscriber.disconnect() }

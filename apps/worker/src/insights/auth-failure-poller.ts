@@ -1,4 +1,4 @@
-import { findReadCursor, recordAuthFailures, saveLogCursor } from '@mc/db'
+import { recordAuthFailures } from '@mc/db'
 import { type LogsClient, tailAuthFailures } from '@mc/openclaw'
 import type { InsightContext } from './insight-context.ts'
 import type { InsightSettings } from './insight-settings.ts'
@@ -22,12 +22,12 @@ export async function pollAuthFailures(
     signal,
     { name: 'reading the gateway log', logger: ctx.logger, firstDelayMs: 0, retryMs: settings.logPollMs },
     async () => {
-      if (cursor === undefined) cursor = (await findReadCursor(ctx.db, gatewayId)).logCursor
+      if (cursor === undefined) cursor = (await ctx.cursors.find(gatewayId)).logCursor
       const page = await tailAuthFailures(client, cursor, { maxBytes: settings.logMaxBytes, signal })
       if (page.truncated)
         ctx.logger.debug('the gateway log grew faster than it was read: failures may be missing')
       const counted = await recordAuthFailures(ctx.db, gatewayId, page.failures)
-      await saveLogCursor(ctx.db, gatewayId, page.cursor)
+      await ctx.cursors.saveLog(gatewayId, page.cursor)
       cursor = page.cursor
       if (counted > 0) ctx.alertEvaluator.afterAuthFailures([gatewayId])
       return page.truncated ? Math.min(settings.logCatchUpMs, settings.logPollMs) : settings.logPollMs

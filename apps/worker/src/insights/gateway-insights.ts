@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { recordGatewayEvents } from '@mc/db'
 import type { GatewayClient, GatewayEvent } from '@mc/openclaw'
 import { errorMessage } from '@mc/shared'
 import { pollAuthFailures } from './auth-failure-poller.ts'
@@ -52,9 +51,7 @@ export function createGatewayInsights(
       failures.push(error)
       inbox.putBack(calls)
     })
-    await recordGatewayEvents(ctx.db, ctx.gatewayId, inbox.takeEvents(), settings.eventsPerMinute).catch(
-      (error: unknown) => failures.push(error),
-    )
+    await ctx.timeline(ctx.gatewayId, inbox.takeEvents()).catch((error: unknown) => failures.push(error))
     if (failures.length > 0) {
       // The database is away: the calls wait for the next flush, the events are lost.
       ctx.logger[flushFailing ? 'debug' : 'warn'](

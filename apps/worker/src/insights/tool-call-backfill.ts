@@ -1,4 +1,3 @@
-import { findReadCursor } from '@mc/db'
 import { listToolActionsSince, type ToolActionsClient } from '@mc/openclaw'
 import type { InsightContext } from './insight-context.ts'
 import type { InsightSettings } from './insight-settings.ts'
@@ -15,7 +14,7 @@ export async function backfillToolCalls(
   settings: InsightSettings,
   signal: AbortSignal,
 ): Promise<number> {
-  const { toolCallsSeenUntil } = await findReadCursor(ctx.db, ctx.gatewayId)
+  const { toolCallsSeenUntil } = await ctx.cursors.find(ctx.gatewayId)
   if (!toolCallsSeenUntil) return 0
   const calls = await listToolActionsSince(client, toolCallsSeenUntil.getTime(), {
     signal,

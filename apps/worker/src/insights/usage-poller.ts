@@ -4,8 +4,11 @@ import type { InsightContext } from './insight-context.ts'
 import type { InsightSettings } from './insight-settings.ts'
 import { pollUntilAborted } from './poll-loop.ts'
 
-/** Runs a usage reading when the worker has room for it (a few at a time: the gateway computes it). */
-export type UsageSlot = <T>(read: () => Promise<T>) => Promise<T>
+/**
+ * Runs a usage reading when the worker has room for it (a few at a time: the gateway computes it);
+ * one waiting when `signal` aborts runs no more.
+ */
+export type UsageSlot = <T>(read: () => Promise<T>, signal?: AbortSignal) => Promise<T>
 
 const DAY_MS = 86_400_000
 const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10)
@@ -28,7 +31,7 @@ export async function pollUsage(
 
   /** Stores the day's reading; false when the gateway was still refreshing. */
   async function readDay(day: string): Promise<boolean> {
-    const reading = await slot(() => readSessionsUsage(client, { day, signal }))
+    const reading = await slot(() => readSessionsUsage(client, { day, signal }), signal)
     if (!reading.fresh) return false
     await recordGatewayUsage(ctx.db, ctx.gatewayId, day, reading.sessions)
     return true

@@ -1,5 +1,5 @@
 import { connectAgent, schema } from '@mc/db'
-import { eventLogKey, eventsChannel, parseEventMessage, publishEvents } from '@mc/runtime'
+import { eventLogKey, eventsChannel, parseEventMessages, publishEvents } from '@mc/runtime'
 import type { McEvent } from '@mc/shared'
 import type { Job } from 'bullmq'
 import { eq, inArray, sql } from 'drizzle-orm'
@@ -58,8 +58,7 @@ async function listenToChannel() {
   const subscriber = ctx.redis.duplicate()
   const messages: { id: string; event: McEvent }[] = []
   subscriber.on('message', (_channel, message: string) => {
-    const parsed = parseEventMessage(message)
-    if (parsed) messages.push({ id: parsed.id, event: parsed.event })
+    for (const { id, event } of parseEventMessages(message)) messages.push({ id, event })
   })
   await subscriber.subscribe(eventsChannel(ctx.config.REDIS_PREFIX))
   return { messages, close: () => subscriber.disconnect() }

@@ -6,6 +6,7 @@ import { insightRetention } from './insight-retention.ts'
 import type { JobDefinition } from './job-definition.ts'
 import { probeGatewayJob } from './probe-gateway.ts'
 import { probeRetention, probeRollup } from './probe-history.ts'
+import { probeSnapshot } from './probe-snapshot.ts'
 import { probeSweep } from './probe-sweep.ts'
 import { pruneExpiredSignIns } from './prune-expired-sign-ins.ts'
 import { sessionRetention } from './session-retention.ts'
@@ -22,6 +23,7 @@ export function createJobDefinitions(ctx: WorkerContext): JobDefinition[] {
     probeGatewayJob(ctx),
     probeRollup(ctx),
     probeRetention(ctx),
+    probeSnapshot(ctx),
     expireStaleConnections(ctx),
     alertDelivery(ctx),
     alertTick(ctx),

@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createGateway, findGateway, listProbes, presentGateway } from '@mc/db'
 import { freePort } from '@mc/local-stack'
 import { startFakeGateway } from '@mc/openclaw/fake'
-import { createRedis, eventsChannel, type ProbeGatewayJob, parseEventMessage } from '@mc/runtime'
+import { createRedis, eventsChannel, type ProbeGatewayJob, parseEventMessages } from '@mc/runtime'
 import { gatewayStatusEventSchema, type ProbeResult } from '@mc/shared'
 import type { Job } from 'bullmq'
 import { describe, expect, it } from 'vitest'
@@ -56,7 +56,7 @@ describe('the probe job', () => {
       // The result and the event carry the stored gateway, with the database's times.
       expect(result?.gateway).toEqual(stored && presentGateway(stored))
       const [, raw] = (await message) as [string, string]
-      const event = gatewayStatusEventSchema.parse(parseEventMessage(raw)?.event)
+      const event = gatewayStatusEventSchema.parse(parseEventMessages(raw)[0]?.event)
       expect(event).toMatchObject({
         gateway_id: gw.id,
         old_status: 'unknown',
@@ -68,7 +68,7 @@ describe('the probe job', () => {
       const again = once(subscriber, 'message')
       await probe(gw.id)
       const [, rawAgain] = (await again) as [string, string]
-      expect(gatewayStatusEventSchema.parse(parseEventMessage(rawAgain)?.event)).toMatchObject({
+      expect(gatewayStatusEventSchema.parse(parseEventMessages(rawAgain)[0]?.event)).toMatchObject({
         gateway_id: gw.id,
         old_status: 'online',
         status: 'online',

@@ -4,7 +4,7 @@ import {
   createLogger,
   createRedis,
   eventsChannel,
-  parseEventMessage,
+  parseEventMessages,
   type TokenRotationJob,
   type TokenRotationOutcome,
 } from '@mc/runtime'
@@ -36,8 +36,7 @@ export function useTokenRotationHarness(env: Record<string, string> = {}) {
     Object.assign(ctx, base, { logger })
     subscriber = createRedis(base.config.REDIS_URL)
     subscriber.on('message', (_channel: string, message: string) => {
-      const parsed = parseEventMessage(message)
-      if (parsed) events.push(parsed.event)
+      for (const { event } of parseEventMessages(message)) events.push(event)
     })
     await subscriber.subscribe(eventsChannel(base.config.REDIS_PREFIX))
   })

@@ -1,13 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import {
-  applySessionRows,
-  databaseNow,
-  endMissingSessions,
-  findGatewayProbeTargets,
-  recordWatcherStatus,
-  type GatewaySessionRow as StoredSession,
-  type WatcherStatus,
-} from '@mc/db'
+import type { GatewaySessionRow as StoredSession, WatcherStatus } from '@mc/db'
 import {
   connectGateway,
   type GatewayClient,
@@ -25,6 +17,8 @@ import type { UsageSlot } from '../insights/usage-poller.ts'
 import type { WorkerContext } from '../worker-context.ts'
 import { announceSessionChanges } from './session-announcer.ts'
 import { createSessionInbox, type SessionInbox } from './session-inbox.ts'
+import type { Slot } from './slot.ts'
+import type { WatcherBatches } from './watcher-batches.ts'
 
 export type WatcherContext = Pick<
   WorkerContext,
@@ -70,7 +64,7 @@ export const watcherSettings = (config: WorkerContext['config']): WatcherSetting
   insights: insightSettings(config),
 })
 
-// Rows per applySessionRows statement when a whole list is stored.
+// Rows stored at a time when a whole list is stored (a statement of their own, or with other watchers').
 const ROWS_PER_STATEMENT = 1000
 const PAGE_SIZE = 100
 // A reload asks for the sessions active since the last listing plus this much, for clock skew.
@@ -79,8 +73,16 @@ const BACKOFF_JITTER = 0.2
 /** The gateway's `details.code` when it refuses a token. */
 const TOKEN_MISMATCH = 'AUTH_TOKEN_MISMATCH'
 
-/** Runs `load` when the pool has room for it. */
-export type LoadSlot = (load: () => Promise<void>) => Promise<void>
+/** What the watchers of one worker share: batched statements, and slots bounding work done at once. */
+export interface WatcherShared {
+  batches: WatcherBatches
+  /** Looking the gateway up and opening the connection (see `startWatcherPool`). */
+  handshakeSlot: Slot
+  /** A connection's first full load (a pool lets only a few run at once: see `startWatcherPool`). */
+  loadSlot: Slot
+  /** A usage reading (the gateway computes each from its transcripts). */
+  usageSlot: UsageSlot
+}
 
 export interface GatewayWatcher {
   readonly gatewayId: number
@@ -98,15 +100,11 @@ export interface GatewayWatcher {
 export function startGatewayWatcher(
   ctx: WatcherContext,
   gatewayId: number,
-  settings: WatcherSettings = watcherSettings(ctx.config),
-  /** Runs a first full load: a pool lets only a few run at once (see `startWatcherPool`). */
-  loadSlot: LoadSlot = (load) => load(),
-  /** Runs a usage reading: a pool lets only a few run at once. */
-  usageSlot: UsageSlot = (read) => read(),
+  shared: WatcherShared,
+  settings: WatcherSettings,
 ): GatewayWatcher {
   const logger = ctx.logger.child({ gateway_id: gatewayId })
   const stopping = new AbortController()
-  const thresholds = { idleS: ctx.config.SESSION_IDLE_S, stuckS: ctx.config.SESSION_STUCK_S }
   let throttled = false
   // When the last listing began (worker clock, ms): a reload asks for what changed since.
   let listedAt = 0
@@ -114,10 +112,10 @@ export function startGatewayWatcher(
   const status = (
     value: WatcherStatus,
     extra: { error?: string | null; loaded?: boolean; throttled?: boolean },
-  ) => recordWatcherStatus(ctx.db, { gatewayId, workerId: ctx.workerId, status: value, ...extra })
+  ) => shared.batches.recordStatus({ gatewayId, workerId: ctx.workerId, status: value, ...extra })
 
   async function connect(inbox: SessionInbox, insights: GatewayInsights): Promise<GatewayClient> {
-    const [target] = await findGatewayProbeTargets(ctx.db, [gatewayId])
+    const target = await shared.batches.findTarget(gatewayId)
     if (!target?.token) throw new Error('the gateway has no token')
     return connectGateway(
       {
@@ -141,14 +139,8 @@ export function startGatewayWatcher(
   async function store(rows: GatewaySessionRow[]): Promise<StoredSession[]> {
     const changed: StoredSession[] = []
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      changed.push(
-        ...(await applySessionRows(
-          ctx.db,
-          gatewayId,
-          rows.slice(start, start + ROWS_PER_STATEMENT),
-          thresholds,
-        )),
-      )
+      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT)
+      changed.push(...(await shared.batches.applySessionRows(gatewayId, chunk)))
     }
     return changed
   }
@@ -156,12 +148,12 @@ export function startGatewayWatcher(
   /** Lists every session: stores them, and ends the stored ones the gateway no longer has. */
   async function loadAll(client: GatewayClient, signal: AbortSignal): Promise<StoredSession[]> {
     // The database's clock: sessions stored since it began are compared with it.
-    const startedAt = await databaseNow(ctx.db)
+    const startedAt = await shared.batches.databaseNow()
     listedAt = Date.now()
     const rows = await listAllSessions(client, { pageSize: PAGE_SIZE, signal })
     const changed = await store(rows)
     const keys = rows.map((row) => row.key)
-    return [...changed, ...(await endMissingSessions(ctx.db, gatewayId, keys, startedAt))]
+    return [...changed, ...(await shared.batches.endMissingSessions(gatewayId, keys, startedAt))]
   }
 
   /** Lists the sessions active since the last listing (a keyless `sessions.changed`). */
@@ -177,8 +169,6 @@ export function startGatewayWatcher(
    * `watchOnce`'s frame they would stay for the whole connection (50 sessions × 1,000 gateways ≈ 80 MB).
    */
   async function firstLoad(client: GatewayClient, signal: AbortSignal): Promise<void> {
-    // Stopped while waiting for its turn (given up to another worker): its turn goes to the next.
-    signal.throwIfAborted()
     await announceSessionChanges(ctx, await loadAll(client, signal))
     await status('watching', { loaded: true, throttled })
   }
@@ -215,21 +205,31 @@ export function startGatewayWatcher(
   async function watchOnce(): Promise<{ loaded: boolean; error: string }> {
     const inbox = createSessionInbox(settings)
     const insights = createGatewayInsights(
-      { db: ctx.db, alertEvaluator: ctx.alertEvaluator, gatewayId, logger },
+      {
+        db: ctx.db,
+        alertEvaluator: ctx.alertEvaluator,
+        gatewayId,
+        logger,
+        cursors: shared.batches.cursors,
+        timeline: shared.batches.timeline,
+      },
       settings.insights,
       { flushMs: settings.flushMs, throttledFlushMs: settings.throttledFlushMs, flooding: inbox.flooding },
-      usageSlot,
+      shared.usageSlot,
     )
-    const client = await connect(inbox, insights)
+    const client = await shared.handshakeSlot(() => connect(inbox, insights), stopping.signal)
     const connection = new AbortController()
     void client.closed.then(() => connection.abort())
     const signal = AbortSignal.any([connection.signal, stopping.signal])
     let loaded = false
-    insights.start(client, signal)
     try {
       await subscribeSessions(client, { signal })
-      await loadSlot(() => firstLoad(client, signal))
+      await shared.loadSlot(() => firstLoad(client, signal), signal)
       loaded = true
+      // Only now: the backfill, log and usage reads of thousands of connections opened together
+      // would otherwise hold their first loads up. What the connection brought meanwhile waits in
+      // the insights' inbox.
+      insights.start(client, signal)
       await follow(client, inbox, signal)
     } catch (error) {
       if (!signal.aborted) return { loaded, error: errorMessage(error) }

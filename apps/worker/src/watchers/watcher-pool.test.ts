@@ -1,4 +1,5 @@
 import { findWatcherStatus, type GatewayRow } from '@mc/db'
+import type { FakeGateway } from '@mc/openclaw/fake'
 import { eventually } from '@mc/testing'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
@@ -17,7 +18,7 @@ const leaseHolders = (gateways: GatewayRow[]) =>
   ctx.redis.mget(...gateways.map((gateway) => watcherLeaseKey(ctx.config.REDIS_PREFIX, gateway.id)))
 
 async function fleet(count: number) {
-  const fake = await watched.fake()
+  const fake = await watched.fake({ sessions: 2 })
   const gateways: GatewayRow[] = []
   for (let i = 0; i < count; i++) gateways.push(await watched.gateway(`g${i}`, fake))
   return { fake, gateways }
@@ -37,6 +38,40 @@ async function splitSettled(gateways: GatewayRow[], pools: WatcherPool[]) {
   })
 }
 
+/**
+ * Per gateway: the worker its status names, whether that worker loaded it, whether its log was
+ * read, and how many sessions are stored.
+ */
+async function watcherRecords() {
+  const rows = await ctx.db.execute<{
+    id: number
+    worker: string
+    loaded: boolean
+    read: boolean
+    n: number
+  }>(sql`
+    select g.id, w.worker_id as worker, w.status = 'watching' and w.loaded_at is not null as loaded,
+      c.log_cursor is not null as read,
+      (select count(*) from gateway_sessions s where s.gateway_id = g.id)::int as n
+    from gateways g
+    left join gateway_watchers w on w.gateway_id = g.id
+    left join gateway_read_cursors c on c.gateway_id = g.id
+    order by g.id`)
+  return rows.map((row) => ({ ...row }))
+}
+
+async function expectedRecords(gateways: GatewayRow[], fake: FakeGateway) {
+  const holders = await leaseHolders(gateways)
+  const sessions = fake.sessionRows().length
+  return gateways.map((gateway, i) => ({
+    id: gateway.id,
+    worker: holders[i],
+    loaded: true,
+    read: true,
+    n: sessions,
+  }))
+}
+
 describe('watcher pool', () => {
   it('splits the gateways between two workers, and the survivor takes all over when one dies', {
     timeout: 90_000,
@@ -53,6 +88,10 @@ describe('watcher pool', () => {
     await splitSettled(gateways, [a, b])
     // One connection per gateway: nobody watches twice.
     await eventually(() => expect(fake.connectionCount).toBe(GATEWAYS))
+    // What the watchers started together wrote in shared statements: each gateway's own, in full.
+    await eventually(async () =>
+      expect(await watcherRecords()).toEqual(await expectedRecords(gateways, fake)),
+    )
 
     // A crash: its leases and membership stay behind until they run out.
     await b.stop({ abandon: true })

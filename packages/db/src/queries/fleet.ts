@@ -24,8 +24,6 @@ export interface FleetOverview {
 export interface FleetOverviewOptions {
   worstLatency: number
   recentFlips: number
-  /** Where the 24 h uptimes come from: `uptime24hByGateway` unless the caller caches it. */
-  uptime24h?: (db: Database) => Promise<GatewayUptime24h[]>
 }
 
 const DAY_MS = 24 * 3600 * 1000
@@ -79,7 +77,7 @@ export async function fleetOverview(db: Database, options: FleetOverviewOptions)
     await Promise.all([
       gatewayTotals(db),
       worstLatency(db, options.worstLatency),
-      (options.uptime24h ?? uptime24hByGateway)(db),
+      uptime24hByGateway(db),
       countConnectedAgents(db),
       fleetAuthFailures(db, new Date(Date.now() - DAY_MS)),
       listStatusChanges(db, { limit: options.recentFlips }),

@@ -62,11 +62,3 @@ async function countMatching(db: Database, where: SQL | undefined): Promise<numb
   const [row] = await db.select({ n: count() }).from(gateways).where(where)
   return row?.n ?? 0
 }
-
-/** Changes whenever a gateway is added or removed: how many there are and the newest id. */
-export async function gatewaySetStamp(db: Database): Promise<string> {
-  const [row] = await db
-    .select({ n: count(), newest: sql<number | null>`max(${gateways.id})` })
-    .from(gateways)
-  return `${row?.n ?? 0}:${row?.newest ?? ''}`
-}

@@ -52,15 +52,30 @@ export async function applySessionRows(
   rows: SessionRowInput[],
   defaults: SessionThresholds,
 ): Promise<GatewaySessionRow[]> {
-  const latest = [...new Map(rows.map((row) => [row.key, row])).values()]
-  if (latest.length === 0) return []
+  const [changed] = await applySessionRowsOfGateways(db, [{ gatewayId, rows }], defaults)
+  return changed ?? []
+}
+
+/**
+ * The same for several gateways in one statement: the sessions that are new or changed, per entry
+ * (a gateway's in its first entry).
+ */
+export async function applySessionRowsOfGateways(
+  db: Database,
+  entries: { gatewayId: number; rows: SessionRowInput[] }[],
+  defaults: SessionThresholds,
+): Promise<GatewaySessionRow[][]> {
+  const latest = new Map<string, SessionRowInput & { gatewayId: number }>()
+  for (const { gatewayId, rows } of entries)
+    for (const row of rows) latest.set(`${gatewayId}\n${row.key}`, { ...row, gatewayId })
+  if (latest.size === 0) return entries.map(() => [])
   const result = await db.execute<Record<string, unknown>>(sql`
     with r as (
-      select * from jsonb_to_recordset(${JSON.stringify(latest)}::jsonb) as r(key text, "agentId" text,
-        label text, kind text, model text, "modelProvider" text, "createdAt" float8, "updatedAt" float8,
-        "lastInteractionAt" float8, "hasActiveRun" boolean, "runStatus" text, "startedAt" float8,
-        "endedAt" float8, "inputTokens" float8, "outputTokens" float8, "estimatedCostUsd" float8,
-        archived boolean)
+      select * from jsonb_to_recordset(${JSON.stringify([...latest.values()])}::jsonb) as r("gatewayId" int,
+        key text, "agentId" text, label text, kind text, model text, "modelProvider" text, "createdAt" float8,
+        "updatedAt" float8, "lastInteractionAt" float8, "hasActiveRun" boolean, "runStatus" text,
+        "startedAt" float8, "endedAt" float8, "inputTokens" float8, "outputTokens" float8,
+        "estimatedCostUsd" float8, archived boolean)
     ), x as (
       select r.*, r."hasActiveRun" as has_active_run, ${fromMs('createdAt')} as created_ts,
         ${fromMs('updatedAt')} as updated_ts, ${fromMs('lastInteractionAt')} as interaction_ts,
@@ -71,7 +86,7 @@ export async function applySessionRows(
       from r
     ), old as (
       select s.* from gateway_sessions s
-      where s.gateway_id = ${gatewayId} and s.session_key in (select key from x)
+      join x on s.gateway_id = x."gatewayId" and s.session_key = x.key
     ), saved as (
       insert into gateway_sessions as s (gateway_id, session_key, agent, label, kind, model, model_provider,
         created_at, updated_at, last_interaction_at, last_activity_at, has_active_run, run_status,
@@ -80,7 +95,7 @@ export async function applySessionRows(
         x.updated_ts, x.interaction_ts, x.last_activity_at, x.has_active_run, x."runStatus", x.started_ts,
         x.ended_ts, x.input_tokens, x.output_tokens, x."estimatedCostUsd", x.archived,
         ${sessionStateSql(defaults)}
-      from x join gateways g on g.id = ${gatewayId}
+      from x join gateways g on g.id = x."gatewayId"
       on conflict (gateway_id, session_key) do update set
         agent = excluded.agent, label = excluded.label, kind = excluded.kind, model = excluded.model,
         model_provider = excluded.model_provider, created_at = excluded.created_at,
@@ -98,7 +113,7 @@ export async function applySessionRows(
     where not exists (
       select 1 from old where old.id = saved.id and (${watched('old')}) is not distinct from (${watched('saved')})
     )`)
-  return result.map(withGatewayName)
+  return perEntry(entries, result.map(withGatewayName))
 }
 
 /**
@@ -112,16 +127,50 @@ export async function endMissingSessions(
   presentKeys: string[],
   loadStartedAt: Date,
 ): Promise<GatewaySessionRow[]> {
+  const [ended] = await endMissingSessionsOfGateways(db, [{ gatewayId, presentKeys, loadStartedAt }])
+  return ended ?? []
+}
+
+/** The same after several gateways' full loads, in one statement: the sessions ended, per load. */
+export async function endMissingSessionsOfGateways(
+  db: Database,
+  loads: { gatewayId: number; presentKeys: string[]; loadStartedAt: Date }[],
+): Promise<GatewaySessionRow[][]> {
+  if (loads.length === 0) return []
+  const input = loads.map((load) => ({
+    gatewayId: load.gatewayId,
+    keys: load.presentKeys,
+    startedAt: load.loadStartedAt.toISOString(),
+  }))
   const result = await db.execute<Record<string, unknown>>(sql`
-    with ended as (
+    with m as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as m("gatewayId" int, keys text[],
+        "startedAt" timestamptz)
+    ), ended as (
       update gateway_sessions s set ended_at = now(), state = 'ended', has_active_run = false
-      where s.gateway_id = ${gatewayId} and s.ended_at is null
-        and s.last_seen_at < ${loadStartedAt.toISOString()}::timestamptz
-        and not (s.session_key = any(${sql.param(presentKeys)}::text[]))
+      from m
+      where s.gateway_id = m."gatewayId" and s.ended_at is null and s.last_seen_at < m."startedAt"
+        and not (s.session_key = any(m.keys))
       returning s.*
     )
     select ended.*, g.name as gateway_name from ended join gateways g on g.id = ended.gateway_id`)
-  return result.map(withGatewayName)
+  return perEntry(loads, result.map(withGatewayName))
+}
+
+/** `rows` handed to the entry of their gateway (its first, should a gateway come twice). */
+function perEntry(entries: { gatewayId: number }[], rows: GatewaySessionRow[]): GatewaySessionRow[][] {
+  const byGateway = new Map<number, GatewaySessionRow[]>()
+  for (const row of rows) {
+    const list = byGateway.get(row.gatewayId)
+    if (list) list.push(row)
+    else byGateway.set(row.gatewayId, [row])
+  }
+  const handed = new Set<number>()
+  return entries.map(({ gatewayId }) => {
+    if (handed.has(gatewayId)) return []
+    handed.add(gatewayId)
+    return byGateway.get(gatewayId) ?? []
+  })
 }
 
 /**

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { gateways } from '../schema/gateways.ts'
+import { findWindowSnapshot, probeCountsSinceSnapshot } from './probe-totals.ts'
 import {
   onlineLatencies,
   type ProbeWindow,
@@ -29,9 +30,11 @@ const MONTH = sql.raw(`interval '30 days'`)
 const totals = (window: ProbeWindow, gatewayId: number) =>
   sql`select sum(probes)::bigint as probes, sum(online)::bigint as online from (${probeCounts(window, gatewayId)}) c`
 
-/** Share of online probes among a window's `totals`, 0–100; null without probes. */
+/** Share of online probes, 0–100; null without probes. */
+const share = (online: SQL, probes: SQL) => sql`100.0 * ${online} / nullif(${probes}, 0)`
+/** `share` of a window's `totals`. */
 const onlineShare = (totalsName: string) =>
-  sql.raw(`100.0 * ${totalsName}.online / nullif(${totalsName}.probes, 0)`)
+  share(sql.raw(`${totalsName}.online`), sql.raw(`${totalsName}.probes`))
 
 const toNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value))
 /** Two decimals, as the API shows percentages and latencies. */
@@ -79,19 +82,43 @@ export interface GatewayUptime24h {
 }
 
 /**
- * The 24 h uptime of every gateway in one query, from the hourly rollups and the probes not rolled
- * up yet: lowest first, gateways without probes last, then by name.
+ * The 24 h uptime of every gateway, lowest first, gateways without probes last, then by name. From
+ * the running probe totals less a snapshot of them taken 24 h to 24 h 5 min ago (the window starts
+ * up to 5 minutes early, so the figures can differ from a gateway page's by a few minutes' probes):
+ * two rows per gateway, whatever the fleet's probe rate. Without such a snapshot (a fresh install,
+ * the first day after upgrading) it is the exact window over the rollups and raw probes.
  */
 export async function uptime24hByGateway(db: Database): Promise<GatewayUptime24h[]> {
+  const snapshot = await findWindowSnapshot(db, DAY)
+  if (snapshot === null) return uptime24hFromProbes(db)
+  // In double precision, which rounds to the same two decimals: sorting 10,000 numerics took a
+  // third of the query.
+  return rankedUptimes(
+    db,
+    sql`select gateway_id, ${share(sql`online::float8`, sql`probes`)} as uptime
+      from (${probeCountsSinceSnapshot(snapshot)}) c`,
+  )
+}
+
+/**
+ * `uptime24hByGateway` over the exact window (`probeWindow`): the hourly rollups and the probes not
+ * rolled up yet, i.e. the raw probes of an hour or two of every gateway.
+ */
+export async function uptime24hFromProbes(db: Database): Promise<GatewayUptime24h[]> {
   const day = probeWindow(DAY, await readRolledUpUntil(db))
+  return rankedUptimes(
+    db,
+    sql`select gateway_id, ${share(sql`sum(online)::bigint`, sql`sum(probes)::bigint`)} as uptime
+      from (${probeCounts(day)}) c group by gateway_id`,
+  )
+}
+
+/** Every gateway with its uptime from `uptimes` (rows of gateway_id, uptime), ranked. */
+async function rankedUptimes(db: Database, uptimes: SQL): Promise<GatewayUptime24h[]> {
   const rows = await db.execute<{ id: number; name: string; uptime: string | number | null }>(sql`
     select g.id, g.name, u.uptime
     from ${gateways} g
-    left join (
-      select gateway_id, 100.0 * sum(online)::bigint / nullif(sum(probes)::bigint, 0) as uptime
-      from (${probeCounts(day)}) c
-      group by gateway_id
-    ) u on u.gateway_id = g.id
+    left join (${uptimes}) u on u.gateway_id = g.id
     order by u.uptime asc nulls last, lower(g.name), g.id`)
   return rows.map((row) => ({
     gatewayId: Number(row.id),

@@ -21,52 +21,65 @@ export async function listWatchTargets(db: Database): Promise<{ id: number; fing
     .where(isNotNull(gateways.token))
 }
 
+export interface WatcherStatusInput {
+  gatewayId: number
+  workerId: string
+  status: WatcherStatus
+  error?: string | null
+  /** true sets `throttled_since` (kept while it stays throttled), false clears it, undefined leaves it. */
+  throttled?: boolean
+  /** A full load just finished. */
+  loaded?: boolean
+}
+
+/** What one gateway's statuses, written one after the other, leave behind (a row is written once a statement). */
+function latestStatus(earlier: WatcherStatusInput, later: WatcherStatusInput): WatcherStatusInput {
+  return {
+    ...later,
+    throttled: later.throttled ?? earlier.throttled,
+    loaded: Boolean(earlier.loaded || later.loaded),
+  }
+}
+
+/** What the watcher of each gateway is doing now. */
+export async function recordWatcherStatus(db: Database, status: WatcherStatusInput): Promise<void> {
+  await recordWatcherStatuses(db, [status])
+}
+
 /**
- * What a gateway's watcher is doing now. `throttled`: true sets `throttled_since` (kept while it
- * stays throttled), false clears it, undefined leaves it; `loaded`: a full load just finished.
+ * Several watchers' statuses in one statement, as if written in order (a gateway's later status
+ * wins; a load or a throttle change in an earlier one is kept). A watcher can outlive its gateway
+ * by a moment: a deleted gateway gets no status row.
  */
-export async function recordWatcherStatus(
-  db: Database,
-  status: {
-    gatewayId: number
-    workerId: string
-    status: WatcherStatus
-    error?: string | null
-    throttled?: boolean
-    loaded?: boolean
-  },
-): Promise<void> {
-  const throttledSince =
-    status.throttled === undefined
-      ? sql`${gatewayWatchers.throttledSince}`
-      : status.throttled
-        ? sql`coalesce(${gatewayWatchers.throttledSince}, now())`
-        : sql`null`
-  const values = {
+export async function recordWatcherStatuses(db: Database, statuses: WatcherStatusInput[]): Promise<void> {
+  const byGateway = new Map<number, WatcherStatusInput>()
+  for (const status of statuses) {
+    const earlier = byGateway.get(status.gatewayId)
+    byGateway.set(status.gatewayId, earlier ? latestStatus(earlier, status) : status)
+  }
+  if (byGateway.size === 0) return
+  const rows = [...byGateway.values()].map((status) => ({
+    gatewayId: status.gatewayId,
     workerId: status.workerId,
     status: status.status,
     error: status.error ?? null,
-    changedAt: sql`now()`,
-    ...(status.loaded ? { loadedAt: sql`now()` } : {}),
-  }
-  // A watcher can outlive its gateway by a moment: a deleted gateway gets no status row.
-  await db
-    .insert(gatewayWatchers)
-    .select(
-      db
-        .select({
-          gatewayId: gateways.id,
-          workerId: sql`${values.workerId}`.as('worker_id'),
-          status: sql`${values.status}`.as('status'),
-          error: sql`${values.error}`.as('error'),
-          throttledSince: sql`case when ${status.throttled === true} then now() end`.as('throttled_since'),
-          loadedAt: sql`case when ${status.loaded === true} then now() end`.as('loaded_at'),
-          changedAt: sql`now()`.as('changed_at'),
-        })
-        .from(gateways)
-        .where(eq(gateways.id, status.gatewayId)),
+    throttled: status.throttled ?? null,
+    loaded: status.loaded === true,
+  }))
+  await db.execute(sql`
+    with r as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r("gatewayId" int,
+        "workerId" text, status text, error text, throttled boolean, loaded boolean)
     )
-    .onConflictDoUpdate({ target: gatewayWatchers.gatewayId, set: { ...values, throttledSince } })
+    insert into gateway_watchers as w (gateway_id, worker_id, status, error, throttled_since, loaded_at, changed_at)
+    select g.id, r."workerId", r.status, r.error, case when r.throttled then now() end,
+      case when r.loaded then now() end, now()
+    from r join gateways g on g.id = r."gatewayId"
+    on conflict (gateway_id) do update set worker_id = excluded.worker_id, status = excluded.status,
+      error = excluded.error, changed_at = excluded.changed_at,
+      loaded_at = coalesce(excluded.loaded_at, w.loaded_at),
+      throttled_since = case (select r.throttled from r where r."gatewayId" = excluded.gateway_id)
+        when true then coalesce(w.throttled_since, now()) when false then null else w.throttled_since end`)
 }
 
 export async function findWatcherStatus(

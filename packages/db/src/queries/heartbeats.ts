@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { isDatabaseUnavailable } from '../database-unavailable.ts'
 import { agents } from '../schema/agents.ts'
@@ -63,61 +63,86 @@ async function classifyMissedHeartbeat(db: Database, input: HeartbeatInput): Pro
 }
 
 /**
- * The whole batch in one statement. Several heartbeats of one connection update it once, and
- * each records its own token usage. Row locks are taken in the order every writer of these
- * tables keeps: the agents by id, then their connections by id (a batch that locked connections
- * first deadlocked with reconnects and with other batches).
+ * The whole batch in one statement; its parameters are the inputs' fields as arrays, then the
+ * timeout. Several heartbeats of one connection update it once, and each records its own token
+ * usage. Row locks are taken in the order every writer of these tables keeps: the agents by id,
+ * then their connections by id (a batch that locked connections first deadlocked with reconnects
+ * and with other batches). Each input's connection is found by an index probe, and its results ride
+ * along with its connection's row rather than being joined back to it, so a batch's time grows in
+ * proportion to its size (joined back, a batch of 250 spent most of its time matching rows pairwise).
+ */
+const HEARTBEAT_STATEMENT = `
+  with input as (
+    select * from unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[])
+      as t(n, connection_id, agent_id, agent_name, model, input_tokens, output_tokens)
+  ), live as materialized (
+    -- Each input that names a live connection of its own agent, by its position in the batch.
+    -- The limit keeps the lookup an index probe per input (joined, a planner that thought few
+    -- connections live read all of them for every batch).
+    select i.n, d.id, d.agent_id, i.model, i.input_tokens, i.output_tokens
+    from input i
+    cross join lateral (
+      select d.id, d.agent_id from direct_connections d join agents a on a.id = d.agent_id
+      where d.connection_id = i.connection_id and d.status = 'connected'
+        and (a.id = i.agent_id or a.name = i.agent_name)
+      limit 1
+    ) d
+  ), locked_agents as materialized (
+    select id from agents where id = any(array(select agent_id from live)) order by id for no key update
+  ), locked as materialized (
+    -- The count is a one-time filter: every agent is locked before the first connection is.
+    -- A connection retired meanwhile fails the status re-check and is left out. Each carries
+    -- its inputs: their positions and token usage.
+    select d.id, g.ns, g.models, g.inputs, g.outputs
+    from direct_connections d
+    join (
+      select id, array_agg(n) as ns, array_agg(model) as models,
+        array_agg(input_tokens) as inputs, array_agg(output_tokens) as outputs
+      from live group by id
+    ) g on g.id = d.id
+    where d.id = any(array(select id from live)) and d.status = 'connected'
+      and (select count(*) from locked_agents) >= 0
+    order by d.id for no key update of d
+  ), c as (
+    update direct_connections d
+    set last_heartbeat = now(), expires_at = now() + make_interval(secs => $8)
+    from locked l where d.id = l.id
+    returning d.id, d.agent_id, d.expires_at, l.ns, l.models, l.inputs, l.outputs
+  ), touched as (
+    -- Data-modifying CTEs always run, whether or not the final select reads them.
+    update agents set last_seen = now(), status = 'online' where id = any(array(select agent_id from c))
+  ), usage as (
+    insert into token_usage (agent_id, connection_id, model, input_tokens, output_tokens)
+    select c.agent_id, c.id, u.model, u.input_tokens, u.output_tokens
+    from c cross join lateral unnest(c.models, c.inputs, c.outputs) as u(model, input_tokens, output_tokens)
+    where u.model is not null
+  )
+  select u.n, c.agent_id, c.expires_at, u.model is not null as token_recorded
+  from c cross join lateral unnest(c.ns, c.models) as u(n, model)`
+
+/**
+ * Runs HEARTBEAT_STATEMENT as a prepared statement: each connection parses it once, and a batch
+ * then costs one round trip (drizzle sends every statement unnamed, which postgres.js describes
+ * first: two round trips, and a parse each time). The api's ingest pool still plans it for each
+ * batch (`customPlans`).
  */
 async function heartbeatStatement(db: Database, inputs: HeartbeatInput[], timeoutS: number) {
-  // Each column goes as one array parameter (drizzle would expand a bare array into a list).
-  const column = <T>(pick: (input: HeartbeatInput, index: number) => T) => sql.param(inputs.map(pick))
-  const rows = await db.execute<{
-    n: number
-    agent_id: number
-    expires_at: string | Date
-    token_recorded: boolean
-  }>(sql`
-    with input as (
-      select * from unnest(
-        ${column((_, index) => index)}::int[],
-        ${column((h) => h.connectionId)}::text[],
-        ${column((h) => (typeof h.agent === 'number' ? h.agent : null))}::int[],
-        ${column((h) => (typeof h.agent === 'string' ? h.agent : null))}::text[],
-        ${column((h) => h.tokens?.model ?? null)}::text[],
-        ${column((h) => h.tokens?.input ?? 0)}::int[],
-        ${column((h) => h.tokens?.output ?? 0)}::int[]
-      ) as t(n, connection_id, agent_id, agent_name, model, input_tokens, output_tokens)
-    ), live as materialized (
-      -- Each input that names a live connection of its own agent, by its position in the batch.
-      select i.n, d.id, d.agent_id
-      from input i
-      join direct_connections d on d.connection_id = i.connection_id and d.status = 'connected'
-      join agents a on a.id = d.agent_id and (a.id = i.agent_id or a.name = i.agent_name)
-    ), locked_agents as materialized (
-      select id from agents where id in (select agent_id from live) order by id for no key update
-    ), locked as materialized (
-      -- The count is a one-time filter: every agent is locked before the first connection is.
-      -- A connection retired meanwhile fails the status re-check and is left out.
-      select d.id from direct_connections d
-      where d.id in (select id from live) and d.status = 'connected'
-        and (select count(*) from locked_agents) >= 0
-      order by d.id for no key update
-    ), c as (
-      update direct_connections d
-      set last_heartbeat = now(), expires_at = now() + make_interval(secs => ${timeoutS})
-      from locked l where d.id = l.id
-      returning d.id, d.agent_id, d.expires_at
-    ), touched as (
-      -- Data-modifying CTEs always run, whether or not the final select reads them.
-      update agents set last_seen = now(), status = 'online' where id in (select agent_id from c)
-    ), usage as (
-      insert into token_usage (agent_id, connection_id, model, input_tokens, output_tokens)
-      select c.agent_id, c.id, i.model, i.input_tokens, i.output_tokens
-      from live l join c on c.id = l.id join input i on i.n = l.n
-      where i.model is not null
-    )
-    select l.n, c.agent_id, c.expires_at, i.model is not null as token_recorded
-    from live l join c on c.id = l.id join input i on i.n = l.n`)
+  const rows = await db.$client.unsafe<
+    { n: number; agent_id: number; expires_at: string | Date; token_recorded: boolean }[]
+  >(
+    HEARTBEAT_STATEMENT,
+    [
+      inputs.map((_, index) => index),
+      inputs.map((h) => h.connectionId),
+      inputs.map((h) => (typeof h.agent === 'number' ? h.agent : null)),
+      inputs.map((h) => (typeof h.agent === 'string' ? h.agent : null)),
+      inputs.map((h) => h.tokens?.model ?? null),
+      inputs.map((h) => h.tokens?.input ?? 0),
+      inputs.map((h) => h.tokens?.output ?? 0),
+      timeoutS,
+    ],
+    { prepare: true },
+  )
   const written: (HeartbeatOutcome | undefined)[] = inputs.map(() => undefined)
   for (const row of rows) {
     written[row.n] = {

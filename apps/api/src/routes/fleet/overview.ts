@@ -9,11 +9,9 @@ import {
 import type { RouteDeps } from '../../app-deps.ts'
 import type { RouteDef } from '../../http/route.ts'
 import { presentStatusChange } from '../../presenters/status-changes.ts'
-import { cachedUptime24h } from './uptime-cache.ts'
 
 /** The fleet overview: the home view's summary of every registered gateway. */
 export function fleetOverviewRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
-  const uptime24h = cachedUptime24h()
   return [
     {
       method: 'GET',
@@ -31,7 +29,6 @@ export function fleetOverviewRoutes({ db }: Pick<RouteDeps, 'db'>): RouteDef[] {
         const overview = await fleetOverview(db, {
           worstLatency: FLEET_WORST_LATENCY,
           recentFlips: FLEET_RECENT_FLIPS,
-          uptime24h,
         })
         const body: FleetOverviewResponse = {
           status_counts: overview.statusCounts,

@@ -11,7 +11,7 @@ import { useNowSeconds } from '../../lib/use-now.ts'
 import { GatewayCard } from './GatewayCard.tsx'
 import type { GatewayActions } from './GatewayCardActions.tsx'
 import { GatewayFilters } from './GatewayFilters.tsx'
-import { useListParams } from './use-list-params.ts'
+import { gatewayPageParams, useListParams } from './use-list-params.ts'
 import { useSearchBox } from './use-search-box.ts'
 
 interface GatewayListProps extends GatewayActions {
@@ -32,12 +32,7 @@ export function GatewayList({ busyId, probedAt, empty, ...actions }: GatewayList
   const [params, setParams] = useListParams()
   const [searchText, onSearch] = useSearchBox(params.search, (search) => setParams({ search }))
   const q = params.search.trim()
-  const page = useGatewayPage({
-    q: q || undefined,
-    status: params.status ?? undefined,
-    limit: GATEWAYS_PAGE_SIZE,
-    offset: (params.page - 1) * GATEWAYS_PAGE_SIZE,
-  })
+  const page = useGatewayPage(gatewayPageParams(params))
   const counts = useGatewayCounts(q)
   const ids = useMemo(() => page.data?.gateways.map((gateway) => gateway.id) ?? [], [page.data])
   const recent = useRecentProbes(ids)
