@@ -1,4 +1,5 @@
-import { type Database, findWatcherStatus, type SessionRowInput, schema } from '@mc/db'
+import { type Database, findWatcherStatus, schema } from '@mc/db'
+import { sessionRow } from '@mc/db/testing'
 import { useTestDatabase } from '@mc/testing'
 import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -25,26 +26,6 @@ function counted(db: Database) {
   })
   return { db: proxy, statements: () => statements }
 }
-
-const row = (key: string): SessionRowInput => ({
-  key,
-  agentId: 'main',
-  label: key,
-  kind: 'direct',
-  model: 'echo-1',
-  modelProvider: 'mock',
-  createdAt: Date.now() - 60_000,
-  updatedAt: Date.now() - 30_000,
-  lastInteractionAt: null,
-  hasActiveRun: false,
-  runStatus: null,
-  startedAt: null,
-  endedAt: null,
-  inputTokens: null,
-  outputTokens: null,
-  estimatedCostUsd: null,
-  archived: false,
-})
 
 let ids: number[] = []
 let counter: ReturnType<typeof counted>
@@ -122,7 +103,7 @@ describe('watcher batches', () => {
 
   it('stores many gateways’ sessions in one statement and hands each watcher only its own changes', async () => {
     const stored = await Promise.all(
-      ids.map((id) => batches.applySessionRows(id, [row('main'), row(`own-${id}`)])),
+      ids.map((id) => batches.applySessionRows(id, [sessionRow('main'), sessionRow(`own-${id}`)])),
     )
     stored.forEach((changed, i) => {
       expect(changed.map((session) => [session.gatewayId, session.sessionKey]).sort()).toEqual([
