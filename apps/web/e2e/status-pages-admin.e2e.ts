@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { freePort } from '@mc/local-stack'
-import { gatewayResponseSchema, statusPagesResponseSchema } from '@mc/shared'
+import { gatewayResponseSchema, gatewaysResponseSchema, statusPagesResponseSchema } from '@mc/shared'
 import { describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from './harness/axe.ts'
 import { saveScreenshot } from './harness/screenshot.ts'
@@ -122,6 +122,48 @@ describe('status pages', () => {
     await page.getByRole('heading', { name: 'No status pages yet' }).waitFor()
     expect(await listedPages()).toEqual([])
     expect((await fetch(`${origin}/status/prod-eu`)).status).toBe(404)
+  })
+
+  it('among many gateways the picker lists the first 50 and the chosen, and a search finds the rest', {
+    timeout: 120_000,
+  }, async () => {
+    const { page } = app
+    await app.signIn()
+    const names = Array.from({ length: 60 }, (_, i) => `Fleet ${String(i + 1).padStart(3, '0')}`)
+    const ids = new Map<string, number>()
+    for (const name of names) ids.set(name, await addGateway(name))
+    const registered = gatewaysResponseSchema.parse(await app.api('GET', '/api/gateways')).gateways.length
+
+    await page.goto(app.url('/settings/status-pages'))
+    await page.getByRole('button', { name: '+ Add status page' }).click()
+    const addForm = page.getByRole('form', { name: 'Add a status page' })
+    const picker = addForm.getByRole('group', { name: 'Gateways' })
+    const boxes = picker.getByRole('checkbox')
+    await expect.poll(() => boxes.count()).toBe(50)
+    expect(await picker.textContent()).toContain(`${registered - 50} more: search to find them.`)
+
+    const search = picker.getByRole('searchbox', { name: 'Search gateways' })
+    await search.fill('fleet 060')
+    await expect.poll(() => boxes.count()).toBe(1)
+    await picker.getByLabel('Fleet 060', { exact: true }).check()
+    // Enter in the search box leaves the form as it is: not submitted with no title.
+    await search.press('Enter')
+    expect(await addForm.getByLabel('Title').getAttribute('aria-invalid')).not.toBe('true')
+    await search.fill('no such gateway')
+    await picker.getByText('Nothing matches “no such gateway”.').waitFor()
+    // Cleared, the list is the first 50 again, and the chosen one beyond them stays in view.
+    await search.fill('')
+    await expect.poll(() => boxes.count()).toBe(51)
+    expect(await picker.getByLabel('Fleet 060', { exact: true }).isChecked()).toBe(true)
+    expect(await picker.textContent()).toContain('1 chosen')
+
+    await addForm.getByLabel('Title').fill('Fleet')
+    await addForm.getByLabel('Slug').fill('fleet')
+    await page.getByRole('button', { name: 'Add status page', exact: true }).click()
+    await page.locator('tr[data-status-page="fleet"]').waitFor()
+    const [fleetPage] = await listedPages()
+    expect(fleetPage?.gateway_ids).toEqual([ids.get('Fleet 060')])
+    await app.api('DELETE', `/api/status-pages/${fleetPage?.id}`)
   })
 
   it('a viewer is offered no status pages to manage', { timeout: 60_000 }, async () => {
