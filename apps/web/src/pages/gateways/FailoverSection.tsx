@@ -25,7 +25,10 @@ export function FailoverSection({ fleetSize, onFailedOver }: FailoverSectionProp
   const primary = usePrimaryGateway().data
   const { can } = useRole()
   const now = useNowSeconds(5_000)
-  const [asking, setAsking] = useState(false)
+  // The primary the admin asked to fail over from, kept while the dialog is open: the live primary
+  // changes during a failover (briefly there may be none), and a dialog that followed it unmounted
+  // mid-request, lost its answer and came back asking to fail over from the new primary.
+  const [askingFrom, setAskingFrom] = useState<Gateway | null>(null)
   const text = last.isError
     ? `Could not load the last failover: ${errorMessage(last.error)}`
     : last.data === undefined
@@ -44,16 +47,16 @@ export function FailoverSection({ fleetSize, onFailedOver }: FailoverSectionProp
         </span>
       </p>
       {can('admin') && primary && fleetSize > 1 && (
-        <Button className="h-7" onClick={() => setAsking(true)}>
+        <Button className="h-7" onClick={() => setAskingFrom(primary)}>
           Fail over now
         </Button>
       )}
-      {asking && primary && (
+      {askingFrom && (
         <FailoverDialog
-          primary={primary}
-          onCancel={() => setAsking(false)}
+          primary={askingFrom}
+          onCancel={() => setAskingFrom(null)}
           onDone={(gateway) => {
-            setAsking(false)
+            setAskingFrom(null)
             onFailedOver(gateway)
           }}
         />
