@@ -23,8 +23,11 @@ it('runs a transaction again when Postgres aborts it as a deadlock victim', asyn
         await tx.execute(sql`select id from agents where id = ${second} for update`)
       }),
     )
+  // Both commit; without a retry the victim's deadlock error would reject. Usually one retry does;
+  // on a loaded machine the retry can lock its first row again before the survivor, woken but not
+  // yet run, takes it (a freed row lock goes to whoever asks first), and they deadlock once more.
   await Promise.all([lockBoth(0, a.id, b.id), lockBoth(1, b.id, a.id)])
-  expect(attempts).toBe(3)
+  expect(attempts).toBeGreaterThanOrEqual(3)
 })
 
 it('gives up on other errors at once', async () => {
