@@ -25,9 +25,9 @@ export function FailoverSection({ fleetSize, onFailedOver }: FailoverSectionProp
   const primary = usePrimaryGateway().data
   const { can } = useRole()
   const now = useNowSeconds(5_000)
-  // The primary the admin asked to fail over from, kept while the dialog is open: the live primary
-  // changes during a failover (briefly there may be none), and a dialog that followed it unmounted
-  // mid-request, lost its answer and came back asking to fail over from the new primary.
+  // Open while this holds the primary it was opened for. The dialog names the live primary, but
+  // stays open when there briefly is none: during a failover the cached first row stops being
+  // primary before the new one arrives, and a dialog that closed then lost its request's answer.
   const [askingFrom, setAskingFrom] = useState<Gateway | null>(null)
   const text = last.isError
     ? `Could not load the last failover: ${errorMessage(last.error)}`
@@ -53,7 +53,7 @@ export function FailoverSection({ fleetSize, onFailedOver }: FailoverSectionProp
       )}
       {askingFrom && (
         <FailoverDialog
-          primary={askingFrom}
+          primary={primary ?? askingFrom}
           onCancel={() => setAskingFrom(null)}
           onDone={(gateway) => {
             setAskingFrom(null)
