@@ -87,7 +87,11 @@ async function openAndTime(context: BrowserContext, url: string, mark: 'cardsAt'
 /** The maintenance page open, its fleet loaded: ms from the click on Schedule to the dialog's gateway list shown. */
 async function pickerMs(context: BrowserContext, baseUrl: string) {
   const page = await context.newPage()
-  const fleetLoaded = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/gateways')
+  // The unpaged list, which the picker chooses from; the header's primary is a page of one.
+  const fleetLoaded = page.waitForResponse((response) => {
+    const url = new URL(response.url())
+    return url.pathname === '/api/gateways' && url.search === ''
+  })
   await page.goto(`${baseUrl}/alerts/maintenance`)
   await (await fleetLoaded).finished()
   await page.getByRole('button', { name: '+ Schedule maintenance' }).waitFor()

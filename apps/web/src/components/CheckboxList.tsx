@@ -22,7 +22,7 @@ interface CheckboxListProps {
 
 /** Longer lists get a search box. */
 const SEARCH_FROM = 10
-/** The most unchosen options listed at once; a search finds the others. */
+/** How many matching options are listed, the chosen ones beyond them aside; a search finds the rest. */
 const SHOWN_AT_MOST = 50
 
 /**
